@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+// `npm test`: every test/**/*.test.ts on SQLite, then again on PostgreSQL when
+// TEST_DATABASE_URL names one (each test file then gets its own schema).
+// Extra arguments are test files or name patterns: npm test -- test/importer.test.ts
+import { spawnSync } from "node:child_process";
+import { readdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const args = process.argv.slice(2);
+const files = args.length
+  ? args
+  : readdirSync(join(root, "test"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".test.ts"))
+      .sort()
+      .map((f) => join("test", f));
+
+function run(label, env) {
+  console.log(`\n# ${label}: ${files.length} test files`);
+  const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files], {
+    cwd: root, stdio: "inherit", env: { ...process.env, ...env },
+  });
+  return r.status ?? 1;
+}
+
+let status = run("SQLite", { K8S_DAYS_TEST_DB: "sqlite" });
+if (process.env.TEST_DATABASE_URL) status ||= run("PostgreSQL", { K8S_DAYS_TEST_DB: "postgres" });
+process.exit(status);

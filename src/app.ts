@@ -1,0 +1,54 @@
+/**
+ * Builds the Express app: probes, /graphql, /api/v1, /mcp and the one error
+ * handler. Never listens (see index.ts), so tests run it on port 0 with supertest.
+ */
+import express, { type Express } from "express";
+import { randomUUID } from "node:crypto";
+import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
+import { healthRouter, type Readiness } from "./http/health.ts";
+import { mountGraphQL } from "./graphql/server.ts";
+import { restRouter } from "./rest/router.ts";
+import type { Services } from "./services.ts";
+
+export interface App {
+  app: Express;
+  readiness: Readiness;
+  /** Stops Apollo and other app-level resources (not the database). */
+  stop(): Promise<void>;
+}
+
+export async function createApp(services: Services): Promise<App> {
+  const { config, log } = services.deps;
+  const app = express();
+  app.disable("x-powered-by");
+  app.set("trust proxy", parseTrustProxy(config.TRUST_PROXY));
+  app.set("etag", "strong");
+  app.set("json spaces", 0);
+
+  app.use((req, res, next) => {
+    const id = (req.get("x-request-id") ?? "").slice(0, 100) || randomUUID();
+    res.set("X-Request-Id", id);
+    next();
+  });
+
+  const readiness: Readiness = { draining: false };
+  app.use(healthRouter(services, readiness));
+  const graphql = await mountGraphQL(app, services);
+  app.use("/api/v1", restRouter(services));
+  app.use(notFoundHandler);
+  app.use(errorHandler(log));
+
+  return {
+    app,
+    readiness,
+    stop: async () => {
+      await graphql.stop();
+    },
+  };
+}
+
+function parseTrustProxy(v: string): boolean | number | string {
+  if (v === "true") return true;
+  if (v === "false") return false;
+  return /^\d+$/.test(v) ? Number(v) : v;
+}

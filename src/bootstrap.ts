@@ -1,0 +1,22 @@
+/**
+ * Opens the database (created and migrated when needed) and builds the services.
+ * Shared by the server, the CLI and the tests.
+ */
+import { systemClock, type Clock } from "./clock.ts";
+import { loadConfig, type Config } from "./config.ts";
+import { openDatabase } from "./db/client.ts";
+import { createLogger, type Logger } from "./log.ts";
+import { createServices, type Services } from "./services.ts";
+
+export interface BootOptions {
+  config?: Config;
+  clock?: Clock;
+  log?: Logger;
+}
+
+export async function boot(options: BootOptions = {}): Promise<Services> {
+  const config = options.config ?? loadConfig();
+  const log = options.log ?? createLogger(config.LOG_LEVEL);
+  const db = await openDatabase(config.DATABASE_URL);
+  return createServices({ db, config, clock: options.clock ?? systemClock, log });
+}

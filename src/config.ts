@@ -1,0 +1,54 @@
+/**
+ * The only reader of process.env. Validated once at start; a bad value fails fast
+ * with the variable's name and the reason.
+ */
+import { z } from "zod";
+
+const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
+const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/k8s-days.db")
+    .refine((v) => /^(file:|postgres(ql)?:\/\/)/.test(v), "must start with file: (SQLite) or postgres:// / postgresql:// (PostgreSQL)"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(4000),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Load the seed content when the store holds no days (first start). */
+  SEED_ON_START: bool.default(true),
+  /** Anyone may register with POST /api/v1/learners. */
+  OPEN_REGISTRATION: bool.default(true),
+  /** Days in the past a learner may still log (1 = yesterday). */
+  LOG_GRACE_DAYS: z.coerce.number().int().min(0).max(30).default(1),
+  /** Origins allowed to send credentials (CORS); reads are open to any origin. */
+  CORS_ORIGINS: list.default([]),
+  GRAPHQL_INTROSPECTION: bool.default(true),
+  /** Hosts accepted by the MCP endpoint's Host-header check (DNS-rebinding protection). */
+  MCP_ALLOWED_HOSTS: list.default(["localhost", "127.0.0.1", "[::1]"]),
+  /** Express `trust proxy` setting, for client IPs behind a load balancer. */
+  TRUST_PROXY: z.string().default("false"),
+  /** Token of a learner for the stdio MCP server (`k8s-days mcp`). */
+  K8S_DAYS_TOKEN: z.string().optional(),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+});
+
+/** Validated configuration of the process. */
+export type Config = z.infer<typeof schema>;
+
+/** Error naming every bad variable, e.g. `PORT: expected number, received NaN`. */
+export class ConfigError extends Error {
+  override name = "ConfigError";
+}
+
+/** Reads and validates the configuration from an environment (process.env by default). */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ""));
+  const parsed = schema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return { ...parsed.data, ...overrides };
+}

@@ -1,0 +1,56 @@
+/**
+ * The one Prisma client of a process, for SQLite or PostgreSQL by DATABASE_URL.
+ * Both generated clients come from the same models, so they share one type; the
+ * rest of the code imports `Db` from here and never a generated client directly.
+ */
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
+import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
+import { migrate } from "./migrate.ts";
+import { postgresTarget, providerOf, sqlitePath, type Provider } from "./provider.ts";
+
+/** The Prisma client type used across the code base. */
+export type Db = SqliteClient;
+/** A Prisma client or an interactive transaction on it. */
+export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
+
+export interface Database {
+  prisma: Db;
+  provider: Provider;
+  url: string;
+  /** Number of SQL statements sent so far (for tests that bound query counts). */
+  queryCount(): number;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  /** Apply pending migrations first (default true). */
+  migrate?: boolean;
+}
+
+/** Opens the database named by `url`, creating and migrating it when needed. */
+export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
+  const provider = providerOf(url);
+  if (options.migrate !== false) await migrate(url);
+  let count = 0;
+  let prisma: Db;
+  if (provider === "sqlite") {
+    const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000, verbose: () => { count++; } });
+    prisma = new SqliteClient({ adapter });
+  } else {
+    const { connectionString, schema } = postgresTarget(url);
+    const adapter = new PrismaPg({ connectionString, max: 10, options: `-c search_path="${schema}"` }, { schema });
+    const client = new PostgresClient({ adapter, log: [{ emit: "event", level: "query" }] });
+    client.$on("query", () => { count++; });
+    prisma = client as unknown as Db;
+  }
+  await prisma.$connect();
+  return {
+    prisma,
+    provider,
+    url,
+    queryCount: () => count,
+    close: () => prisma.$disconnect(),
+  };
+}

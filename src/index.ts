@@ -1,0 +1,50 @@
+/**
+ * `npm start`: load config, open and migrate the database, load seeds on first
+ * start, serve HTTP, shut down gracefully on SIGTERM/SIGINT.
+ */
+import { createServer } from "node:http";
+import { createApp } from "./app.ts";
+import { boot } from "./bootstrap.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { createLogger } from "./log.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = createLogger(config.LOG_LEVEL);
+  const services = await boot({ config, log });
+  const { app, readiness, stop } = await createApp(services);
+  const server = createServer(app);
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
+  const address = server.address();
+  const port = typeof address === "object" && address ? address.port : config.PORT;
+  log.info("k8s-days listening", { url: `http://${config.HOST}:${port}`, database: services.deps.db.provider });
+
+  let stopping = false;
+  const shutdown = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info("shutting down", { signal });
+    readiness.draining = true;
+    const hard = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
+    const idle = setInterval(() => server.closeIdleConnections(), 200);
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    clearTimeout(hard);
+    clearInterval(idle);
+    await stop();
+    await services.deps.db.close();
+    log.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((err) => {
+  if (err instanceof ConfigError) {
+    console.error(err.message);
+    process.exit(78);
+  }
+  console.error(err);
+  process.exit(1);
+});

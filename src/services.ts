@@ -1,0 +1,26 @@
+/**
+ * The domain services, built once per process and shared by every transport
+ * (GraphQL, REST, MCP, CLI). Transports parse input, call a service, shape output;
+ * business rules live only in src/modules/.
+ */
+import type { Clock } from "./clock.ts";
+import type { Config } from "./config.ts";
+import type { Database } from "./db/client.ts";
+import type { Logger } from "./log.ts";
+
+/** What every service may depend on. */
+export interface Deps {
+  db: Database;
+  config: Config;
+  clock: Clock;
+  log: Logger;
+}
+
+/** All domain services. Modules add theirs here. */
+export interface Services {
+  deps: Deps;
+}
+
+export function createServices(deps: Deps): Services {
+  return { deps };
+}

@@ -1,0 +1,48 @@
+/**
+ * Starts the real app on a fresh database for one test file: real Prisma, real
+ * SQLite file (or PostgreSQL schema), real HTTP through supertest.
+ */
+import type { Express } from "express";
+import supertest from "supertest";
+import { createApp } from "../../src/app.ts";
+import { boot } from "../../src/bootstrap.ts";
+import { fixedClock, type Clock } from "../../src/clock.ts";
+import { loadConfig, type Config } from "../../src/config.ts";
+import { createLogger } from "../../src/log.ts";
+import type { Services } from "../../src/services.ts";
+import { dropDatabase, freshDatabaseUrl } from "./databases.ts";
+
+export interface TestApp {
+  app: Express;
+  services: Services;
+  request: ReturnType<typeof supertest>;
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  label?: string;
+  clock?: Clock;
+  config?: Partial<Config>;
+  /** Called with the services before the app is built (load seeds, import fixtures, ...). */
+  prepare?: (services: Services) => Promise<void>;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const url = await freshDatabaseUrl(options.label);
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv, { DATABASE_URL: url, ...options.config });
+  const services = await boot({ config, clock: options.clock ?? fixedClock("2026-03-01T12:00:00Z"), log: createLogger("silent") });
+  await options.prepare?.(services);
+  const built = await createApp(services);
+  return {
+    app: built.app,
+    services,
+    request: supertest(built.app),
+    url,
+    close: async () => {
+      await built.stop();
+      await services.deps.db.close();
+      await dropDatabase(url);
+    },
+  };
+}
