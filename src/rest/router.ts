@@ -1,15 +1,39 @@
 /**
- * /api/v1: mounts the module routers.
+ * /api/v1: JSON body limits, the module routes, /openapi.json, and 405 with Allow
+ * for a known path with another method.
  */
 import express, { Router } from "express";
+import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
+import { createRestApi, openApiDocument, route } from "./route.ts";
+import { z } from "zod";
+
+/** Every module's REST routes; each adds itself with `route(api, …)`. */
+const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [];
 
 export function restRouter(services: Services): Router {
+  const api = createRestApi();
   const router = Router();
   router.use(express.json({ limit: "64kb" }));
-  router.get("/", (_req, res) => {
-    res.json({ name: "k8s-days", version: 1, graphql: "/graphql" });
+
+  route(api, {
+    method: "get", path: "/", summary: "API index", tags: ["meta"], cache: "public",
+    response: { schema: z.object({ name: z.string(), version: z.number(), graphql: z.string(), openapi: z.string() }), description: "Where things are" },
+    handler: () => ({ name: "k8s-days", version: 1, graphql: "/graphql", openapi: "/api/v1/openapi.json" }),
   });
-  void services;
+  for (const add of modules) add(api, services);
+
+  const document = openApiDocument(api);
+  router.get("/openapi.json", (_req, res) => {
+    res.set("Cache-Control", "public, max-age=300").json(document);
+  });
+  router.use(api.router);
+  // A path we serve, with a method we don't: 405 and the methods we allow.
+  for (const [path, methods] of api.methods) {
+    router.all(path, (_req, res) => {
+      res.set("Allow", [...methods].sort().join(", "));
+      throw new AppError("METHOD_NOT_ALLOWED", `Allowed methods: ${[...methods].sort().join(", ")}`);
+    });
+  }
   return router;
 }

@@ -1,0 +1,149 @@
+/**
+ * One declaration per REST endpoint: its zod schemas validate the request, shape
+ * the OpenAPI document and type the handler. Handlers return a value (sent as
+ * JSON with the declared status) or throw an AppError (sent as problem+json).
+ *
+ * @example
+ * route(api, {
+ *   method: "get", path: "/days/{number}", summary: "One lesson", tags: ["days"],
+ *   params: z.object({ number: z.coerce.number().int().min(1) }),
+ *   response: { schema: DaySchema, description: "The lesson" },
+ *   cache: "public",
+ *   handler: ({ params }) => services.days.get(params.number),
+ * });
+ */
+import { Router, type Request, type Response } from "express";
+import { z } from "zod";
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
+import { AppError, zodIssues } from "../errors.ts";
+
+extendZodWithOpenApi(z);
+
+type Method = "get" | "post" | "put" | "patch" | "delete";
+type Obj = z.ZodObject<z.ZodRawShape>;
+
+export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType> {
+  method: Method;
+  /** OpenAPI-style path, relative to /api/v1: "/days/{number}". */
+  path: string;
+  summary: string;
+  description?: string;
+  tags: string[];
+  /** Requires `Authorization: Bearer <token>` (documented; enforced by the handler's service). */
+  auth?: boolean;
+  params?: P;
+  query?: Q;
+  body?: B;
+  response: { status?: number; schema: R; description: string; contentType?: string };
+  /** Error statuses this endpoint may answer, for the document (400/422/500 are implied). */
+  errors?: number[];
+  /** public: cacheable by anyone; private: per learner, never shared; none: no-store. */
+  cache?: "public" | "private" | "none";
+  handler: (input: {
+    params: z.infer<P>;
+    query: z.infer<Q>;
+    body: z.infer<B>;
+    req: Request;
+    res: Response;
+  }) => Promise<z.input<R> | undefined> | z.input<R> | undefined;
+}
+
+/** A REST API under construction: an Express router and the OpenAPI registry of its routes. */
+export interface RestApi {
+  router: Router;
+  registry: OpenAPIRegistry;
+  /** Methods registered per Express path, for 405 + Allow. */
+  methods: Map<string, Set<string>>;
+}
+
+export function createRestApi(): RestApi {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A personal access token" });
+  return { router: Router(), registry, methods: new Map() };
+}
+
+/** Converts "/days/{number}" to Express's "/days/:number". */
+export const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+
+const problemSchema = z.object({
+  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+}).openapi("Problem", { description: "RFC 9457 problem details" });
+
+const errorDescriptions: Record<number, string> = {
+  400: "Malformed request (parameters or JSON)", 401: "Missing, malformed or revoked token", 403: "Not allowed",
+  404: "No such resource", 405: "Method not allowed", 406: "Not acceptable", 409: "Conflict", 413: "Body too large", 415: "Body is not JSON",
+  422: "Body failed validation", 429: "Rate limited", 500: "Unexpected error",
+};
+
+export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType>(api: RestApi, spec: RouteSpec<P, Q, B, R>): void {
+  const status = spec.response.status ?? 200;
+  const errorStatuses = [...new Set([400, 422, 500, ...(spec.auth ? [401] : []), ...(spec.errors ?? [])])].sort();
+  api.registry.registerPath({
+    method: spec.method,
+    path: `/api/v1${spec.path}`,
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: spec.tags,
+    ...(spec.auth ? { security: [{ bearer: [] }] } : {}),
+    request: {
+      ...(spec.params ? { params: spec.params } : {}),
+      ...(spec.query ? { query: spec.query } : {}),
+      ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
+    },
+    responses: {
+      [status]: status === 204
+        ? { description: spec.response.description }
+        : { description: spec.response.description, content: { [spec.response.contentType ?? "application/json"]: { schema: spec.response.schema } } },
+      ...Object.fromEntries(errorStatuses.map((s) => [s, { description: errorDescriptions[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }])),
+    },
+  });
+
+  const path = expressPath(spec.path);
+  const methods = api.methods.get(path) ?? new Set<string>();
+  methods.add(spec.method.toUpperCase());
+  if (spec.method === "get") methods.add("HEAD");
+  api.methods.set(path, methods);
+
+  api.router[spec.method](path, async (req, res) => {
+    const params = parse(spec.params, req.params, "path parameter", "BAD_REQUEST");
+    const query = parse(spec.query, req.query, "query parameter", "BAD_REQUEST");
+    let body: unknown = undefined;
+    if (spec.body) {
+      if (!req.is("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+      body = parse(spec.body, req.body, "body", "VALIDATION_FAILED");
+    }
+    const result = await spec.handler({ params, query, body, req, res } as never);
+    if (res.headersSent) return;
+    res.set("Cache-Control", spec.cache === "public" ? "public, max-age=60" : spec.cache === "private" ? "private, no-cache" : "no-store");
+    if (spec.cache === "private" || spec.auth) res.vary("Authorization");
+    if (status === 204 || result === undefined) return void res.status(status === 200 ? 204 : status).end();
+    if (spec.response.contentType && spec.response.contentType !== "application/json") {
+      return void res.status(status).type(spec.response.contentType).send(result);
+    }
+    res.status(status).json(result);
+  });
+}
+
+function parse(schema: z.ZodType | undefined, value: unknown, where: string, code: "BAD_REQUEST" | "VALIDATION_FAILED"): unknown {
+  if (!schema) return {};
+  const r = schema.safeParse(value ?? {});
+  if (r.success) return r.data;
+  const issues = zodIssues(r.error);
+  const first = issues[0];
+  throw new AppError(code, `Invalid ${where}${first ? ` ${first.path.join(".") || ""}: ${first.message}` : ""}`.replace(/ +:/, ":"), { issues });
+}
+
+/** The OpenAPI 3.1 document of every registered route. */
+export function openApiDocument(api: RestApi) {
+  return new OpenApiGeneratorV31(api.registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "k8s-days REST API",
+      version: "1.0.0",
+      description: "Lessons of #66DaysOfK8s, Kubernetes concepts and each learner's private progress. Errors are RFC 9457 problem details.",
+    },
+    servers: [{ url: "/" }],
+  });
+}
