@@ -7,6 +7,9 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { Logger } from "./log.ts";
+import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
+import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
+import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -19,8 +22,17 @@ export interface Deps {
 /** All domain services. Modules add theirs here. */
 export interface Services {
   deps: Deps;
+  /** Learners, tokens, authentication. */
+  learners: LearnersService;
+  /** Private progress, daily log, enrolments, stats, share posts. */
+  progress: ProgressService;
 }
 
 export function createServices(deps: Deps): Services {
-  return { deps };
+  const content = prismaContentFacts(deps.db);
+  return {
+    deps,
+    learners: createLearnersService(deps, content),
+    progress: createProgressService(deps, content),
+  };
 }
