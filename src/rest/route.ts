@@ -116,7 +116,7 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     }
     const result = await spec.handler({ params, query, body, req, res } as never);
     if (res.headersSent) return;
-    res.set("Cache-Control", spec.cache === "public" ? "public, max-age=60" : spec.cache === "private" ? "private, no-cache" : "no-store");
+    res.set("Cache-Control", spec.cache === "public" ? "public, max-age=60" : spec.cache === "private" ? "private, no-store" : "no-store");
     if (spec.cache === "private" || spec.auth) res.vary("Authorization");
     if (status === 204 || result === undefined) return void res.status(status === 200 ? 204 : status).end();
     if (spec.response.contentType && spec.response.contentType !== "application/json") {
