@@ -7,6 +7,7 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { Logger } from "./log.ts";
+import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -19,8 +20,11 @@ export interface Deps {
 /** All domain services. Modules add theirs here. */
 export interface Services {
   deps: Deps;
+  /** Lesson content: import, seeds, counts. */
+  content: { importer: ContentImporter };
 }
 
+/** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
-  return { deps };
+  return { deps, content: { importer: createContentImporter(deps) } };
 }
