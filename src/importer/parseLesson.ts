@@ -56,6 +56,7 @@ export function parseLesson(text: string, sourcePath: string): ParsedLesson {
   const intro: RootContent[] = [];
   const prose: string[] = [];
   const seen = new Set<SectionKind>();
+  let dateLine = false;
 
   for (const node of preamble.nodes) {
     if (node.type === "heading" && node.depth === 1 && !lesson.heading) {
@@ -70,6 +71,7 @@ export function parseLesson(text: string, sourcePath: string): ParsedLesson {
     if (node.type === "paragraph") {
       const date = /^last update:?\s*(.*)$/i.exec(textOf);
       if (date) {
+        dateLine = true;
         lesson.date = isoDate(date[1]!);
         if (!lesson.date) warn(lineOf(node), `last-update date "${date[1]}" is not a date`);
         continue;
@@ -90,7 +92,7 @@ export function parseLesson(text: string, sourcePath: string): ParsedLesson {
     prose.push(proseText([node]));
   }
   if (!lesson.heading) warn(1, "missing the title line (\"# Day N of #66DaysOfK8s\")");
-  if (!lesson.date) warn(1, "missing the \"Last update\" date");
+  if (!dateLine) warn(1, "missing the \"Last update\" date");
   lesson.intro = nodesToMarkdown(intro);
 
   for (const block of blocks.slice(1)) {

@@ -3,6 +3,7 @@
  * concepts/<category>.yaml). Every problem is reported with file, line and path, e.g.
  * `seeds/concepts/workloads.yaml:42 concepts[3].relations.part-of[0]: unknown concept "podd"`.
  */
+import { existsSync } from "node:fs";
 import { readdir, readFile } from "node:fs/promises";
 import { basename, join, relative, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -138,7 +139,7 @@ export async function readSeeds(dir: string = defaultSeedsDir): Promise<Seeds> {
     }
     const lines = new LineCounter();
     const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-    for (const e of doc.errors) problems.push({ file: shown(file), line: lines.linePos(e.pos[0]).line, path: "", message: e.message.split("\n")[0]! });
+    for (const e of doc.errors) problems.push({ file: shown(file), line: lines.linePos(e.pos[0]).line, path: "", message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
     return doc.errors.length ? null : { file: shown(file), label, doc, lines };
   };
 
@@ -196,7 +197,7 @@ export async function readSeeds(dir: string = defaultSeedsDir): Promise<Seeds> {
 
   // paths.yaml (optional)
   const paths: SeedPath[] = [];
-  const pathsFile = await load(join(dir, "paths.yaml"), "paths").catch(() => null);
+  const pathsFile = existsSync(join(dir, "paths.yaml")) ? await load(join(dir, "paths.yaml"), "paths") : null;
   if (pathsFile) {
     const known = new Set(days.map((d) => d.number));
     validateList(pathsFile, pathSchema).forEach(({ value: p, i }) => {
