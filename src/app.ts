@@ -10,6 +10,8 @@ import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter } from "./rest/router.ts";
+import { llmsRouter } from "./http/llmsTxt.ts";
+import { mcpRouter } from "./mcp/http.ts";
 import type { Services } from "./services.ts";
 
 export interface App {
@@ -40,6 +42,8 @@ export async function createApp(services: Services): Promise<App> {
   app.use(healthRouter(services, readiness));
   const graphql = await mountGraphQL(app, services);
   app.use("/api/v1", restRouter(services));
+  app.use(mcpRouter(services));
+  app.use(llmsRouter(services));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
