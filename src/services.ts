@@ -6,6 +6,7 @@
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
 
 /** What every service may depend on. */
@@ -14,6 +15,8 @@ export interface Deps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Version of the public content; caches key by it. */
+  contentVersion: ContentVersion;
 }
 
 /** All domain services. Modules add theirs here. */
