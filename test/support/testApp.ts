@@ -44,7 +44,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     url,
     close: async () => {
       await built.stop();
-      services.deps.contentVersion.stop();
+      await services.deps.contentVersion.stop();
       await services.deps.db.close();
       await dropDatabase(url);
     },
