@@ -205,6 +205,12 @@ export function snippetOf(doc: SearchDocument, matches: Set<string>): string {
     const space = text.indexOf(" ", start);
     start = space >= 0 && space < start + 20 ? space + 1 : start;
   }
+  // A match only in a short field (a name): show it with the start of the readable text.
+  const context = chosen.snippet ? undefined : fields.find((f) => f.snippet && f !== chosen);
+  if (context && start === 0 && text.length < SNIPPET_CHARS / 2) {
+    const rest = context.text.replace(/\s+/g, " ").trim().slice(0, SNIPPET_CHARS - text.length);
+    return `${text} — ${rest}${rest.length < context.text.trim().length ? "…" : ""}`.replace(/[A-Za-z0-9]+/g, (w) => (isMatch(w) ? `«${w}»` : w));
+  }
   let window = text.slice(start, start + SNIPPET_CHARS);
   if (start + SNIPPET_CHARS < text.length) window = window.replace(/\s+\S*$/, "") + "…";
   if (start > 0) window = `…${window}`;
