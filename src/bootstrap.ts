@@ -12,11 +12,15 @@ export interface BootOptions {
   config?: Config;
   clock?: Clock;
   log?: Logger;
+  /** Load the seeds into an empty store (default: config.SEED_ON_START). */
+  seed?: boolean;
 }
 
 export async function boot(options: BootOptions = {}): Promise<Services> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
-  return createServices({ db, config, clock: options.clock ?? systemClock, log });
+  const services = createServices({ db, config, clock: options.clock ?? systemClock, log });
+  if (options.seed ?? config.SEED_ON_START) await services.content.importer.seedIfEmpty();
+  return services;
 }

@@ -7,6 +7,7 @@ import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { Logger } from "./log.ts";
+import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
 import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
@@ -26,6 +27,8 @@ export interface Deps {
 /** All domain services. Modules add theirs here. */
 export interface Services {
   deps: Deps;
+  /** Lesson content: import, seeds, counts. */
+  content: { importer: ContentImporter };
   /** Read caches of public content, keyed by ContentState.version. */
   contentCache: ContentCache;
   challenges: ChallengeResolver;
@@ -36,12 +39,14 @@ export interface Services {
   search: SearchService;
 }
 
+/** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
   const contentCache = createContentCache(deps.db);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
   return {
     deps,
+    content: { importer: refreshingAfterWrites(createContentImporter(deps), contentCache) },
     contentCache,
     challenges,
     days,
@@ -49,5 +54,16 @@ export function createServices(deps: Deps): Services {
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
+  };
+}
+
+/** This process sees its own imports at once; other replicas notice the new version within a second. */
+function refreshingAfterWrites(importer: ContentImporter, cache: ContentCache): ContentImporter {
+  const after = <T>(p: Promise<T>) => p.finally(() => cache.refresh());
+  return {
+    importPath: (path, options) => after(importer.importPath(path, options)),
+    loadSeeds: (dir) => after(importer.loadSeeds(dir)),
+    seedIfEmpty: (dir) => after(importer.seedIfEmpty(dir)),
+    stats: () => importer.stats(),
   };
 }
