@@ -6,6 +6,7 @@
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
 import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
@@ -22,6 +23,8 @@ export interface Deps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Version of the public content; caches key by it. */
+  contentVersion: ContentVersion;
 }
 
 /** All domain services. Modules add theirs here. */
@@ -41,12 +44,12 @@ export interface Services {
 
 /** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
-  const contentCache = createContentCache(deps.db);
+  const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
   return {
     deps,
-    content: { importer: refreshingAfterWrites(createContentImporter(deps), contentCache) },
+    content: { importer: announcingWrites(createContentImporter(deps), deps.contentVersion) },
     contentCache,
     challenges,
     days,
@@ -57,9 +60,11 @@ export function createServices(deps: Deps): Services {
   };
 }
 
-/** This process sees its own imports at once; other replicas notice the new version within a second. */
-function refreshingAfterWrites(importer: ContentImporter, cache: ContentCache): ContentImporter {
-  const after = <T>(p: Promise<T>) => p.finally(() => cache.refresh());
+/** After a write, this process re-reads the content version and tells other replicas (PostgreSQL NOTIFY). */
+function announcingWrites(importer: ContentImporter, contentVersion: ContentVersion): ContentImporter {
+  const after = async <T>(p: Promise<T>) => {
+    try { return await p; } finally { await contentVersion.announce(); }
+  };
   return {
     importPath: (path, options) => after(importer.importPath(path, options)),
     loadSeeds: (dir) => after(importer.loadSeeds(dir)),

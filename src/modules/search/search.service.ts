@@ -100,7 +100,7 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       if (q.length > MAX_QUERY_CHARS) throw badRequest(`The query is longer than ${MAX_QUERY_CHARS} characters`, [{ path: ["query"], message: "too long" }]);
       const first = pageSize(options.first ?? 10);
       const types = options.types?.length ? [...new Set(options.types)].sort() : null;
-      const version = await cache.version();
+      const version = cache.version();
       const idx = await index();
       if (answers.version !== version) answers = { version, map: new Map() };
       const key = `${first}|${types?.join(",") ?? "*"}|${q.toLowerCase()}`;
