@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
+import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
 import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
@@ -18,7 +19,6 @@ import { createSearchService, type SearchService } from "./modules/search/search
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
-import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -33,6 +33,8 @@ export interface Deps {
 /** All domain services. Modules add theirs here. */
 export interface Services {
   deps: Deps;
+  /** Lesson content: import, seeds, counts. */
+  content: { importer: ContentImporter };
   /** Read caches of public content, keyed by ContentState.version. */
   contentCache: ContentCache;
   challenges: ChallengeResolver;
@@ -45,19 +47,17 @@ export interface Services {
   learners: LearnersService;
   /** Private progress, daily log, enrolments, stats, share posts. */
   progress: ProgressService;
-  /** Lesson content: import, seeds, counts. */
-  content: { importer: ContentImporter };
 }
 
 /** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
   const content = prismaContentFacts(deps.db);
-  const contentCache = createContentCache(deps.db);
+  const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
   return {
     deps,
-    content: { importer: createContentImporter(deps) },
+    content: { importer: announcingWrites(createContentImporter(deps), deps.contentVersion) },
     contentCache,
     challenges,
     days,
@@ -67,5 +67,18 @@ export function createServices(deps: Deps): Services {
     search: createSearchService(deps.db, contentCache, challenges),
     learners: createLearnersService(deps, content),
     progress: createProgressService(deps, content),
+  };
+}
+
+/** After a write, this process re-reads the content version and tells other replicas (PostgreSQL NOTIFY). */
+function announcingWrites(importer: ContentImporter, contentVersion: ContentVersion): ContentImporter {
+  const after = async <T>(p: Promise<T>) => {
+    try { return await p; } finally { await contentVersion.announce(); }
+  };
+  return {
+    importPath: (path, options) => after(importer.importPath(path, options)),
+    loadSeeds: (dir) => after(importer.loadSeeds(dir)),
+    seedIfEmpty: (dir) => after(importer.seedIfEmpty(dir)),
+    stats: () => importer.stats(),
   };
 }

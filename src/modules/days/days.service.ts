@@ -41,14 +41,6 @@ export interface ConceptDay {
   focus: boolean;
 }
 
-/** The series a day belongs to and its parts in order. */
-export interface Series {
-  name: string;
-  /** The day's own part number. */
-  part: number | null;
-  days: Day[];
-}
-
 /** Minimal facts of every day, cached per content version (for previous/next, series, paths). */
 export interface DaySkeleton {
   id: number;
