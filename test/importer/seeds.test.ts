@@ -80,7 +80,7 @@ describe("seed validation", () => {
       /^days\.yaml:6 days\[1\]\.kind: Invalid option/,
       /^days\.yaml:7 days\[2\]\.number: day 12 appears twice$/,
       /^concepts\/extra\.yaml:1 concepts\[0\]\.slug: must be lowercase words joined by hyphens$/,
-      /^concepts\/extra\.yaml:15 concepts\[3\]\.relations: Unrecognized key: "owns"$/,
+      /^concepts\/extra\.yaml:16 concepts\[3\]\.relations: Unrecognized key: "owns"$/,
       /^concepts\/workloads\.yaml:1 concepts\[0\]\.slug: concept "pod" is defined twice$/,
       /^concepts\/extra\.yaml:11 concepts\[2\]\.relations\.uses\[0\]: a concept cannot relate to itself$/,
     ];
