@@ -318,6 +318,8 @@ describe("the /mcp endpoint", () => {
     const post = () => t.request.post("/mcp").set("Accept", "application/json, text/event-stream");
     const malformed = await post().set("Authorization", "Bearer not-a-token").send(initialize);
     assert.equal(malformed.status, 401);
+    assert.match(String(malformed.headers["www-authenticate"]), /^Bearer/);
+    assert.equal(malformed.body.code, "UNAUTHENTICATED");
     const basic = await post().set("Authorization", "Basic YTpi").send(initialize);
     assert.equal(basic.status, 401);
     const extra = await t.request.post("/api/v1/me/tokens").set(ana.auth).send({ name: "assistant" }).expect(201);
