@@ -131,6 +131,9 @@ describe("loading seeds into the store", () => {
     assert.equal(stats.concepts, 26);
     assert.equal(stats.relations, 14);
     assert.equal(stats.paths, 2, "the seeded path and the derived chronological one");
+    assert.equal(stats.references, 26, "each concept's docs page is a reference");
+    const pod = await ctx.services.deps.db.prisma.concept.findUniqueOrThrow({ where: { slug: "pod" }, include: { references: { include: { reference: true } } } });
+    assert.deepEqual(pod.references.map((r) => [r.reference.url, r.reference.kind]), [["https://kubernetes.io/docs/pod", "OFFICIAL_DOCS"]]);
     assert.equal(stats.contentVersion, 1);
   });
 
