@@ -131,6 +131,9 @@ describe("loading seeds into the store", () => {
     assert.equal(stats.concepts, 26);
     assert.equal(stats.relations, 14);
     assert.equal(stats.paths, 2, "the seeded path and the derived chronological one");
+    assert.equal(stats.references, 26, "each concept's docs page is a reference");
+    const pod = await ctx.services.deps.db.prisma.concept.findUniqueOrThrow({ where: { slug: "pod" }, include: { references: { include: { reference: true } } } });
+    assert.deepEqual(pod.references.map((r) => [r.reference.url, r.reference.kind]), [["https://kubernetes.io/docs/pod", "OFFICIAL_DOCS"]]);
     assert.equal(stats.contentVersion, 1);
   });
 
@@ -145,6 +148,20 @@ describe("loading seeds into the store", () => {
     assert.equal(summary.contentVersion, 2);
     const volume = await ctx.services.deps.db.prisma.concept.findUniqueOrThrow({ where: { slug: "volume" } });
     assert.equal(volume.summary, "A directory a container can use.");
+  });
+
+  test("two loads at once (two replicas starting) write the seeds once", async () => {
+    const other = await freshServices("seeds_race");
+    try {
+      const dir = writeSeedTree();
+      const results = await Promise.all([other.services.content.importer.loadSeeds(dir), other.services.content.importer.loadSeeds(dir)]);
+      assert.deepEqual(results.map((r) => r.changed === 0).sort(), [false, true]);
+      const stats = await other.services.content.importer.stats();
+      assert.equal(stats.concepts, 26);
+      assert.equal(stats.contentVersion, 1);
+    } finally {
+      await other.close();
+    }
   });
 
   test("invalid seeds leave the store unchanged", async () => {
