@@ -49,7 +49,7 @@ export function createServices(deps: Deps): Services {
   const days = createDaysService(deps.db, contentCache, challenges);
   return {
     deps,
-    content: { importer: announcingWrites(createContentImporter(deps), deps.contentVersion) },
+    content: { importer: createContentImporter(deps) },
     contentCache,
     challenges,
     days,
@@ -57,18 +57,5 @@ export function createServices(deps: Deps): Services {
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
-  };
-}
-
-/** After a write, this process re-reads the content version and tells other replicas (PostgreSQL NOTIFY). */
-function announcingWrites(importer: ContentImporter, contentVersion: ContentVersion): ContentImporter {
-  const after = async <T>(p: Promise<T>) => {
-    try { return await p; } finally { await contentVersion.announce(); }
-  };
-  return {
-    importPath: (path, options) => after(importer.importPath(path, options)),
-    loadSeeds: (dir) => after(importer.loadSeeds(dir)),
-    seedIfEmpty: (dir) => after(importer.seedIfEmpty(dir)),
-    stats: () => importer.stats(),
   };
 }
