@@ -87,6 +87,7 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
   const allHits = new Set<string>();
 
   const version = await db.prisma.$transaction(async (tx) => {
+    await lockContent(tx, db);
     const challenge = await ensureChallenge(tx, content.challenge?.name, changes);
     const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({
       ...c,
@@ -176,6 +177,7 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
   const started = performance.now();
   const changes = new Changes();
   const version = await db.prisma.$transaction(async (tx) => {
+    await lockContent(tx, db);
     const c = seeds.challenge;
     const challengeData = {
       name: c.name, hashtag: c.hashtag, hashtags: json(c.hashtags), description: c.description,
@@ -274,6 +276,14 @@ export async function contentStats(db: Database): Promise<ContentStats> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Serializes content writers across replicas on PostgreSQL (two pods seeding an empty store at
+ * once): a transaction-scoped advisory lock, released at commit or rollback. SQLite has one writer.
+ */
+async function lockContent(tx: Tx, db: Database): Promise<void> {
+  if (db.provider === "postgres") await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(660066)::text AS locked");
+}
 
 async function ensureChallenge(tx: Tx, name: string | undefined, changes: Changes) {
   const found = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });

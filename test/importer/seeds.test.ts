@@ -150,6 +150,20 @@ describe("loading seeds into the store", () => {
     assert.equal(volume.summary, "A directory a container can use.");
   });
 
+  test("two loads at once (two replicas starting) write the seeds once", async () => {
+    const other = await freshServices("seeds_race");
+    try {
+      const dir = writeSeedTree();
+      const results = await Promise.all([other.services.content.importer.loadSeeds(dir), other.services.content.importer.loadSeeds(dir)]);
+      assert.deepEqual(results.map((r) => r.changed === 0).sort(), [false, true]);
+      const stats = await other.services.content.importer.stats();
+      assert.equal(stats.concepts, 26);
+      assert.equal(stats.contentVersion, 1);
+    } finally {
+      await other.close();
+    }
+  });
+
   test("invalid seeds leave the store unchanged", async () => {
     const before = await ctx.services.content.importer.stats();
     const dir = writeSeedTree({ extra: { "days.yaml": "- number: 0\n  title: x\n  kind: THEORY\n" } });
