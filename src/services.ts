@@ -57,7 +57,7 @@ export function createServices(deps: Deps): Services {
   const days = createDaysService(deps.db, contentCache, challenges);
   return {
     deps,
-    content: { importer: announcingWrites(createContentImporter(deps), deps.contentVersion) },
+    content: { importer: createContentImporter(deps) },
     contentCache,
     challenges,
     days,
@@ -67,18 +67,5 @@ export function createServices(deps: Deps): Services {
     search: createSearchService(deps.db, contentCache, challenges),
     learners: createLearnersService(deps, content),
     progress: createProgressService(deps, content),
-  };
-}
-
-/** After a write, this process re-reads the content version and tells other replicas (PostgreSQL NOTIFY). */
-function announcingWrites(importer: ContentImporter, contentVersion: ContentVersion): ContentImporter {
-  const after = async <T>(p: Promise<T>) => {
-    try { return await p; } finally { await contentVersion.announce(); }
-  };
-  return {
-    importPath: (path, options) => after(importer.importPath(path, options)),
-    loadSeeds: (dir) => after(importer.loadSeeds(dir)),
-    seedIfEmpty: (dir) => after(importer.seedIfEmpty(dir)),
-    stats: () => importer.stats(),
   };
 }

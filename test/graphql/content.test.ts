@@ -124,10 +124,15 @@ describe("paths, references and search", () => {
   });
 
   it("lists references with the days citing them", async () => {
-    const { references } = await ok(`{ references(filter: { domain: "kubernetes.io" }, first: 5) { totalCount edges { node { url domain kind days { number } } } } }`);
-    assert.ok(references.totalCount > 0);
-    for (const e of references.edges) assert.equal(e.node.domain, "kubernetes.io");
-    assert.ok(references.edges.some((e: { node: { days: unknown[] } }) => e.node.days.length > 0));
+    const { cited, docs } = await ok(`{
+      cited: references(filter: { day: 13, domain: "kubernetes.io" }, first: 20) { totalCount edges { node { url domain kind days { number } } } }
+      docs: references(filter: { concept: "statefulset" }) { edges { node { url } } } }`);
+    assert.ok(cited.totalCount > 0);
+    for (const e of cited.edges) {
+      assert.equal(e.node.domain, "kubernetes.io");
+      assert.ok(e.node.days.some((d: { number: number }) => d.number === 13), e.node.url);
+    }
+    assert.ok(docs.edges.length > 0, "a concept's documentation is among its references");
   });
 
   it("ranks StatefulSet first for a typo and resolves the union", async () => {

@@ -40,3 +40,23 @@ it("answers an unknown IDE asset with a GraphQL-shaped 404", async () => {
   assert.equal(missing.status, 404);
   assert.equal(missing.body.errors[0].extensions.code, "NOT_FOUND");
 });
+
+it("answers the IDE's introspection query within the limits", async () => {
+  const { getIntrospectionQuery } = await import("graphql");
+  const res = await t.request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/graphql-response+json")
+    .send(JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }) }));
+  assert.equal(res.status, 200, res.text.slice(0, 300));
+  assert.ok(res.body.data.__schema.types.some((ty: { name: string }) => ty.name === "Day"));
+});
+
+it("turns introspection off when configured", async () => {
+  const closed = await startTestApp({ label: "graphql_no_introspection", config: { GRAPHQL_INTROSPECTION: false } });
+  try {
+    const res = await closed.request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/graphql-response+json")
+      .send(JSON.stringify({ query: "{ __schema { queryType { name } } }" }));
+    assert.equal(res.status, 400);
+    assert.equal(res.body.errors[0].extensions.code, "GRAPHQL_VALIDATION_FAILED");
+  } finally {
+    await closed.close();
+  }
+});

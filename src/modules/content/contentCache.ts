@@ -40,3 +40,40 @@ export function createContentCache(contentVersion: Pick<ContentVersion, "current
     refresh: () => contentVersion.refresh(),
   };
 }
+
+/**
+ * Wraps a batch function (ids in → results aligned with the ids) so each id's
+ * result is kept for the current content version: hits cost nothing, misses are
+ * fetched together in one call. Results are shared between requests, so callers
+ * must treat them as read-only.
+ */
+export function cachedBatch<T>(cache: ContentCache, name: string, batch: (ids: readonly number[]) => Promise<T[]>): (ids: readonly number[]) => Promise<T[]> {
+  return async (ids) => {
+    const known = await cache.memo(`batch.${name}`, async () => new Map<number, T>());
+    const missing = [...new Set(ids.filter((id) => !known.has(id)))];
+    if (missing.length) {
+      const fetched = await batch(missing);
+      missing.forEach((id, i) => known.set(id, fetched[i]!));
+    }
+    return ids.map((id) => known.get(id)!);
+  };
+}
+
+/**
+ * Memoizes answers of a query function per content version, keyed by its
+ * arguments, keeping at most `maxEntries` per version (oldest dropped first).
+ */
+export function cachedQuery<A extends unknown[], T>(cache: ContentCache, name: string, query: (...args: A) => Promise<T>, maxEntries = 500): (...args: A) => Promise<T> {
+  return async (...args) => {
+    const answers = await cache.memo(`query.${name}`, async () => new Map<string, Promise<T>>());
+    const key = JSON.stringify(args);
+    let answer = answers.get(key);
+    if (!answer) {
+      if (answers.size >= maxEntries) answers.delete(answers.keys().next().value!);
+      answer = query(...args);
+      answers.set(key, answer);
+      answer.catch(() => { if (answers.get(key) === answer) answers.delete(key); });
+    }
+    return answer;
+  };
+}

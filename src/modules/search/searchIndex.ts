@@ -210,7 +210,8 @@ export function snippetOf(doc: SearchDocument, matches: Set<string>): string {
   const context = text.length < SNIPPET_CHARS / 2 ? fields.find((f) => f.snippet && f !== chosen && plainText(f.text)) : undefined;
   if (context) {
     const full = plainText(context.text);
-    const rest = full.slice(0, Math.max(0, SNIPPET_CHARS - text.length)).replace(/\s+\S*$/, "");
+    const room = Math.max(0, SNIPPET_CHARS - text.length);
+    const rest = full.length <= room ? full : full.slice(0, room).replace(/\s+\S*$/, "");
     return mark(`${text} — ${rest}${rest.length < full.length ? "…" : ""}`);
   }
   let window = text.slice(start, start + SNIPPET_CHARS);
