@@ -8,6 +8,13 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
+import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
+import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
+import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
+import { createDaysService, type DaysService } from "./modules/days/days.service.ts";
+import { createPathsService, type PathsService } from "./modules/paths/paths.service.ts";
+import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
+import { createSearchService, type SearchService } from "./modules/search/search.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -22,8 +29,28 @@ export interface Deps {
 /** All domain services. Modules add theirs here. */
 export interface Services {
   deps: Deps;
+  /** Read caches of public content, keyed by ContentState.version. */
+  contentCache: ContentCache;
+  challenges: ChallengeResolver;
+  days: DaysService;
+  concepts: ConceptsService;
+  references: ReferencesService;
+  paths: PathsService;
+  search: SearchService;
 }
 
 export function createServices(deps: Deps): Services {
-  return { deps };
+  const contentCache = createContentCache(deps.db);
+  const challenges = createChallengeResolver(deps.db, contentCache);
+  const days = createDaysService(deps.db, contentCache, challenges);
+  return {
+    deps,
+    contentCache,
+    challenges,
+    days,
+    concepts: createConceptsService(deps.db, contentCache),
+    references: createReferencesService(deps.db, contentCache, challenges),
+    paths: createPathsService(deps.db, contentCache, challenges, days),
+    search: createSearchService(deps.db, contentCache, challenges),
+  };
 }
