@@ -7,12 +7,16 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import express, { type Express } from "express";
 import { GraphQLError } from "graphql";
 import { AppError, fromPrismaError } from "../errors.ts";
+import { viewerFromHeader } from "../http/auth.ts";
+import type { Viewer } from "../modules/learners/learners.types.ts";
 import type { Services } from "../services.ts";
 import { buildSchema } from "./modules.ts";
 
 /** What every resolver receives. */
 export interface GraphQLContext {
   services: Services;
+  /** The learner of the bearer token, or null when anonymous. */
+  learner: Viewer | null;
 }
 
 export async function mountGraphQL(app: Express, services: Services): Promise<{ stop(): Promise<void> }> {
@@ -37,7 +41,21 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
   app.use(
     "/graphql",
     express.json({ limit: "100kb" }),
-    expressMiddleware(server, { context: async () => ({ services }) }),
+    expressMiddleware(server, {
+      // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
+      context: async ({ req, res }) => {
+        if (req.get("authorization") !== undefined) res.vary("Authorization");
+        try {
+          return { services, learner: await viewerFromHeader(services, req.get("authorization")) };
+        } catch (err) {
+          if (err instanceof AppError) {
+            res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
+            throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: err.status } } });
+          }
+          throw err;
+        }
+      },
+    }),
   );
   return { stop: () => server.stop() };
 }

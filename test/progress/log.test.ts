@@ -78,7 +78,7 @@ describe("daily log over REST", () => {
     const seen: string[] = [];
     let url: string | null = "/api/v1/me/log?limit=3";
     while (url) {
-      const res = await t.request.get(url).set(l.auth).expect(200);
+      const res: import("supertest").Response = await t.request.get(url).set(l.auth).expect(200);
       seen.push(...res.body.items.map((e: { date: string }) => e.date));
       const link = res.headers.link as string | undefined;
       url = link ? /<([^>]+)>; rel="next"/.exec(link)![1]! : null;
