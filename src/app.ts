@@ -3,6 +3,8 @@
  * handler. Never listens (see index.ts), so tests run it on port 0 with supertest.
  */
 import express, { type Express } from "express";
+import type { RequestListener } from "node:http";
+import { createResponseCache, type ResponseCache } from "./http/responseCache.ts";
 import { randomUUID } from "node:crypto";
 import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
@@ -12,6 +14,9 @@ import type { Services } from "./services.ts";
 
 export interface App {
   app: Express;
+  /** What the HTTP server runs: the response cache in front of `app` (or `app` itself when disabled). */
+  handler: RequestListener;
+  cache: ResponseCache | null;
   readiness: Readiness;
   /** Stops Apollo and other app-level resources (not the database). */
   stop(): Promise<void>;
@@ -38,8 +43,13 @@ export async function createApp(services: Services): Promise<App> {
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
+  const cache = config.RESPONSE_CACHE
+    ? createResponseCache(app as unknown as RequestListener, { version: services.deps.contentVersion.current })
+    : null;
   return {
     app,
+    handler: cache ? cache.listener : (app as unknown as RequestListener),
+    cache,
     readiness,
     stop: async () => {
       await graphql.stop();

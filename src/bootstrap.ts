@@ -5,6 +5,7 @@
 import { systemClock, type Clock } from "./clock.ts";
 import { loadConfig, type Config } from "./config.ts";
 import { openDatabase } from "./db/client.ts";
+import { watchContentVersion } from "./db/contentVersion.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createServices, type Services } from "./services.ts";
 
@@ -18,5 +19,6 @@ export async function boot(options: BootOptions = {}): Promise<Services> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
-  return createServices({ db, config, clock: options.clock ?? systemClock, log });
+  const contentVersion = await watchContentVersion(db, config.CONTENT_VERSION_POLL_MS);
+  return createServices({ db, config, clock: options.clock ?? systemClock, log, contentVersion });
 }

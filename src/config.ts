@@ -31,6 +31,10 @@ const schema = z.object({
   /** Token of a learner for the stdio MCP server (`k8s-days mcp`). */
   K8S_DAYS_TOKEN: z.string().optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
+  /** How often each replica re-reads the content version (cache invalidation after another replica's import). */
+  CONTENT_VERSION_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** Keep a response cache of public content in memory (before Express). */
+  RESPONSE_CACHE: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
 });
 

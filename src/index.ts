@@ -12,8 +12,8 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const services = await boot({ config, log });
-  const { app, readiness, stop } = await createApp(services);
-  const server = createServer(app);
+  const { handler, readiness, stop } = await createApp(services);
+  const server = createServer(handler);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     clearTimeout(hard);
     clearInterval(idle);
     await stop();
+    await services.deps.contentVersion.stop();
     await services.deps.db.close();
     log.info("stopped");
     process.exit(0);

@@ -6,6 +6,7 @@
 import type { Clock } from "./clock.ts";
 import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
+import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
@@ -17,6 +18,8 @@ export interface Deps {
   config: Config;
   clock: Clock;
   log: Logger;
+  /** Version of the public content; caches key by it. */
+  contentVersion: ContentVersion;
 }
 
 /** All domain services. Modules add theirs here. */

@@ -14,6 +14,8 @@ import { dropDatabase, freshDatabaseUrl } from "./databases.ts";
 
 export interface TestApp {
   app: Express;
+  /** The response cache in front of the app, when enabled. */
+  cache: import("../../src/http/responseCache.ts").ResponseCache | null;
   services: Services;
   request: ReturnType<typeof supertest>;
   url: string;
@@ -38,11 +40,13 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const built = await createApp(services);
   return {
     app: built.app,
+    cache: built.cache,
     services,
-    request: supertest(built.app),
+    request: supertest(built.handler),
     url,
     close: async () => {
       await built.stop();
+      await services.deps.contentVersion.stop();
       await services.deps.db.close();
       await dropDatabase(url);
     },

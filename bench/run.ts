@@ -1,0 +1,202 @@
+/**
+ * `npm run bench`: measures the API against the physical ceiling of Node on this
+ * machine and prints a table (and writes BENCHMARKS.md with --write).
+ *
+ * For each database (SQLite, and PostgreSQL when reachable): seeds a fresh database,
+ * imports the fixture lessons, starts the server (pinned to CPU 0 when taskset
+ * exists; the load generator runs pinned to CPU 1), and runs autocannon against:
+ *   (a) a raw node:http server returning the exact bytes of the REST day-detail response (the ceiling)
+ *   (b) REST GET /api/v1/days/13
+ *   (c) GraphQL day detail (day + concepts + related concepts + references)
+ *   (d) GraphQL list of all 66 days with concepts
+ *   (e) search (REST)
+ *   (f) authenticated GraphQL `me { stats }` and the daily-log write (uncached)
+ * reporting requests/s, p50/p99 latency, server RSS and the ratio to (a).
+ *
+ * Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32),
+ * BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/test), BENCH_DBS (sqlite,postgres).
+ */
+import autocannon from "autocannon";
+import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpus, tmpdir, totalmem, release, platform } from "node:os";
+import { join, dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createServer } from "node:net";
+import pg from "pg";
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+const duration = Number(process.env.BENCH_DURATION ?? 10);
+const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
+const pgUrl = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
+const dbs = (process.env.BENCH_DBS ?? "sqlite,postgres").split(",");
+const hasTaskset = spawnSync("taskset", ["-V"]).status === 0 && cpus().length >= 2;
+const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"]
+  .find((p) => p && existsSync(join(p, "challenge/README.md")));
+
+if (hasTaskset) spawnSync("taskset", ["-p", "-c", "1", String(process.pid)], { stdio: "ignore" });
+
+const pinned = (args: string[]) => (hasTaskset ? ["taskset", ["-c", "0", ...args]] : [args[0]!, args.slice(1)]) as [string, string[]];
+
+async function freePort(): Promise<number> {
+  return new Promise((res) => {
+    const s = createServer().listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => res(port));
+    });
+  });
+}
+
+function rssMb(pid: number): number {
+  try {
+    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
+    return m ? Math.round(Number(m[1]) / 1024) : NaN;
+  } catch { return NaN; }
+}
+
+async function waitFor(url: string, ms = 30_000): Promise<void> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    try { if ((await fetch(url)).ok) return; } catch {}
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timeout waiting for ${url}`);
+}
+
+function cli(env: NodeJS.ProcessEnv, ...args: string[]): string {
+  return execFileSync(process.execPath, [join(root, "bin/k8s-days.mjs"), ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
+}
+
+interface Scenario {
+  key: string;
+  label: string;
+  opts: Partial<autocannon.Options>;
+}
+
+interface Result { key: string; label: string; rps: number; p50: number; p99: number; rss: number; errors: number; non2xx: number }
+
+async function load(url: string, s: Scenario, pid: number): Promise<Result> {
+  await autocannon({ url, connections, duration: 2, ...s.opts } as autocannon.Options); // warm-up
+  const r = await autocannon({ url, connections, duration, ...s.opts } as autocannon.Options);
+  return {
+    key: s.key, label: s.label,
+    rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
+    rss: rssMb(pid), errors: r.errors + r.timeouts, non2xx: r.non2xx,
+  };
+}
+
+async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const [cmd, args] = pinned([process.execPath, "--import", "tsx", "src/index.ts"]);
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_ON_START: "false", NODE_ENV: "production" }, stdio: ["ignore", "inherit", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(`${base}/readyz`);
+  return { child, base };
+}
+
+async function rawCeiling(sample: { status: number; headers: [string, string][]; body: Buffer }): Promise<{ child: ChildProcess; base: string }> {
+  const port = await freePort();
+  const file = join(mkdtempSync(join(tmpdir(), "k8s-days-bench-")), "raw.json");
+  writeFileSync(file, JSON.stringify({ status: sample.status, headers: sample.headers, body: sample.body.toString("base64") }));
+  const code = `const http=require("node:http");const s=JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)},"utf8"));const body=Buffer.from(s.body,"base64");const h=Object.fromEntries(s.headers);http.createServer((q,r)=>{r.writeHead(s.status,h);r.end(body)}).listen(${port},"127.0.0.1",()=>console.log("up"))`;
+  const [cmd, args] = pinned([process.execPath, "-e", code]);
+  const child = spawn(cmd, args, { stdio: ["ignore", "ignore", "inherit"] });
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(base);
+  return { child, base };
+}
+
+const gql = (query: string, variables: Record<string, unknown> = {}, token?: string): Partial<autocannon.Options> => ({
+  method: "POST",
+  headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
+  body: JSON.stringify({ query, variables }),
+});
+
+const DAY_DETAIL = `query Day($n: Int!) { day(number: $n) { number title week date summary tldr
+  concepts { weight focus concept { slug name related(first: 5) { score kind reason concept { slug name } } } }
+  references { url title domain kind } } }`;
+const DAY_LIST = `{ days(first: 66) { totalCount edges { node { number title week concepts { weight focus concept { slug name } } } } } }`;
+const ME_STATS = `{ me { stats { currentStreak longestStreak daysLogged percentComplete status } } }`;
+
+async function benchDatabase(name: string, url: string): Promise<Result[]> {
+  const env = { DATABASE_URL: url };
+  console.error(`\n[${name}] seeding and importing the fixtures…`);
+  cli(env, "seed");
+  if (fixtures) cli(env, "import", fixtures);
+  const { child, base } = await startServer(env);
+  try {
+    const reg = await fetch(`${base}/api/v1/learners`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: `bench-${Date.now()}`, displayName: "Bench", timezone: "UTC" }) });
+    const token = ((await reg.json()) as { token: string }).token;
+    const today = new Date().toISOString().slice(0, 10);
+
+    const sampleRes = await fetch(`${base}/api/v1/days/13`);
+    const sample = { status: sampleRes.status, headers: [...sampleRes.headers.entries()].filter(([k]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(k)) as [string, string][], body: Buffer.from(await sampleRes.arrayBuffer()) };
+    const raw = await rawCeiling(sample);
+    const results: Result[] = [];
+    try {
+      results.push(await load(`${raw.base}/api/v1/days/13`, { key: "a", label: "raw node:http, same bytes (ceiling)", opts: {} }, raw.child.pid!));
+    } finally { raw.child.kill(); }
+
+    const scenarios: Scenario[] = [
+      { key: "b", label: "REST GET /api/v1/days/13", opts: {} },
+      { key: "c", label: "GraphQL day detail", opts: gql(DAY_DETAIL, { n: 13 }) },
+      { key: "d", label: "GraphQL 66 days with concepts", opts: gql(DAY_LIST) },
+      { key: "e", label: "REST search ?q=statefulst", opts: {} },
+      { key: "f1", label: "GraphQL me { stats } (auth, uncached)", opts: gql(ME_STATS, {}, token) },
+      { key: "f2", label: "PUT /api/v1/me/log/{today} (auth, write)", opts: { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ minutes: 15, learned: "benchmarking the log write" }) } },
+    ];
+    const paths: Record<string, string> = { b: "/api/v1/days/13", c: "/graphql", d: "/graphql", e: "/api/v1/search?q=statefulst", f1: "/graphql", f2: `/api/v1/me/log/${today}` };
+    for (const s of scenarios) {
+      console.error(`[${name}] ${s.label}`);
+      results.push(await load(`${base}${paths[s.key]}`, s, child.pid!));
+    }
+    return results;
+  } finally {
+    child.kill("SIGTERM");
+  }
+}
+
+async function postgresUrl(): Promise<string | null> {
+  const schema = `bench_${Date.now()}`;
+  const client = new pg.Client({ connectionString: pgUrl });
+  try { await client.connect(); await client.query(`CREATE SCHEMA "${schema}"`); } catch { return null; } finally { await client.end().catch(() => {}); }
+  const u = new URL(pgUrl);
+  u.searchParams.set("schema", schema);
+  return u.toString();
+}
+
+function table(name: string, results: Result[]): string {
+  const ceiling = results.find((r) => r.key === "a")?.rps ?? NaN;
+  const lines = [
+    `### ${name} — ${connections} connections, ${duration} s per scenario`,
+    "",
+    "| | scenario | req/s | p50 ms | p99 ms | server RSS MB | ratio to (a) | errors / non-2xx |",
+    "|---|---|---:|---:|---:|---:|---:|---:|",
+    ...results.map((r) => `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} |`),
+  ];
+  return lines.join("\n");
+}
+
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}, Node ${process.version}${hasTaskset ? "; server pinned to CPU 0, load generator to CPU 1" : "; no CPU pinning"}`;
+const sections: string[] = [];
+for (const name of dbs) {
+  if (name === "sqlite") {
+    const url = `file:${join(mkdtempSync(join(tmpdir(), "k8s-days-bench-")), "bench.db")}`;
+    sections.push(table("SQLite", await benchDatabase("sqlite", url)));
+  } else if (name === "postgres") {
+    const url = await postgresUrl();
+    if (!url) { console.error(`PostgreSQL not reachable at ${pgUrl}; skipped`); continue; }
+    sections.push(table("PostgreSQL", await benchDatabase("postgres", url)));
+  }
+}
+const report = `Machine: ${machine}\nDate: ${new Date().toISOString()}\n\n${sections.join("\n\n")}\n`;
+console.log(report);
+if (process.argv.includes("--write")) {
+  const file = join(root, "BENCHMARKS.md");
+  const existing = existsSync(file) ? readFileSync(file, "utf8") : "";
+  const marker = "<!-- bench:results -->";
+  const head = existing.includes(marker) ? existing.slice(0, existing.indexOf(marker)) : "# Benchmarks\n\n";
+  const tail = existing.includes("<!-- bench:end -->") ? existing.slice(existing.indexOf("<!-- bench:end -->")) : "<!-- bench:end -->\n";
+  writeFileSync(file, `${head}${marker}\n${report}\n${tail}`);
+  console.error(`wrote ${file}`);
+}

@@ -1,0 +1,156 @@
+/**
+ * A response cache in front of Express for public content. A hit is answered from
+ * memory before Express, Apollo or Prisma do any work; a miss goes through the app,
+ * and its response is stored when — and only when — it is safe to share:
+ *
+ * - the request carries no Authorization or Cookie header (learner data never enters the cache);
+ * - the response is a 200 whose Cache-Control says `public`, with no Set-Cookie, and whose
+ *   Vary names only headers that are part of the key (Accept, Origin, Accept-Encoding);
+ * - entries belong to a content version; when the version changes (an import here or in
+ *   another replica) every older entry is a miss.
+ *
+ * Keys: method (HEAD shares GET's entry) + URL + Accept + Origin (+ the body's hash for
+ * POST /graphql, whose JSON body is then handed to Express already parsed).
+ */
+import { createHash } from "node:crypto";
+import type { IncomingMessage, RequestListener, ServerResponse, OutgoingHttpHeaders } from "node:http";
+
+export interface ResponseCacheOptions {
+  /** Current content version (synchronous). */
+  version: () => number;
+  maxEntries?: number;
+  maxBytes?: number;
+  /** Largest POST body considered for caching (larger ones go straight to the app). */
+  maxBodyBytes?: number;
+}
+
+interface Entry {
+  version: number;
+  status: number;
+  headers: OutgoingHttpHeaders;
+  body: Buffer;
+}
+
+export interface ResponseCache {
+  listener: RequestListener;
+  stats(): { entries: number; bytes: number; hits: number; misses: number };
+  clear(): void;
+}
+
+const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorization"]);
+
+export function createResponseCache(app: RequestListener, options: ResponseCacheOptions): ResponseCache {
+  const maxEntries = options.maxEntries ?? 2000;
+  const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
+  const entries = new Map<string, Entry>();
+  let bytes = 0;
+  let hits = 0;
+  let misses = 0;
+
+  const evict = (key: string) => {
+    const e = entries.get(key);
+    if (!e) return;
+    bytes -= e.body.length;
+    entries.delete(key);
+  };
+
+  const store = (key: string, entry: Entry) => {
+    if (entry.body.length > maxBytes / 16) return;
+    evict(key);
+    entries.set(key, entry);
+    bytes += entry.body.length;
+    for (const k of entries.keys()) {
+      if (entries.size <= maxEntries && bytes <= maxBytes) break;
+      evict(k);
+    }
+  };
+
+  const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry) => {
+    hits++;
+    const etag = entry.headers.etag;
+    const inm = req.headers["if-none-match"];
+    if (etag && inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
+      res.writeHead(304, { etag: String(etag), "cache-control": entry.headers["cache-control"] ?? "", vary: entry.headers.vary ?? "", "x-cache": "HIT" });
+      return void res.end();
+    }
+    res.writeHead(entry.status, { ...entry.headers, "x-cache": "HIT" });
+    res.end(req.method === "HEAD" ? undefined : entry.body);
+  };
+
+  const passThrough = (key: string, version: number, req: IncomingMessage, res: ServerResponse) => {
+    misses++;
+    const chunks: Buffer[] = [];
+    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
+    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
+    const collect = (chunk: unknown, encoding?: unknown) => {
+      if (chunk == null || typeof chunk === "function") return;
+      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
+    };
+    (res as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => { collect(chunk, rest[0]); return write(chunk, ...rest); };
+    (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
+      collect(chunk, rest[0]);
+      if (req.method !== "HEAD" && isShareable(res)) {
+        const headers = res.getHeaders();
+        delete headers["x-request-id"];
+        delete headers.date;
+        delete headers.connection;
+        delete headers["keep-alive"];
+        store(key, { version, status: res.statusCode, headers, body: Buffer.concat(chunks) });
+      }
+      return end(chunk, ...rest);
+    };
+    app(req, res);
+  };
+
+  const listener: RequestListener = (req, res) => {
+    const method = req.method ?? "GET";
+    const h = req.headers;
+    if (h.authorization || h.cookie || (method !== "GET" && method !== "HEAD" && method !== "POST")) return app(req, res);
+    const base = `${req.url}\n${h.accept ?? ""}\n${h.origin ?? ""}`;
+    const version = options.version();
+    if (method !== "POST") {
+      const key = `GET\n${base}`;
+      const hit = entries.get(key);
+      if (hit && hit.version === version) return serve(req, res, hit);
+      return passThrough(key, version, req, res);
+    }
+    // POST: only GraphQL JSON bodies of reasonable size are candidates.
+    const length = Number(h["content-length"] ?? NaN);
+    if (!req.url?.startsWith("/graphql") || !/^application\/json\b/i.test(h["content-type"] ?? "") || !(length <= maxBodyBytes)) return app(req, res);
+    const chunks: Buffer[] = [];
+    req.on("data", (c: Buffer) => chunks.push(c));
+    req.on("error", () => app(req, res));
+    req.on("end", () => {
+      const raw = Buffer.concat(chunks);
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(raw.toString("utf8"));
+      } catch (err) {
+        res.writeHead(400, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
+        return void res.end(JSON.stringify({ errors: [{ message: `Request body is not valid JSON: ${(err as Error).message}`, extensions: { code: "BAD_REQUEST" } }] }));
+      }
+      // The stream is consumed: body-parser sees a finished request and keeps this body.
+      (req as IncomingMessage & { body?: unknown }).body = parsed;
+      const key = `POST\n${base}\n${createHash("sha1").update(raw).digest("base64")}`;
+      const hit = entries.get(key);
+      if (hit && hit.version === version) return serve(req, res, hit);
+      passThrough(key, version, req, res);
+    });
+  };
+
+  return {
+    listener,
+    stats: () => ({ entries: entries.size, bytes, hits, misses }),
+    clear: () => { entries.clear(); bytes = 0; },
+  };
+}
+
+function isShareable(res: ServerResponse): boolean {
+  if (res.statusCode !== 200) return false;
+  const cc = String(res.getHeader("cache-control") ?? "");
+  if (!/\bpublic\b/.test(cc) || /\b(no-store|private)\b/.test(cc)) return false;
+  if (res.getHeader("set-cookie")) return false;
+  const vary = String(res.getHeader("vary") ?? "").toLowerCase().split(/\s*,\s*/).filter(Boolean);
+  return vary.every((v) => KEYED_VARY.has(v));
+}
