@@ -101,7 +101,7 @@ describe("privacy between learners", () => {
           t.request.post("/api/v1/me/enrollments").send({}),
         ]) {
           const res = await req.set("Authorization", header);
-          assert.equal(res.status, 401, `${what}: ${res.req.method} ${res.req.path}`);
+          assert.equal(res.status, 401, `${what}: ${JSON.stringify(res.body)}`);
         }
       }
     });
