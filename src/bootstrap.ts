@@ -19,6 +19,6 @@ export async function boot(options: BootOptions = {}): Promise<Services> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
-  const contentVersion = await watchContentVersion(db.prisma, config.CONTENT_VERSION_POLL_MS);
+  const contentVersion = await watchContentVersion(db, config.CONTENT_VERSION_POLL_MS);
   return createServices({ db, config, clock: options.clock ?? systemClock, log, contentVersion });
 }

@@ -32,7 +32,7 @@ async function main(): Promise<void> {
     clearTimeout(hard);
     clearInterval(idle);
     await stop();
-    services.deps.contentVersion.stop();
+    await services.deps.contentVersion.stop();
     await services.deps.db.close();
     log.info("stopped");
     process.exit(0);

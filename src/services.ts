@@ -15,6 +15,9 @@ import { createDaysService, type DaysService } from "./modules/days/days.service
 import { createPathsService, type PathsService } from "./modules/paths/paths.service.ts";
 import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
 import { createSearchService, type SearchService } from "./modules/search/search.service.ts";
+import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
+import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
+import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -37,9 +40,15 @@ export interface Services {
   references: ReferencesService;
   paths: PathsService;
   search: SearchService;
+  /** Learners, tokens, authentication. */
+  learners: LearnersService;
+  /** Private progress, daily log, enrolments, stats, share posts. */
+  progress: ProgressService;
 }
 
+/** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
+  const content = prismaContentFacts(deps.db);
   const contentCache = createContentCache(deps.db);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
@@ -52,5 +61,7 @@ export function createServices(deps: Deps): Services {
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
+    learners: createLearnersService(deps, content),
+    progress: createProgressService(deps, content),
   };
 }

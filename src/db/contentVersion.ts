@@ -1,26 +1,34 @@
 /**
  * The version of the public content (ContentState.version), known without a
- * query per request: read at start, re-read every `intervalMs` (so every replica
- * notices another replica's import within that time) and at once after a local
- * import (`refresh()`). Caches key their entries by it.
+ * query per request. Every replica reads it at start and re-reads it:
+ * - at once after an import in this process (`announce()`),
+ * - on PostgreSQL, at once when any process announces a change (LISTEN/NOTIFY),
+ * - and every `intervalMs` as a fallback (SQLite has no notifications).
+ * Caches key their entries by it.
  */
-import type { Db } from "./client.ts";
+import pg from "pg";
+import type { Database } from "./client.ts";
+import { postgresTarget } from "./provider.ts";
+
+const CHANNEL = "k8s_days_content";
 
 export interface ContentVersion {
   /** The last version read; synchronous and free. */
   current(): number;
-  /** Re-reads the version now (after an import in this process). */
+  /** Re-reads the version now. */
   refresh(): Promise<number>;
+  /** Re-reads the version and tells every other replica to do the same (call after committing an import). */
+  announce(): Promise<number>;
   /** Calls `fn` whenever the version changes. */
   onChange(fn: (version: number) => void): void;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
-export async function watchContentVersion(prisma: Db, intervalMs = 1000): Promise<ContentVersion> {
+export async function watchContentVersion(db: Database, intervalMs = 1000): Promise<ContentVersion> {
   let version = -1;
   const listeners: ((v: number) => void)[] = [];
   const read = async () => {
-    const row = await prisma.contentState.findUnique({ where: { id: 1 }, select: { version: true } });
+    const row = await db.prisma.contentState.findUnique({ where: { id: 1 }, select: { version: true } });
     const next = row?.version ?? 0;
     if (next !== version) {
       version = next;
@@ -31,10 +39,32 @@ export async function watchContentVersion(prisma: Db, intervalMs = 1000): Promis
   await read();
   const timer = setInterval(() => { read().catch(() => {}); }, intervalMs);
   timer.unref();
+
+  let listener: pg.Client | null = null;
+  if (db.provider === "postgres") {
+    listener = new pg.Client({ connectionString: postgresTarget(db.url).connectionString });
+    listener.on("error", () => {}); // the interval keeps working if the connection drops
+    try {
+      await listener.connect();
+      await listener.query(`LISTEN ${CHANNEL}`);
+      listener.on("notification", () => { read().catch(() => {}); });
+    } catch {
+      listener = null;
+    }
+  }
+
   return {
     current: () => version,
     refresh: read,
+    announce: async () => {
+      const v = await read();
+      if (db.provider === "postgres") await db.prisma.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', '${v}')`);
+      return v;
+    },
     onChange: (fn) => { listeners.push(fn); },
-    stop: () => clearInterval(timer),
+    stop: async () => {
+      clearInterval(timer);
+      await listener?.end().catch(() => {});
+    },
   };
 }

@@ -30,6 +30,7 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
     const mapped = toAppError(err);
     if (!(mapped instanceof AppError)) log.error("unhandled error", { path: req.path, method: req.method, error: String((err as Error)?.stack ?? err) });
     if (res.headersSent) return;
+    if (mapped instanceof AppError && mapped.code === "UNAUTHENTICATED") res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
     sendProblem(res, problemOf(mapped, req.originalUrl));
   };
 }

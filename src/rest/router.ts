@@ -8,9 +8,12 @@ import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
 import { createRestApi, openApiDocument, route } from "./route.ts";
 import { z } from "zod";
+import { authenticate, privateResponses } from "../http/auth.ts";
+import { learnerRoutes } from "../modules/learners/learners.routes.ts";
+import { progressRoutes } from "../modules/progress/progress.routes.ts";
 
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
-const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [];
+const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [learnerRoutes, progressRoutes];
 
 /** The /api/v1 router and the OpenAPI document of its routes. */
 export type RestRouter = Router & { document: ReturnType<typeof openApiDocument> };
@@ -19,6 +22,9 @@ export function restRouter(services: Services): RestRouter {
   const api = createRestApi();
   const router = Router();
   router.use(express.json({ limit: "64kb" }));
+  // A bad bearer token is 401 on every endpoint, public ones included (see http/auth.ts).
+  router.use(["/me", "/learners"], privateResponses);
+  router.use(authenticate(services));
 
   route(api, {
     method: "get", path: "/", summary: "API index", tags: ["meta"], cache: "public",

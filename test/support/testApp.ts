@@ -8,7 +8,7 @@ import { createApp } from "../../src/app.ts";
 import { boot } from "../../src/bootstrap.ts";
 import { fixedClock, type Clock } from "../../src/clock.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
-import { createLogger } from "../../src/log.ts";
+import { createLogger, type Logger } from "../../src/log.ts";
 import type { Services } from "../../src/services.ts";
 import { contractChecker, recordResponses, type RecordedResponse } from "./contract.ts";
 import { dropDatabase, freshDatabaseUrl } from "./databases.ts";
@@ -29,6 +29,8 @@ export interface TestAppOptions {
   label?: string;
   clock?: Clock;
   config?: Partial<Config>;
+  /** Logger of the app (default: silent). */
+  log?: Logger;
   /** Called with the services before the app is built (load seeds, import fixtures, ...). */
   prepare?: (services: Services) => Promise<void>;
   /**
@@ -41,7 +43,7 @@ export interface TestAppOptions {
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const url = await freshDatabaseUrl(options.label);
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" } as NodeJS.ProcessEnv, { DATABASE_URL: url, ...options.config });
-  const services = await boot({ config, clock: options.clock ?? fixedClock("2026-03-01T12:00:00Z"), log: createLogger("silent") });
+  const services = await boot({ config, clock: options.clock ?? fixedClock("2026-03-01T12:00:00Z"), log: options.log ?? createLogger("silent") });
   await options.prepare?.(services);
   const built = await createApp(services);
   const responses: RecordedResponse[] = [];
@@ -55,7 +57,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     close: async () => {
       const violations = options.contract === false ? [] : checkContract(built.openapi, responses);
       await built.stop();
-      services.deps.contentVersion.stop();
+      await services.deps.contentVersion.stop();
       await services.deps.db.close();
       await dropDatabase(url);
       if (violations.length) {

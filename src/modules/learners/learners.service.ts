@@ -1,0 +1,156 @@
+/**
+ * Learners and their personal access tokens: registration (with the first
+ * enrolment), authentication by token hash, token management, profile changes
+ * and deletion. Every call that touches private data takes the authenticated
+ * `Viewer` and is scoped to it; there is no way to name another learner.
+ */
+import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
+import type { Deps } from "../../services.ts";
+import { dateIn, isValidTimeZone } from "../progress/calendar.ts";
+import { DEFAULT_CHALLENGE, type ContentFacts } from "../progress/contentFacts.ts";
+import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";
+import { learnerView, tokenView, type LearnerView, type Role, type TokenView, type Viewer } from "./learners.types.ts";
+
+/** Input of a registration. */
+export interface RegisterInput {
+  handle: string;
+  displayName?: string | undefined;
+  timezone?: string | undefined;
+  role?: Role | undefined;
+}
+
+/** A token as returned once, at creation: with its secret. */
+export interface CreatedToken {
+  id: string;
+  name: string;
+  prefix: string;
+  token: string;
+}
+
+const HANDLE = /^[a-z0-9_-]{3,30}$/;
+const TOKEN_NAME_MAX = 100;
+/** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
+/** Checks handle, display name and time zone; returns the failing fields (empty when all are valid). */
+export function validateProfile(input: { handle?: string; displayName?: string | undefined; timezone?: string | undefined }): FieldIssue[] {
+  const issues: FieldIssue[] = [];
+  if (input.handle !== undefined && !HANDLE.test(input.handle)) {
+    issues.push({ path: ["handle"], message: "3–30 characters of a-z, 0-9, '-' and '_'" });
+  }
+  if (input.displayName !== undefined && (input.displayName.trim().length === 0 || input.displayName.length > 80)) {
+    issues.push({ path: ["displayName"], message: "1–80 characters" });
+  }
+  if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
+    issues.push({ path: ["timezone"], message: "not an IANA time zone (e.g. Europe/Madrid)" });
+  }
+  return issues;
+}
+
+export function createLearnersService(deps: Deps, content: ContentFacts) {
+  const { db, clock, config, log } = deps;
+  const p = db.prisma;
+
+  async function issueToken(learnerId: string, name: string): Promise<CreatedToken> {
+    const clean = name.trim().slice(0, TOKEN_NAME_MAX) || "token";
+    const t = newToken();
+    const row = await p.accessToken.create({ data: { learnerId, name: clean, tokenHash: t.hash, prefix: t.prefix, createdAt: clock.now() } });
+    return { id: row.id, name: row.name, prefix: row.prefix, token: t.secret };
+  }
+
+  return {
+    /**
+     * Registers a learner, enrols them in the default challenge starting today in
+     * their zone, and issues a first token (its secret is returned only here).
+     * `trusted` callers (the CLI) may register while open registration is off.
+     */
+    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<{ learner: LearnerView; token: CreatedToken }> {
+      if (!options.trusted && !config.OPEN_REGISTRATION) throw forbidden("Registration is closed on this server");
+      const handle = input.handle.trim().toLowerCase();
+      const timezone = input.timezone ?? "UTC";
+      const displayName = (input.displayName ?? handle).trim();
+      const issues = validateProfile({ handle, displayName, timezone });
+      if (issues.length) throw invalid("Invalid learner", issues);
+      const challenge = await content.challenge(DEFAULT_CHALLENGE);
+      const now = clock.now();
+      try {
+        const row = await p.learner.create({
+          data: {
+            handle, displayName, timezone, role: input.role ?? "LEARNER", createdAt: now,
+            enrollments: { create: { challengeSlug: DEFAULT_CHALLENGE, startDate: dateIn(now, timezone), goalDays: challenge?.totalDays ?? 66, createdAt: now } },
+          },
+        });
+        const token = await issueToken(row.id, "default");
+        log.info("learner registered", { learnerId: row.id });
+        return { learner: learnerView(row), token };
+      } catch (err) {
+        if ((err as { code?: string }).code === "P2002") throw conflict(`The handle ${handle} is taken`);
+        throw err;
+      }
+    },
+
+    /**
+     * The learner a bearer token belongs to. Malformed, unknown and revoked tokens
+     * all answer UNAUTHENTICATED with the same message.
+     */
+    async authenticate(secret: string): Promise<Viewer> {
+      if (!isWellFormedToken(secret)) throw unauthenticated("The bearer token is malformed, unknown or revoked");
+      const hash = hashToken(secret);
+      // Looked up by its hash: the secret never reaches the database, and timing
+      // of the index lookup reveals nothing about any stored secret.
+      const row = await p.accessToken.findUnique({ where: { tokenHash: hash }, include: { learner: true } });
+      if (!row || row.revokedAt || !sameHash(row.tokenHash, hash)) throw unauthenticated("The bearer token is malformed, unknown or revoked");
+      const now = clock.now();
+      if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+        await p.accessToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: now } });
+      }
+      const l = row.learner;
+      return { id: l.id, handle: l.handle, timezone: l.timezone, role: l.role === "ADMIN" ? "ADMIN" : "LEARNER" };
+    },
+
+    /** The viewer's own profile. */
+    async me(viewer: Viewer): Promise<LearnerView> {
+      const row = await p.learner.findUnique({ where: { id: viewer.id } });
+      if (!row) throw unauthenticated();
+      return learnerView(row);
+    },
+
+    /** Changes display name or time zone (a new zone applies from now on; logged dates keep theirs). */
+    async updateMe(viewer: Viewer, input: { displayName?: string | undefined; timezone?: string | undefined }): Promise<LearnerView> {
+      const issues = validateProfile(input);
+      if (issues.length) throw invalid("Invalid learner", issues);
+      const row = await p.learner.update({
+        where: { id: viewer.id },
+        data: { ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}), ...(input.timezone ? { timezone: input.timezone } : {}) },
+      });
+      return learnerView(row);
+    },
+
+    /** Deletes the viewer and everything of theirs (tokens, enrolments, progress, log). */
+    async deleteMe(viewer: Viewer): Promise<void> {
+      await p.learner.deleteMany({ where: { id: viewer.id } });
+      log.info("learner deleted", { learnerId: viewer.id });
+    },
+
+    /** A new token for the viewer; the secret is in the result and nowhere else. */
+    async createToken(viewer: Viewer, name: string): Promise<CreatedToken> {
+      if (!name.trim()) throw invalid("Invalid token", [{ path: ["name"], message: "must not be empty" }]);
+      return issueToken(viewer.id, name);
+    },
+
+    /** The viewer's live tokens, newest first, without secrets. */
+    async listTokens(viewer: Viewer): Promise<TokenView[]> {
+      const rows = await p.accessToken.findMany({ where: { learnerId: viewer.id, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 100 });
+      return rows.map(tokenView);
+    },
+
+    /** Revokes one of the viewer's tokens. Someone else's or an unknown id is NOT_FOUND alike. */
+    async revokeToken(viewer: Viewer, id: string): Promise<void> {
+      const r = await p.accessToken.updateMany({ where: { id, learnerId: viewer.id, revokedAt: null }, data: { revokedAt: clock.now() } });
+      if (r.count === 0) throw notFound("Token");
+    },
+  };
+}
+
+/** The learners service. */
+export type LearnersService = ReturnType<typeof createLearnersService>;

@@ -1,0 +1,74 @@
+/**
+ * zod schemas of the progress endpoints (REST validation and OpenAPI).
+ */
+import { z } from "zod";
+import "../../rest/route.ts"; // extends zod with .openapi()
+import { limits } from "./progress.service.ts";
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date yyyy-mm-dd");
+export const LessonStatusSchema = z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"]);
+
+export const ProgressSchema = z.object({
+  challengeSlug: z.string(), day: z.number().int(), status: LessonStatusSchema,
+  startedAt: z.string().nullable(), completedAt: z.string().nullable(),
+  note: z.string().nullable().openapi({ description: "Markdown, private" }), confidence: z.number().int().nullable(), updatedAt: z.string().nullable(),
+}).openapi("LessonProgress");
+
+export const ProgressBody = z.object({
+  status: LessonStatusSchema.optional(),
+  note: z.string().max(limits.noteChars).nullable().optional(),
+  confidence: z.number().int().min(1).max(5).nullable().optional(),
+}).openapi("SetLessonProgress");
+
+export const LogEntrySchema = z.object({
+  date: isoDate, timezone: z.string(), minutes: z.number().int(), learned: z.string(),
+  days: z.array(z.number().int()), concepts: z.array(z.string()), counted: z.boolean(),
+  createdAt: z.string(), updatedAt: z.string(),
+}).openapi("LogEntry");
+
+export const LogBody = z.object({
+  minutes: z.number().int().min(0).max(limits.maxMinutes).openapi({ example: 20 }),
+  learned: z.string().max(limits.learnedChars).openapi({ example: "How a Service selects its Pods" }),
+  days: z.array(z.number().int().min(1)).max(limits.listItems).optional().openapi({ example: [14] }),
+  concepts: z.array(z.string().max(64)).max(limits.listItems).optional().openapi({ example: ["service"] }),
+}).openapi("LogDay");
+
+export const EnrollmentSchema = z.object({
+  id: z.string(), challengeSlug: z.string(), startDate: isoDate, goalDays: z.number().int(),
+  state: z.enum(["ACTIVE", "ENDED"]), endedAt: z.string().nullable(), createdAt: z.string(),
+}).openapi("Enrollment");
+
+export const EnrolBody = z.object({
+  challengeSlug: z.string().max(100).optional(),
+  goalDays: z.number().int().min(1).max(366).optional(),
+}).openapi("Enrol");
+
+export const MasterySchema = z.object({
+  concept: z.string(), name: z.string(), mastery: z.number(), daysDone: z.number().int(), daysTotal: z.number().int(),
+}).openapi("ConceptMastery");
+
+export const StatsSchema = z.object({
+  challengeSlug: z.string(),
+  enrollment: EnrollmentSchema.nullable(),
+  today: isoDate,
+  currentStreak: z.number().int(), longestStreak: z.number().int(), daysLogged: z.number().int(),
+  missedDates: z.array(isoDate), percentComplete: z.number(),
+  status: z.enum(["ON_TRACK", "BROKEN", "COMPLETED"]),
+  goalDays: z.number().int(), minMinutesPerDay: z.number().int(), lastLoggedDate: isoDate.nullable(),
+  heatmap: z.array(z.object({ date: isoDate, minutes: z.number().int(), counted: z.boolean() })),
+  nextLesson: z.object({ day: z.number().int(), title: z.string().nullable(), path: z.string() }).nullable(),
+}).openapi("Stats");
+
+export const ShareSchema = z.object({
+  date: isoDate, dayNumber: z.number().int(), text: z.string(), short: z.string(), maxLength: z.number().int(),
+}).openapi("SharePost");
+
+/** `{ items, next }` list body. */
+export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
+  z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name);
+
+export const PageQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(limits.pageMax).optional().openapi({ description: `Page size, default ${limits.pageDefault}, max ${limits.pageMax}` }),
+  cursor: z.string().max(100).optional().openapi({ description: "The `next` of the previous page" }),
+});
+export { isoDate };

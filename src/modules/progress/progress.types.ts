@@ -1,0 +1,133 @@
+/**
+ * API types of the progress module and the one mapper per database model.
+ */
+import type { ChallengeStatus, HeatmapCell } from "./streak.ts";
+
+export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
+export const lessonStatuses: readonly LessonStatus[] = ["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"];
+
+/** A learner's progress on one lesson. */
+export interface LessonProgressView {
+  challengeSlug: string;
+  day: number;
+  status: LessonStatus;
+  startedAt: string | null;
+  completedAt: string | null;
+  note: string | null;
+  confidence: number | null;
+  updatedAt: string | null;
+}
+
+/** One logged date. */
+export interface LogEntryView {
+  date: string;
+  /** The zone the learner had when they first logged this date. */
+  timezone: string;
+  minutes: number;
+  learned: string;
+  days: number[];
+  concepts: string[];
+  /** Minutes reached the challenge's daily minimum. */
+  counted: boolean;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** One attempt at a challenge. */
+export interface EnrollmentView {
+  id: string;
+  challengeSlug: string;
+  startDate: string;
+  goalDays: number;
+  state: "ACTIVE" | "ENDED";
+  endedAt: string | null;
+  createdAt: string;
+}
+
+/** How well the learner knows a concept, from the lessons they finished. */
+export interface MasteryView {
+  concept: string;
+  name: string;
+  /** 0–1: weight of done lessons (scaled by confidence) over the weight of all lessons of the concept. */
+  mastery: number;
+  daysDone: number;
+  daysTotal: number;
+}
+
+/** Everything `GET /me/stats` answers. */
+export interface StatsView {
+  challengeSlug: string;
+  enrollment: EnrollmentView | null;
+  today: string;
+  currentStreak: number;
+  longestStreak: number;
+  daysLogged: number;
+  missedDates: string[];
+  percentComplete: number;
+  status: ChallengeStatus;
+  goalDays: number;
+  minMinutesPerDay: number;
+  lastLoggedDate: string | null;
+  heatmap: HeatmapCell[];
+  nextLesson: { day: number; title: string | null; path: string } | null;
+}
+
+/** A share post for a logged date. */
+export interface ShareView {
+  date: string;
+  dayNumber: number;
+  text: string;
+  short: string;
+  maxLength: number;
+}
+
+function numberList(text: string): number[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function stringList(text: string): string[] {
+  try {
+    const v: unknown = JSON.parse(text);
+    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+/** Maps a LessonProgress row. */
+export function progressView(row: {
+  challengeSlug: string; dayNumber: number; status: string; startedAt: Date | null; completedAt: Date | null;
+  note: string | null; confidence: number | null; updatedAt: Date;
+}): LessonProgressView {
+  return {
+    challengeSlug: row.challengeSlug, day: row.dayNumber,
+    status: (lessonStatuses as readonly string[]).includes(row.status) ? (row.status as LessonStatus) : "NOT_STARTED",
+    startedAt: iso(row.startedAt), completedAt: iso(row.completedAt), note: row.note, confidence: row.confidence, updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Maps a LogEntry row (JSON-text lists decoded here only). */
+export function logEntryView(row: {
+  date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; createdAt: Date; updatedAt: Date;
+}, minMinutes: number): LogEntryView {
+  return {
+    date: row.date, timezone: row.timezone, minutes: row.minutes, learned: row.learned,
+    days: numberList(row.days), concepts: stringList(row.concepts), counted: row.minutes >= minMinutes,
+    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** Maps an Enrollment row. */
+export function enrollmentView(row: { id: string; challengeSlug: string; startDate: string; goalDays: number; state: string; endedAt: Date | null; createdAt: Date }): EnrollmentView {
+  return {
+    id: row.id, challengeSlug: row.challengeSlug, startDate: row.startDate, goalDays: row.goalDays,
+    state: row.state === "ENDED" ? "ENDED" : "ACTIVE", endedAt: iso(row.endedAt), createdAt: row.createdAt.toISOString(),
+  };
+}
