@@ -18,6 +18,7 @@ import { createSearchService, type SearchService } from "./modules/search/search
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
+import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -44,6 +45,8 @@ export interface Services {
   learners: LearnersService;
   /** Private progress, daily log, enrolments, stats, share posts. */
   progress: ProgressService;
+  /** Lesson content: import, seeds, counts. */
+  content: { importer: ContentImporter };
 }
 
 /** Builds every service on the given dependencies. */
@@ -54,6 +57,7 @@ export function createServices(deps: Deps): Services {
   const days = createDaysService(deps.db, contentCache, challenges);
   return {
     deps,
+    content: { importer: createContentImporter(deps) },
     contentCache,
     challenges,
     days,
