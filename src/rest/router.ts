@@ -11,9 +11,18 @@ import { z } from "zod";
 import { authenticate, privateResponses } from "../http/auth.ts";
 import { learnerRoutes } from "../modules/learners/learners.routes.ts";
 import { progressRoutes } from "../modules/progress/progress.routes.ts";
+import { challengeRoutes } from "../modules/challenges/challenges.routes.ts";
+import { conceptRoutes } from "../modules/concepts/concepts.routes.ts";
+import { dayRoutes } from "../modules/days/days.routes.ts";
+import { pathRoutes } from "../modules/paths/paths.routes.ts";
+import { referenceRoutes } from "../modules/references/references.routes.ts";
+import { searchRoutes } from "../modules/search/search.routes.ts";
 
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
-const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [learnerRoutes, progressRoutes];
+const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [
+  challengeRoutes, dayRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
+  learnerRoutes, progressRoutes,
+];
 
 /** The /api/v1 router and the OpenAPI document of its routes. */
 export type RestRouter = Router & { document: ReturnType<typeof openApiDocument> };
