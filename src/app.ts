@@ -12,6 +12,8 @@ import { rateLimiter } from "./http/rateLimit.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
+import { llmsRouter } from "./http/llmsTxt.ts";
+import { mcpRouter } from "./mcp/http.ts";
 import type { Services } from "./services.ts";
 
 export interface App {
@@ -47,6 +49,8 @@ export async function createApp(services: Services): Promise<App> {
   const graphql = await mountGraphQL(app, services);
   const rest = restRouter(services);
   app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
+  app.use(mcpRouter(services));
+  app.use(llmsRouter(services));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
