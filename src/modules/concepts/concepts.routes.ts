@@ -4,9 +4,11 @@
  */
 import { z } from "zod";
 import { AppError, notFound } from "../../errors.ts";
+import { contentLinks } from "../../http/contentLinks.ts";
 import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
+import { conceptMarkdown, loadConceptDocument } from "./concepts.markdown.ts";
 import { relationKinds } from "./relatedRanking.ts";
 import {
   ConceptPathSchema, ConceptSchema, ConceptSummarySchema, RelatedListSchema,
@@ -61,6 +63,15 @@ export function conceptRoutes(api: RestApi, services: Services): void {
       if (!path) throw new AppError("NOT_FOUND", `No chain of relations links "${query.from}" and "${query.to}"`);
       return toConceptPathJson(path);
     },
+  });
+
+  // Before /concepts/{slug}, which would otherwise take "pod.md" as a slug.
+  route(api, {
+    method: "get", path: "/concepts/{slug}.md", summary: "One concept as markdown", tags: ["concepts"], cache: "public",
+    description: "A compact rendering for chatbots and LLM tools: summary, aliases, official docs, related concepts with reasons, lessons and references.",
+    params: ConceptSlugParams,
+    response: { schema: z.string().openapi({ example: "# StatefulSet\n\n> Runs pods with stable identities and storage.\n" }), description: "The concept in markdown", contentType: "text/markdown" },
+    handler: async ({ params }) => conceptMarkdown(await loadConceptDocument(services, params.slug), contentLinks(services.deps.config.PUBLIC_URL ?? "")),
   });
 
   route(api, {

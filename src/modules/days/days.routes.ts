@@ -4,10 +4,12 @@
  */
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
+import { contentLinks } from "../../http/contentLinks.ts";
 import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import type { Day } from "./days.mappers.ts";
+import { dayMarkdown, loadDayDocument } from "./days.markdown.ts";
 import { DaySchema, DaySummarySchema, toDayJson, toDaySummaryJson, type DayParts } from "./days.schemas.ts";
 
 const challengeParam = z.string().min(1).max(100).optional()
@@ -62,6 +64,15 @@ export function dayRoutes(api: RestApi, services: Services): void {
       ));
       return sendPage(req, res, page, toDaySummaryJson);
     },
+  });
+
+  // Before /days/{number}, which would otherwise take "13.md" as a number (and refuse it).
+  route(api, {
+    method: "get", path: "/days/{number}.md", summary: "One lesson as markdown", tags: ["days"], cache: "public",
+    description: "A compact rendering for chatbots and LLM tools: title, facts, TL;DR, lists, the lesson, its concepts, references and sources (the same text as the MCP tools and /llms-full.txt).",
+    params: DayNumberParams,
+    response: { schema: z.string().openapi({ example: "# Day 13: Pods\n\n_week 2 · THEORY · Kubernetes Architecture, part 5_\n" }), description: "The lesson in markdown", contentType: "text/markdown" },
+    handler: async ({ params }) => dayMarkdown(await loadDayDocument(services, params.number), contentLinks(services.deps.config.PUBLIC_URL ?? "")),
   });
 
   route(api, {
