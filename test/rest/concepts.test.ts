@@ -13,7 +13,7 @@ describe("REST concepts over the sample content", () => {
       const seen: string[] = [];
       let url: string | null = "/api/v1/concepts?limit=3";
       while (url) {
-        const res = await t.request.get(url).expect(200);
+        const res: import("supertest").Response = await t.request.get(url).expect(200);
         seen.push(...res.body.items.map((c: { slug: string }) => c.slug));
         url = res.headers.link ? /^<([^>]+)>; rel="next"$/.exec(res.headers.link)![1]! : null;
       }

@@ -101,7 +101,7 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       let url: string | null = "/api/v1/days?limit=10";
       let pages = 0;
       while (url) {
-        const res = await t.request.get(url).expect(200);
+        const res: import("supertest").Response = await t.request.get(url).expect(200);
         pages++;
         assert.ok(res.body.items.length <= 10);
         seen.push(...res.body.items.map((d: { number: number }) => d.number));
