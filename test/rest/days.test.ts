@@ -44,6 +44,14 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.doesNotMatch(res.headers.vary!, /Authorization/);
     });
 
+    it("serves repeated requests from the response cache without another client's rate-limit counters", async () => {
+      await t.request.get("/api/v1/days/15").expect(200);
+      const hit = await t.request.get("/api/v1/days/15").expect(200);
+      assert.equal(hit.headers["x-cache"], "HIT");
+      assert.ok(hit.headers.etag);
+      assert.equal(hit.headers.ratelimit, undefined);
+    });
+
     it("shows the lesson's neighbours and its series", async () => {
       const res = await t.request.get("/api/v1/days/13").expect(200);
       assert.equal(res.body.series, "Kubernetes Architecture");
