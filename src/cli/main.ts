@@ -80,6 +80,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     io.stderr.write(`k8s-days ${command.name}: ${userMessage(err)}\n`);
     return EXIT.FAILURE;
   } finally {
+    await services?.deps.contentVersion.stop();
     await services?.deps.db.close();
   }
 }

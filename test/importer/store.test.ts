@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { dayFactsFromRows, linkedDays, tableRows } from "../../src/importer/dayIndex.ts";
 import { parseMarkdown } from "../../src/importer/markdown.ts";
+import { defaultSeedsDir } from "../../src/importer/seeds.ts";
 import type { Services } from "../../src/services.ts";
 import { fixtureCopy, freshServices } from "../support/content.ts";
 import { fixturesDir, onPostgres } from "../support/databases.ts";
@@ -282,5 +283,35 @@ describe("importing malformed input", () => {
     const result = await ctx.services.content.importer.importPath(empty);
     assert.equal(result.written, false);
     assert.equal(result.warnings.length, 1);
+  });
+});
+
+describe("importing the fixtures over the repository's own seeds", () => {
+  let ctx: Awaited<ReturnType<typeof freshServices>>;
+  before(async () => {
+    ctx = await freshServices("import_real_seeds");
+  });
+  after(() => ctx.close());
+
+  test("day 13 mentions the workload concepts of the glossary, and the seeded summary stays", async () => {
+    const { services } = ctx;
+    const seeded = await services.content.importer.seedIfEmpty(defaultSeedsDir);
+    assert.ok(seeded && seeded.concepts >= 80);
+    const before = await dayByNumber(services, 13);
+    const result = await services.content.importer.importPath(fixturesDir());
+    assert.deepEqual(result.warnings, []);
+    assert.equal(result.daysWritten, 5);
+    const day13 = await dayByNumber(services, 13);
+    assert.equal(day13.summary, before.summary);
+    assert.ok(day13.summary.length > 0);
+    const slugs = day13.concepts.map((c) => c.concept.slug);
+    for (const slug of ["pod", "init-container", "ephemeral-container", "deployment", "job", "statefulset", "daemonset", "static-pod", "sidecar-pattern"]) {
+      assert.ok(slugs.includes(slug), `day 13 mentions ${slug} (found ${slugs.join(", ")})`);
+    }
+    const top = [...day13.concepts].sort((a, b) => b.weight - a.weight)[0]!;
+    assert.equal(top.concept.slug, "pod");
+    const stats = await services.content.importer.stats();
+    assert.equal(stats.days, 66);
+    assert.equal(stats.lessons, 5);
   });
 });

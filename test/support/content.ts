@@ -21,6 +21,7 @@ export async function freshServices(label: string): Promise<{ services: Services
     services,
     url,
     close: async () => {
+      await services.deps.contentVersion.stop();
       await services.deps.db.close();
       await dropDatabase(url);
     },
