@@ -31,7 +31,7 @@ const schema = z.object({
   /** Most aliases a GraphQL operation may use. */
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
   /** Highest estimated cost (fields × page sizes) of a GraphQL operation. */
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(50_000),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(250_000),
   /** Most lexical tokens a GraphQL document may have. */
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   /** Hosts accepted by the MCP endpoint's Host-header check (DNS-rebinding protection). */

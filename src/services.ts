@@ -55,7 +55,7 @@ export interface Services {
 /** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
   const content = prismaContentFacts(deps.db);
-  const contentCache = createContentCache(deps.db);
+  const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
   return {

@@ -84,6 +84,7 @@ function graphqlErrorHandler(services: Services): ErrorRequestHandler {
   };
 }
 
+/** Starts Apollo and mounts /graphql (IDE, assets, JSON body, Apollo, GraphQL-shaped error handler) on the app. */
 export async function mountGraphQL(app: Express, services: Services): Promise<{ stop(): Promise<void> }> {
   const { config, log } = services.deps;
   const server = new ApolloServer<GraphQLContext>({

@@ -196,7 +196,7 @@ describe("search service", () => {
     const prisma = t.services.deps.db.prisma;
     await prisma.concept.create({ data: { slug: "zebrafish", name: "Zebrafish", category: "tooling" } });
     await prisma.contentState.update({ where: { id: 1 }, data: { version: { increment: 1 } } });
-    t.services.contentCache.refresh();
+    await t.services.contentCache.refresh();
     assert.equal((await t.services.search.search("zebrafish"))[0]?.type, "CONCEPT");
   });
 });

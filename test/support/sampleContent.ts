@@ -76,5 +76,5 @@ export async function insertSampleContent(services: Services): Promise<void> {
   const path = await prisma.learningPath.create({ data: { challengeId: challenge.id, name: "suggested", title: "Suggested order", description: "Architecture first." } });
   await prisma.learningPathStep.createMany({ data: [2, 3, 5, 1, 4, 6].map((dayNumber, position) => ({ pathId: path.id, position, dayNumber })) });
   await prisma.contentState.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
-  services.contentCache.refresh();
+  await services.contentCache.refresh();
 }

@@ -15,6 +15,8 @@ import { dropDatabase, freshDatabaseUrl } from "./databases.ts";
 
 export interface TestApp {
   app: Express;
+  /** What a real server runs: the response cache (when enabled) in front of the app. */
+  handler: import("node:http").RequestListener;
   /** The response cache in front of the app, when enabled. */
   cache: import("../../src/http/responseCache.ts").ResponseCache | null;
   services: Services;
@@ -49,6 +51,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const responses: RecordedResponse[] = [];
   return {
     app: built.app,
+    handler: built.handler,
     cache: built.cache,
     services,
     request: supertest(recordResponses(built.handler, responses)),

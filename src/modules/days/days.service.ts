@@ -4,7 +4,7 @@
  */
 import type { Database, Db } from "../../db/client.ts";
 import type { ChallengeResolver } from "../content/challenges.ts";
-import type { ContentCache } from "../content/contentCache.ts";
+import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentCache.ts";
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { containsText } from "../content/textMatch.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
@@ -39,14 +39,6 @@ export interface ConceptDay {
   day: Day;
   weight: number;
   focus: boolean;
-}
-
-/** The series a day belongs to and its parts in order. */
-export interface Series {
-  name: string;
-  /** The day's own part number. */
-  part: number | null;
-  days: Day[];
 }
 
 /** Minimal facts of every day, cached per content version (for previous/next, series, paths). */
@@ -121,12 +113,13 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
     return ids.map((id) => by.get(id) ?? []);
   };
 
-  return {
+  const cachedByIds = cachedBatch(cache, "days.byIds", (ids) => service.byIds(ids));
+  const service: DaysService = {
     async get(number, challenge) {
       const challengeId = await challenges.idOf(challenge);
       if (challengeId === null || !Number.isInteger(number)) return null;
-      const row = await prisma.day.findUnique({ where: { challengeId_number: { challengeId, number } } });
-      return row ? toDay(row) : null;
+      const id = (await skeleton(challengeId)).find((d) => d.number === number)?.id;
+      return id === undefined ? null : ((await cachedByIds([id]))[0] ?? null);
     },
 
     async list(filter = {}, page = {}) {
@@ -230,5 +223,20 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
       const parts = all.filter((s) => s.series === self.series).sort((a, b) => (a.part ?? a.number) - (b.part ?? b.number) || a.number - b.number);
       return { name: self.series, part: self.part, dayIds: parts.map((p) => p.id) };
     },
+  };
+
+  // Public content changes only with the content version: keep answers per version.
+  return {
+    ...service,
+    list: cachedQuery(cache, "days.list", service.list),
+    byIds: cachedByIds,
+    listsByDayIds: cachedBatch(cache, "days.lists", service.listsByDayIds),
+    toolVersionsByDayIds: cachedBatch(cache, "days.toolVersions", service.toolVersionsByDayIds),
+    sectionsByDayIds: cachedBatch(cache, "days.sections", service.sectionsByDayIds),
+    snippetsByDayIds: cachedBatch(cache, "days.snippets", service.snippetsByDayIds),
+    attachmentsByDayIds: cachedBatch(cache, "days.attachments", service.attachmentsByDayIds),
+    conceptsByDayIds: cachedBatch(cache, "days.concepts", service.conceptsByDayIds),
+    byConceptIds: cachedBatch(cache, "days.byConcept", service.byConceptIds),
+    byReferenceIds: cachedBatch(cache, "days.byReference", service.byReferenceIds),
   };
 }

@@ -3,7 +3,7 @@
  * days and of concepts (ids in → rows out, one query each).
  */
 import type { Database, Db } from "../../db/client.ts";
-import type { ContentCache } from "../content/contentCache.ts";
+import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentCache.ts";
 import type { ChallengeResolver } from "../content/challenges.ts";
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { containsText } from "../content/textMatch.ts";
@@ -37,9 +37,9 @@ export interface ReferencesService {
 type ReferenceWhere = NonNullable<NonNullable<Parameters<Db["reference"]["findMany"]>[0]>["where"]>;
 
 /** Creates the references service. */
-export function createReferencesService(db: Database, _cache: ContentCache, challenges: ChallengeResolver): ReferencesService {
+export function createReferencesService(db: Database, cache: ContentCache, challenges: ChallengeResolver): ReferencesService {
   const prisma = db.prisma;
-  return {
+  const service: ReferencesService = {
     async list(filter = {}, page = {}) {
       const size = pageSize(page.first);
       const after = decodeIntCursor("reference", page.after);
@@ -90,5 +90,13 @@ export function createReferencesService(db: Database, _cache: ContentCache, chal
       for (const r of rows) by.get(r.conceptId)?.push(toReference(r.reference));
       return conceptIds.map((id) => by.get(id)!);
     },
+  };
+
+  // Public content changes only with the content version: keep answers per version.
+  return {
+    list: cachedQuery(cache, "references.list", service.list),
+    byIds: cachedBatch(cache, "references.byIds", service.byIds),
+    byDayIds: cachedBatch(cache, "references.byDay", service.byDayIds),
+    byConceptIds: cachedBatch(cache, "references.byConcept", service.byConceptIds),
   };
 }

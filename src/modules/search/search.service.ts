@@ -58,7 +58,8 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
           type: "DAY", key: `day:${String(d.number).padStart(3, "0")}`, node: d, boost: 1,
           exact: [`day ${d.number}`, `day${d.number}`],
           fields: [
-            { name: "title", text: d.title, weight: 5, snippet: true },
+            { name: "label", text: `Day ${d.number}: ${d.title}`, weight: 0.5, snippet: true },
+            { name: "title", text: d.title, weight: 4.5 },
             { name: "series", text: d.series ?? "", weight: 2 },
             { name: "tags", text: d.tags.join(" "), weight: 1.5 },
             { name: "summary", text: d.summary, weight: 2, snippet: true },
@@ -87,6 +88,7 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
           type: "REFERENCE", key: `reference:${String(r.id).padStart(6, "0")}`, node: r, boost: 0.8, exact: [],
           fields: [
             { name: "title", text: r.title, weight: 3, snippet: true },
+            { name: "domain", text: r.domain, weight: 0.5 },
             { name: "url", text: r.url.replace(/^https?:\/\//, ""), weight: 1, snippet: true },
           ],
         });
@@ -100,7 +102,7 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       if (q.length > MAX_QUERY_CHARS) throw badRequest(`The query is longer than ${MAX_QUERY_CHARS} characters`, [{ path: ["query"], message: "too long" }]);
       const first = pageSize(options.first ?? 10);
       const types = options.types?.length ? [...new Set(options.types)].sort() : null;
-      const version = await cache.version();
+      const version = cache.version();
       const idx = await index();
       if (answers.version !== version) answers = { version, map: new Map() };
       const key = `${first}|${types?.join(",") ?? "*"}|${q.toLowerCase()}`;

@@ -195,7 +195,7 @@ export function snippetOf(doc: SearchDocument, matches: Set<string>): string {
     fields.find((f) => (f.text.match(/[A-Za-z0-9]+/g) ?? []).some(isMatch)) ??
     fields.find((f) => f.snippet) ?? fields[0];
   if (!chosen) return "";
-  const text = chosen.text.replace(/\s+/g, " ").trim();
+  const text = plainText(chosen.text);
   let start = 0;
   const re = /[A-Za-z0-9]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -205,14 +205,27 @@ export function snippetOf(doc: SearchDocument, matches: Set<string>): string {
     const space = text.indexOf(" ", start);
     start = space >= 0 && space < start + 20 ? space + 1 : start;
   }
-  // A match only in a short field (a name): show it with the start of the readable text.
-  const context = chosen.snippet ? undefined : fields.find((f) => f.snippet && f !== chosen);
-  if (context && start === 0 && text.length < SNIPPET_CHARS / 2) {
-    const rest = context.text.replace(/\s+/g, " ").trim().slice(0, SNIPPET_CHARS - text.length);
-    return `${text} — ${rest}${rest.length < context.text.trim().length ? "…" : ""}`.replace(/[A-Za-z0-9]+/g, (w) => (isMatch(w) ? `«${w}»` : w));
+  const mark = (t: string) => t.replace(/[A-Za-z0-9]+/g, (w) => (isMatch(w) ? `«${w}»` : w));
+  // A match in a short field (a name, a title): show it with the start of the readable text.
+  const context = text.length < SNIPPET_CHARS / 2 ? fields.find((f) => f.snippet && f !== chosen && plainText(f.text)) : undefined;
+  if (context) {
+    const full = plainText(context.text);
+    const room = Math.max(0, SNIPPET_CHARS - text.length);
+    const rest = full.length <= room ? full : full.slice(0, room).replace(/\s+\S*$/, "");
+    return mark(`${text} — ${rest}${rest.length < full.length ? "…" : ""}`);
   }
   let window = text.slice(start, start + SNIPPET_CHARS);
   if (start + SNIPPET_CHARS < text.length) window = window.replace(/\s+\S*$/, "") + "…";
   if (start > 0) window = `…${window}`;
-  return window.replace(/[A-Za-z0-9]+/g, (w) => (isMatch(w) ? `«${w}»` : w));
+  return mark(window);
+}
+
+/** Markdown reduced to readable text for snippets: link targets, emphasis and heading marks dropped. */
+function plainText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+    .replace(/```[\s\S]*?```/g, " ")
+    .replace(/[#*_`>|\\]+/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
