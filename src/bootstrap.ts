@@ -13,6 +13,8 @@ export interface BootOptions {
   config?: Config;
   clock?: Clock;
   log?: Logger;
+  /** Load the seeds into an empty store (default: config.SEED_ON_START). */
+  seed?: boolean;
 }
 
 export async function boot(options: BootOptions = {}): Promise<Services> {
@@ -20,5 +22,7 @@ export async function boot(options: BootOptions = {}): Promise<Services> {
   const log = options.log ?? createLogger(config.LOG_LEVEL);
   const db = await openDatabase(config.DATABASE_URL);
   const contentVersion = await watchContentVersion(db, config.CONTENT_VERSION_POLL_MS);
-  return createServices({ db, config, clock: options.clock ?? systemClock, log, contentVersion });
+  const services = createServices({ db, config, clock: options.clock ?? systemClock, log, contentVersion });
+  if (options.seed ?? config.SEED_ON_START) await services.content.importer.seedIfEmpty();
+  return services;
 }

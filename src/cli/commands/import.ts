@@ -1,0 +1,55 @@
+/** `k8s-days import <path> [--json] [--strict]`: imports a challenge repository, a day folder or a lesson file. */
+import { resolve } from "node:path";
+import { EXIT, printJson, type Command } from "../command.ts";
+import { progressBar } from "../progress.ts";
+
+export const importCommand: Command = {
+  name: "import",
+  summary: "Import a #66DaysOfK8s repository, a day folder or one lesson file",
+  usage: "import <path> [--json] [--strict]",
+  help: [
+    "Reads the lessons (challenge/README.md table, suggested-order.md, weekNN/dayN/README.md and the files",
+    "beside them) and writes them in one transaction. Unchanged days are skipped; a second run says so.",
+    "Exit 0 when anything was imported, 1 when nothing could be, 3 with --strict when there were warnings",
+    "(and then nothing is written).",
+  ].join("\n"),
+  options: {
+    json: { type: "boolean" },
+    strict: { type: "boolean" },
+  },
+  positionals: [1, 1],
+  async run({ positionals, values, stdout, stderr, services }) {
+    const path = resolve(positionals[0]!);
+    const s = await services();
+    const seeded = s.deps.config.SEED_ON_START ? await s.content.importer.seedIfEmpty() : null;
+    const bar = !values.json && stdout.isTTY ? progressBar(stdout, "lessons") : undefined;
+    const result = await s.content.importer.importPath(path, { strict: Boolean(values.strict), onProgress: bar?.update });
+    bar?.done();
+    const strictRefused = Boolean(values.strict) && result.warnings.length > 0;
+    const code = strictRefused ? EXIT.WARNINGS : result.written ? EXIT.OK : EXIT.FAILURE;
+    if (values.json) {
+      const { written, ...summary } = result;
+      printJson(stdout, { path, imported: written, seeded: seeded !== null, ...summary });
+      return code;
+    }
+    if (seeded) stdout.write(`Loaded the seeds first: ${seeded.days} days, ${seeded.concepts} concepts.\n`);
+    if (result.written) {
+      stdout.write(
+        `Imported ${path}: ${result.days} days (${result.lessons} lessons), ${result.concepts} concepts, ${result.references} references, ` +
+          `${result.snippets} snippets, ${result.attachments} attachments in ${result.durationMs} ms.\n`,
+      );
+      stdout.write(
+        result.changed === 0
+          ? `Nothing changed: the store already holds this content (content version ${result.contentVersion}).\n`
+          : `Changed ${result.changed} records in ${result.daysWritten} days (content version ${result.contentVersion}).\n`,
+      );
+    }
+    if (result.warnings.length) {
+      stderr.write(`${result.warnings.length} warning(s):\n`);
+      for (const w of result.warnings) stderr.write(`  ${w.file}:${w.line} ${w.message}\n`);
+    }
+    if (strictRefused) stderr.write("Nothing was written: --strict refuses input with warnings.\n");
+    else if (!result.written) stderr.write(`Nothing could be imported from ${path}.\n`);
+    return code;
+  },
+};

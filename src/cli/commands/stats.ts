@@ -1,0 +1,17 @@
+/** `k8s-days stats [--json]`: what the store holds. */
+import { EXIT, printJson, type Command } from "../command.ts";
+
+export const statsCommand: Command = {
+  name: "stats",
+  summary: "Print what the store holds (days, lessons, concepts, references, learners, …)",
+  usage: "stats [--json]",
+  help: "Counts of the store's content and learners, and the content version.",
+  options: { json: { type: "boolean" } },
+  positionals: [0, 0],
+  async run({ values, stdout, services }) {
+    const stats = await (await services()).content.importer.stats();
+    if (values.json) printJson(stdout, stats);
+    else for (const [key, value] of Object.entries(stats)) stdout.write(`${key.padEnd(15)} ${value}\n`);
+    return EXIT.OK;
+  },
+};

@@ -1,0 +1,97 @@
+/**
+ * `k8s-days <command> [options]`: the command line (import, seed, stats, …). Parses the
+ * arguments with node:util parseArgs against the command's declared options, opens the
+ * database lazily, and turns user errors into one clear line on stderr (no stack traces).
+ */
+import { parseArgs } from "node:util";
+import { boot } from "../bootstrap.ts";
+import { ConfigError, loadConfig } from "../config.ts";
+import { AppError } from "../errors.ts";
+import { SeedValidationError } from "../importer/seeds.ts";
+import { createLogger } from "../log.ts";
+import type { Services } from "../services.ts";
+import { EXIT, type Command } from "./command.ts";
+import { commands } from "./registry.ts";
+
+function generalHelp(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "Usage: k8s-days <command> [options]",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "Run `k8s-days <command> --help` for a command's options.",
+    "The database is DATABASE_URL (default file:./data/k8s-days.db); it is created and migrated when needed.",
+  ].join("\n");
+}
+
+function commandHelp(c: Command): string {
+  const options = Object.entries(c.options).map(([name, o]) => `  --${name}${o.type === "string" ? " <value>" : ""}`);
+  return [`Usage: k8s-days ${c.usage}`, "", c.help, "", "Options:", ...options, "  --help"].join("\n");
+}
+
+/** Runs the CLI with the given arguments; resolves to the exit code. */
+export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    io.stdout.write(`${generalHelp()}\n`);
+    return name ? EXIT.OK : EXIT.USAGE;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) {
+    io.stderr.write(`k8s-days: unknown command "${name}"\n\n${generalHelp()}\n`);
+    return EXIT.USAGE;
+  }
+  let parsed: ReturnType<typeof parseArgs>;
+  try {
+    parsed = parseArgs({ args: rest, options: { ...command.options, help: { type: "boolean", short: "h" } }, allowPositionals: true, strict: true });
+  } catch (err) {
+    io.stderr.write(`k8s-days ${command.name}: ${(err as Error).message}\n\n${commandHelp(command)}\n`);
+    return EXIT.USAGE;
+  }
+  if (parsed.values.help) {
+    io.stdout.write(`${commandHelp(command)}\n`);
+    return EXIT.OK;
+  }
+  const [min, max] = command.positionals;
+  if (parsed.positionals.length < min || parsed.positionals.length > max) {
+    io.stderr.write(`k8s-days ${command.name}: expected ${min === max ? min : `${min} to ${max}`} argument(s)\n\nUsage: k8s-days ${command.usage}\n`);
+    return EXIT.USAGE;
+  }
+
+  let services: Services | undefined;
+  try {
+    return await command.run({
+      positionals: parsed.positionals,
+      values: parsed.values as Record<string, string | boolean | undefined>,
+      ...io,
+      services: async () => {
+        if (!services) {
+          const config = loadConfig();
+          // Logs go to stderr so stdout stays clean for --json.
+          const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
+          services = await boot({ config, log, seed: false });
+        }
+        return services;
+      },
+    });
+  } catch (err) {
+    io.stderr.write(`k8s-days ${command.name}: ${userMessage(err)}\n`);
+    return EXIT.FAILURE;
+  } finally {
+    await services?.deps.db.close();
+  }
+}
+
+/** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
+function userMessage(err: unknown): string {
+  if (err instanceof AppError || err instanceof SeedValidationError || err instanceof ConfigError) return err.message;
+  if (process.env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
+  const message = err instanceof Error ? err.message : String(err);
+  return `${message.split("\n")[0]} (set K8S_DAYS_DEBUG=1 for details)`;
+}
+
+if (process.argv[1] && /k8s-days(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1])) {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,74 @@
+/**
+ * The content importer service: imports a repository or lesson file, (re)loads the seeds,
+ * and reports what the store holds. Shared by the CLI, the server's first start and tests.
+ */
+import { existsSync } from "node:fs";
+import { notFound } from "../errors.ts";
+import type { Deps } from "../services.ts";
+import { readRepository, type ProgressListener } from "./readRepository.ts";
+import { defaultSeedsDir, readSeeds } from "./seeds.ts";
+import { contentStats, writeContent, writeSeeds, type ContentStats, type ImportSummary, type SeedSummary } from "./store.ts";
+
+/** Options of one import run. */
+export interface ImportOptions {
+  /** Refuse to write anything when the input has any warning. */
+  strict?: boolean;
+  onProgress?: ProgressListener;
+  /** Tests only: throw inside the transaction after writing this many days. */
+  failAfterDays?: number;
+}
+
+/** An import summary, and whether the store was written at all. */
+export interface ImportResult extends ImportSummary {
+  /** False when nothing was importable, or when --strict refused because of warnings. */
+  written: boolean;
+}
+
+/** Imports lessons and seeds into the store. */
+export interface ContentImporter {
+  /** Imports a challenge repository, a day folder or a lesson file. */
+  importPath(path: string, options?: ImportOptions): Promise<ImportResult>;
+  /** Validates and loads the seeds (default: the checkout's seeds/), idempotently. */
+  loadSeeds(dir?: string): Promise<SeedSummary>;
+  /** Loads the seeds when the store holds no day; null when it did nothing. */
+  seedIfEmpty(dir?: string): Promise<SeedSummary | null>;
+  /** What the store holds. */
+  stats(): Promise<ContentStats>;
+}
+
+/** Builds the importer service. */
+export function createContentImporter(deps: Deps): ContentImporter {
+  const { db, log } = deps;
+  return {
+    async importPath(path, options = {}) {
+      if (!existsSync(path)) throw notFound(`Import path ${JSON.stringify(path)}`);
+      const started = performance.now();
+      const content = await readRepository(path, options.onProgress);
+      const importable = content.index.length > 0 || content.lessons.some((l) => l.number !== null);
+      if (!importable || (options.strict && content.warnings.length > 0)) {
+        const stats = await contentStats(db);
+        return {
+          days: 0, lessons: 0, concepts: 0, references: 0, snippets: 0, attachments: 0, changed: 0, daysWritten: 0,
+          contentVersion: stats.contentVersion, warnings: content.warnings, durationMs: Math.round(performance.now() - started), written: false,
+        };
+      }
+      const summary = await writeContent(db, content, { failAfterDays: options.failAfterDays });
+      log.info("content imported", { path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
+      return { ...summary, durationMs: Math.round(performance.now() - started), written: true };
+    },
+    async loadSeeds(dir = defaultSeedsDir) {
+      const summary = await writeSeeds(db, await readSeeds(dir));
+      log.info("seeds loaded", { days: summary.days, concepts: summary.concepts, changed: summary.changed });
+      return summary;
+    },
+    async seedIfEmpty(dir = defaultSeedsDir) {
+      if ((await db.prisma.day.count()) > 0) return null;
+      if (!existsSync(dir)) {
+        log.warn("no seeds directory; starting with an empty store", { dir });
+        return null;
+      }
+      return this.loadSeeds(dir);
+    },
+    stats: () => contentStats(db),
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * The markdown toolkit of the importer: GitHub-flavoured markdown → mdast and back,
+ * plain text of nodes, and a small tree walker.
+ */
+import type { Nodes, Root, RootContent } from "mdast";
+import { fromMarkdown } from "mdast-util-from-markdown";
+import { gfmFromMarkdown, gfmToMarkdown } from "mdast-util-gfm";
+import { toMarkdown } from "mdast-util-to-markdown";
+import { toString } from "mdast-util-to-string";
+import { gfm } from "micromark-extension-gfm";
+
+/** Parses GitHub-flavoured markdown (tables, autolinks, task lists) into an mdast tree. */
+export function parseMarkdown(text: string): Root {
+  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+}
+
+/** Serializes nodes back to markdown (GFM), trimmed. */
+export function nodesToMarkdown(nodes: RootContent[]): string {
+  if (nodes.length === 0) return "";
+  return toMarkdown({ type: "root", children: nodes }, { extensions: [gfmToMarkdown()] }).trim();
+}
+
+/** Plain text of a node, whitespace collapsed; image alt text excluded. */
+export function plainText(node: Nodes | Nodes[]): string {
+  const nodes = Array.isArray(node) ? node : [node];
+  return nodes.map((n) => toString(n, { includeImageAlt: false })).join(" ").replace(/\s+/g, " ").trim();
+}
+
+/** Calls `visit` on every node below `node` (depth first), with its ancestors. */
+export function walk(node: Nodes, visit: (node: Nodes, ancestors: Nodes[]) => void, ancestors: Nodes[] = []): void {
+  visit(node, ancestors);
+  if ("children" in node) for (const child of node.children) walk(child as Nodes, visit, [...ancestors, node]);
+}
+
+/** GitHub-style heading anchor: lowercase, punctuation dropped, spaces → hyphens. */
+export function anchorOf(heading: string): string {
+  return heading
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
+    .trim()
+    .replace(/\s/g, "-");
+}
+
+/** First line of a node in its source file (1 when unknown). */
+export function lineOf(node: { position?: { start: { line: number } } | undefined }): number {
+  return node.position?.start.line ?? 1;
+}

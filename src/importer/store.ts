@@ -1,0 +1,467 @@
+/**
+ * Writes imported lessons and seeds into the store, each run in ONE interactive
+ * transaction (a failure leaves the store exactly as it was). Idempotent: a content hash
+ * per day skips unchanged days; references upsert by normalized URL, concepts by slug,
+ * days by (challenge, number). Never touches learners' tables.
+ */
+import { createHash } from "node:crypto";
+import type { Database, Tx } from "../db/client.ts";
+import type { DayFacts, DayKind } from "./dayIndex.ts";
+import { compileGlossary, detectConcepts, lessonZones, type ConceptHit } from "./detectConcepts.ts";
+import type { ImportWarning, Lesson } from "./lesson.ts";
+import { declaredKinds } from "./manifests.ts";
+import type { RepositoryContent } from "./readRepository.ts";
+import type { Seeds } from "./seeds.ts";
+
+/** The challenge every import and seed writes to. */
+export const CHALLENGE_SLUG = "66daysofk8s";
+
+/** Interactive transaction time limit: the full repository imports well within it. */
+const TX_OPTIONS = { timeout: 120_000, maxWait: 20_000 };
+
+/** Concepts must share at least this many lessons (as focus) to get a derived relation. */
+export const MIN_SHARED_DAYS = 2;
+
+/** What an import run did. */
+export interface ImportSummary {
+  /** Days in the imported content (table rows and lesson files). */
+  days: number;
+  lessons: number;
+  /** Distinct concepts detected in the lessons. */
+  concepts: number;
+  /** Distinct references cited by the lessons. */
+  references: number;
+  snippets: number;
+  attachments: number;
+  /** Records created, updated or deleted by this run. */
+  changed: number;
+  /** Days whose content was written (created or changed). */
+  daysWritten: number;
+  contentVersion: number;
+  warnings: ImportWarning[];
+  durationMs: number;
+}
+
+/** What a seed run did. */
+export interface SeedSummary {
+  days: number;
+  concepts: number;
+  relations: number;
+  paths: number;
+  changed: number;
+  contentVersion: number;
+  durationMs: number;
+}
+
+const json = (value: unknown) => JSON.stringify(value);
+const sha256 = (value: unknown) => createHash("sha256").update(JSON.stringify(value)).digest("hex");
+
+/** Counts of changes, shared by the steps of one run. */
+class Changes {
+  count = 0;
+  add(n: number | { count: number }): void {
+    this.count += typeof n === "number" ? n : n.count;
+  }
+}
+
+/** Everything written for one lesson day, in the order the store writes it. */
+interface DayRecord {
+  number: number;
+  facts: DayFacts;
+  lesson: Lesson;
+  hits: ConceptHit[];
+  hash: string;
+}
+
+/**
+ * Writes repository content (lessons, table facts, paths) in one transaction.
+ * `failAfterDays` is for tests: throw after writing that many days to prove the rollback.
+ */
+export async function writeContent(db: Database, content: RepositoryContent, options: { failAfterDays?: number } = {}): Promise<ImportSummary> {
+  const started = performance.now();
+  const lessons = content.lessons.filter((l): l is Lesson & { number: number } => l.number !== null);
+  const warnings = [...content.warnings];
+  const changes = new Changes();
+  let daysWritten = 0;
+  const allHits = new Set<string>();
+
+  const version = await db.prisma.$transaction(async (tx) => {
+    const challenge = await ensureChallenge(tx, content.challenge?.name, changes);
+    const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({
+      ...c,
+      aliases: decodeList(c.aliases),
+    }));
+    const matcher = compileGlossary(glossary);
+    const conceptIds = new Map(glossary.map((c) => [c.slug, c.id]));
+    const existing = new Map((await tx.day.findMany({ where: { challengeId: challenge.id } })).map((d) => [d.number, d]));
+    const index = new Map(content.index.map((f) => [f.number, f]));
+
+    // 1. Days known only from the table: create them, or update their facts.
+    for (const facts of content.index) {
+      if (lessons.some((l) => l.number === facts.number)) continue;
+      const day = existing.get(facts.number);
+      const data = factFields(facts);
+      if (!day) {
+        const created = await tx.day.create({ data: { ...data, challengeId: challenge.id, number: facts.number } });
+        existing.set(facts.number, created);
+        changes.add(1);
+      } else if (differs(day, data)) {
+        existing.set(facts.number, await tx.day.update({ where: { id: day.id }, data }));
+        changes.add(1);
+      }
+    }
+
+    // 2. Lessons: hash everything imported for the day; write only changed days.
+    const records: DayRecord[] = lessons.map((lesson) => {
+      const known = existing.get(lesson.number);
+      const facts: DayFacts = index.get(lesson.number) ?? (known
+        ? { number: known.number, week: known.week, title: known.title, series: known.series, part: known.part, kind: known.kind as DayKind }
+        : { number: lesson.number, week: lesson.week, title: lesson.heading || `Day ${lesson.number}`, series: null, part: null, kind: "THEORY" });
+      if (facts.week === null && lesson.week !== null) facts.week = lesson.week;
+      const hits = detectConcepts(matcher, lessonZones(lesson, facts.title, kindsOf(lesson)));
+      hits.forEach((h) => allHits.add(h.slug));
+      const { body, ...rest } = lesson;
+      return { number: lesson.number, facts, lesson, hits, hash: sha256({ facts, lesson: rest, body, hits }) };
+    });
+    const toWrite = records.filter((r) => existing.get(r.number)?.contentHash !== r.hash);
+
+    const referenceIds = await upsertReferences(tx, toWrite.flatMap((r) => r.lesson.references), changes);
+    for (const record of toWrite) {
+      if (options.failAfterDays !== undefined && daysWritten >= options.failAfterDays) throw new Error(`forced failure after ${daysWritten} days`);
+      const day = await writeLessonDay(tx, challenge.id, existing.get(record.number)?.id, record, referenceIds, conceptIds, changes);
+      existing.set(record.number, day);
+      daysWritten++;
+    }
+
+    // 3. "See also" links of the written days (targets must be known days).
+    for (const record of toWrite) {
+      const fromId = existing.get(record.number)!.id;
+      changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: fromId, kind: "SEE_ALSO" } }));
+      const targets = record.lesson.seeAlso.filter((n) => {
+        if (existing.has(n)) return true;
+        warnings.push({ file: record.lesson.sourcePath, line: 1, message: `links to day ${n}, which is not in the store` });
+        return false;
+      });
+      if (targets.length) changes.add(await tx.dayLink.createMany({ data: targets.map((n) => ({ fromDayId: fromId, toDayId: existing.get(n)!.id, kind: "SEE_ALSO" })) }));
+    }
+
+    // 4. Derived structure: next-part links, paths, derived concept relations.
+    await syncNextPartLinks(tx, challenge.id, changes);
+    if (content.shape === "repository") {
+      for (const path of content.paths) await syncPath(tx, challenge.id, path, changes, false);
+      await syncPath(tx, challenge.id, chronological([...existing.keys()]), changes, false);
+    }
+    await syncDerivedRelations(tx, challenge.id, changes);
+    return bumpVersion(tx, changes);
+  }, TX_OPTIONS);
+
+  return {
+    days: new Set([...content.index.map((f) => f.number), ...lessons.map((l) => l.number)]).size,
+    lessons: lessons.length,
+    concepts: allHits.size,
+    references: new Set(lessons.flatMap((l) => l.references.map((r) => r.url))).size,
+    snippets: lessons.reduce((n, l) => n + l.snippets.length, 0),
+    attachments: lessons.reduce((n, l) => n + l.attachments.length, 0),
+    changed: changes.count,
+    daysWritten,
+    contentVersion: version,
+    warnings,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Writes the seed content in one transaction; only what differs is written. */
+export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummary> {
+  const started = performance.now();
+  const changes = new Changes();
+  const version = await db.prisma.$transaction(async (tx) => {
+    const c = seeds.challenge;
+    const challengeData = {
+      name: c.name, hashtag: c.hashtag, hashtags: json(c.hashtags), description: c.description,
+      totalDays: c.totalDays, minMinutesPerDay: c.minMinutesPerDay, sourceUrl: c.sourceUrl ?? null,
+    };
+    let challenge = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });
+    if (c.slug !== CHALLENGE_SLUG) challenge = await tx.challenge.findUnique({ where: { slug: c.slug } });
+    if (!challenge) {
+      challenge = await tx.challenge.create({ data: { slug: c.slug, ...challengeData } });
+      changes.add(1);
+    } else if (differs(challenge, challengeData)) {
+      challenge = await tx.challenge.update({ where: { id: challenge.id }, data: challengeData });
+      changes.add(1);
+    }
+
+    // Concepts by slug.
+    const concepts = new Map((await tx.concept.findMany()).map((row) => [row.slug, row]));
+    for (const concept of seeds.concepts) {
+      const data = { name: concept.name, aliases: json(concept.aliases), summary: concept.summary, category: concept.category, docsUrl: concept.docsUrl ?? null };
+      const row = concepts.get(concept.slug);
+      if (!row) {
+        concepts.set(concept.slug, await tx.concept.create({ data: { slug: concept.slug, ...data } }));
+        changes.add(1);
+      } else if (differs(row, data)) {
+        concepts.set(concept.slug, await tx.concept.update({ where: { id: row.id }, data }));
+        changes.add(1);
+      }
+    }
+
+    // Curated relations: exactly the seeded set.
+    const idOf = (slug: string) => concepts.get(slug)!.id;
+    const wanted = new Map(seeds.relations.map((r) => [`${idOf(r.from)}>${idOf(r.to)}>${r.kind}`, r]));
+    const current = await tx.conceptRelation.findMany({ where: { source: "CURATED" } });
+    const stale = current.filter((r) => !wanted.has(`${r.fromId}>${r.toId}>${r.kind}`)).map((r) => r.id);
+    if (stale.length) changes.add(await tx.conceptRelation.deleteMany({ where: { id: { in: stale } } }));
+    const have = new Set(current.map((r) => `${r.fromId}>${r.toId}>${r.kind}`));
+    const missing = [...wanted.entries()].filter(([key]) => !have.has(key)).map(([, r]) => ({ fromId: idOf(r.from), toId: idOf(r.to), kind: r.kind, source: "CURATED", weight: 1 }));
+    if (missing.length) changes.add(await tx.conceptRelation.createMany({ data: missing }));
+
+    // Days: the index facts and our summaries; days with an imported lesson keep their lesson facts.
+    const days = new Map((await tx.day.findMany({ where: { challengeId: challenge.id } })).map((d) => [d.number, d]));
+    for (const day of seeds.days) {
+      const facts = factFields({ number: day.number, week: day.week ?? null, title: day.title, series: day.series ?? null, part: day.part ?? null, kind: day.kind });
+      const row = days.get(day.number);
+      if (!row) {
+        days.set(day.number, await tx.day.create({ data: { ...facts, summary: day.summary, challengeId: challenge.id, number: day.number } }));
+        changes.add(1);
+        continue;
+      }
+      const data = row.hasLesson ? { summary: day.summary } : { ...facts, summary: day.summary };
+      if (differs(row, data)) {
+        await tx.day.update({ where: { id: row.id }, data });
+        changes.add(1);
+      }
+    }
+    for (const path of seeds.paths) await syncPath(tx, challenge.id, path, changes, true);
+    await syncPath(tx, challenge.id, chronological([...days.keys()]), changes, false);
+    await syncNextPartLinks(tx, challenge.id, changes);
+    return bumpVersion(tx, changes);
+  }, TX_OPTIONS);
+  return {
+    days: seeds.days.length,
+    concepts: seeds.concepts.length,
+    relations: seeds.relations.length,
+    paths: seeds.paths.length + 1,
+    changed: changes.count,
+    contentVersion: version,
+    durationMs: Math.round(performance.now() - started),
+  };
+}
+
+/** Counts of what the store holds. */
+export interface ContentStats {
+  days: number;
+  lessons: number;
+  concepts: number;
+  relations: number;
+  references: number;
+  snippets: number;
+  attachments: number;
+  paths: number;
+  learners: number;
+  contentVersion: number;
+}
+
+/** Counts of what the store holds (content and learners). */
+export async function contentStats(db: Database): Promise<ContentStats> {
+  const p = db.prisma;
+  const [days, lessons, concepts, relations, references, snippets, attachments, paths, learners, state] = await Promise.all([
+    p.day.count(), p.day.count({ where: { hasLesson: true } }), p.concept.count(), p.conceptRelation.count(), p.reference.count(),
+    p.snippet.count(), p.attachment.count(), p.learningPath.count(), p.learner.count(), p.contentState.findUnique({ where: { id: 1 } }),
+  ]);
+  return { days, lessons, concepts, relations, references, snippets, attachments, paths, learners, contentVersion: state?.version ?? 0 };
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function ensureChallenge(tx: Tx, name: string | undefined, changes: Changes) {
+  const found = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });
+  if (found) return found;
+  changes.add(1);
+  return tx.challenge.create({ data: { slug: CHALLENGE_SLUG, name: name || "#66DaysOfK8s", hashtag: "#66DaysOfK8s" } });
+}
+
+function factFields(facts: DayFacts) {
+  return { week: facts.week, title: facts.title, series: facts.series, part: facts.part, kind: facts.kind };
+}
+
+/** True when any field of `data` differs from the row. */
+function differs(row: object, data: Record<string, unknown>): boolean {
+  return Object.entries(data).some(([key, value]) => (row as Record<string, unknown>)[key] !== value);
+}
+
+function decodeList(text: string): string[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
+  } catch {
+    return [];
+  }
+}
+
+/** Kubernetes kinds declared by a lesson's attachments and YAML snippets, one entry per declaration. */
+function kindsOf(lesson: Lesson): string[] {
+  const kinds = lesson.attachments.flatMap((a) => a.kinds);
+  for (const s of lesson.snippets) if (s.language === "yaml" || s.language === "yml") kinds.push(...declaredKinds(s.code).kinds);
+  return kinds;
+}
+
+async function upsertReferences(tx: Tx, refs: Lesson["references"], changes: Changes): Promise<Map<string, number>> {
+  const byUrl = new Map<string, Lesson["references"][number]>();
+  for (const r of refs) if (!byUrl.has(r.url)) byUrl.set(r.url, r);
+  const urls = [...byUrl.keys()];
+  const ids = new Map<string, number>();
+  for (let i = 0; i < urls.length; i += 500) {
+    const chunk = urls.slice(i, i + 500);
+    const found = await tx.reference.findMany({ where: { url: { in: chunk } }, select: { id: true, url: true } });
+    const known = new Set(found.map((f) => f.url));
+    const missing = chunk.filter((u) => !known.has(u)).map((u) => {
+      const r = byUrl.get(u)!;
+      return { url: r.url, title: r.title, domain: r.domain, kind: r.kind };
+    });
+    if (missing.length) {
+      changes.add(await tx.reference.createMany({ data: missing }));
+      found.push(...(await tx.reference.findMany({ where: { url: { in: missing.map((m) => m.url) } }, select: { id: true, url: true } })));
+    }
+    for (const f of found) ids.set(f.url, f.id);
+  }
+  return ids;
+}
+
+async function writeLessonDay(
+  tx: Tx,
+  challengeId: number,
+  dayId: number | undefined,
+  record: DayRecord,
+  referenceIds: Map<string, number>,
+  conceptIds: Map<string, number>,
+  changes: Changes,
+) {
+  const { lesson, facts } = record;
+  const data = {
+    ...factFields(facts),
+    date: lesson.date, intro: lesson.intro, tldr: lesson.tldr, basedOn: json(lesson.basedOn), tags: json(lesson.tags),
+    body: lesson.body, sourcePath: lesson.sourcePath, contentHash: record.hash, hasLesson: true,
+  };
+  let day;
+  if (dayId === undefined) {
+    day = await tx.day.create({ data: { ...data, challengeId, number: record.number } });
+  } else {
+    day = await tx.day.update({ where: { id: dayId }, data });
+    const where = { dayId };
+    await Promise.all([
+      tx.dayItem.deleteMany({ where }), tx.toolVersion.deleteMany({ where }), tx.section.deleteMany({ where }),
+      tx.snippet.deleteMany({ where }), tx.attachment.deleteMany({ where }), tx.dayReference.deleteMany({ where }), tx.dayConcept.deleteMany({ where }),
+    ]).then((results) => results.forEach((r) => changes.add(r)));
+  }
+  changes.add(1);
+  const id = day.id;
+  const items = [
+    ...lesson.tasks.map((text, position) => ({ dayId: id, list: "TASK", position, text })),
+    ...lesson.setup.map((text, position) => ({ dayId: id, list: "SETUP", position, text })),
+    ...lesson.takeaways.map((text, position) => ({ dayId: id, list: "TAKEAWAY", position, text })),
+  ];
+  const writes: Promise<{ count: number }>[] = [];
+  if (items.length) writes.push(tx.dayItem.createMany({ data: items }));
+  if (lesson.versions.length) writes.push(tx.toolVersion.createMany({ data: lesson.versions.map((v, position) => ({ dayId: id, position, ...v })) }));
+  if (lesson.sections.length) writes.push(tx.section.createMany({ data: lesson.sections.map((s, position) => ({ dayId: id, position, ...s })) }));
+  if (lesson.snippets.length) writes.push(tx.snippet.createMany({ data: lesson.snippets.map((s, position) => ({ dayId: id, position, ...s })) }));
+  if (lesson.attachments.length) {
+    writes.push(tx.attachment.createMany({ data: lesson.attachments.map((a) => ({ dayId: id, name: a.name, mediaType: a.mediaType, text: a.text, size: a.size, kinds: json(a.kinds), apiVersions: json(a.apiVersions) })) }));
+  }
+  const refs = lesson.references.filter((r) => referenceIds.has(r.url));
+  if (refs.length) writes.push(tx.dayReference.createMany({ data: refs.map((r, position) => ({ dayId: id, referenceId: referenceIds.get(r.url)!, title: r.title, position, listed: r.listed })) }));
+  const hits = record.hits.filter((h) => conceptIds.has(h.slug));
+  if (hits.length) writes.push(tx.dayConcept.createMany({ data: hits.map((h) => ({ dayId: id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })) }));
+  for (const result of await Promise.all(writes)) changes.add(result);
+  return day;
+}
+
+/** NEXT_PART links between consecutive parts of every series, exactly. */
+async function syncNextPartLinks(tx: Tx, challengeId: number, changes: Changes): Promise<void> {
+  const days = await tx.day.findMany({ where: { challengeId, series: { not: null }, part: { not: null } }, select: { id: true, series: true, part: true } });
+  const bySeries = new Map<string, typeof days>();
+  for (const d of days) bySeries.set(d.series!, [...(bySeries.get(d.series!) ?? []), d]);
+  const wanted = new Set<string>();
+  for (const list of bySeries.values()) {
+    list.sort((a, b) => a.part! - b.part!);
+    for (let i = 0; i + 1 < list.length; i++) wanted.add(`${list[i]!.id}>${list[i + 1]!.id}`);
+  }
+  const current = await tx.dayLink.findMany({ where: { kind: "NEXT_PART", from: { challengeId } }, select: { fromDayId: true, toDayId: true } });
+  const have = new Set(current.map((l) => `${l.fromDayId}>${l.toDayId}`));
+  for (const l of current) {
+    if (!wanted.has(`${l.fromDayId}>${l.toDayId}`)) changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: l.fromDayId, toDayId: l.toDayId, kind: "NEXT_PART" } }));
+  }
+  const missing = [...wanted].filter((k) => !have.has(k)).map((k) => {
+    const [fromDayId, toDayId] = k.split(">").map(Number) as [number, number];
+    return { fromDayId, toDayId, kind: "NEXT_PART" };
+  });
+  if (missing.length) changes.add(await tx.dayLink.createMany({ data: missing }));
+}
+
+function chronological(numbers: number[]) {
+  return { name: "chronological", title: "Chronological order", description: "Every day in the order of the challenge.", days: [...numbers].sort((a, b) => a - b) };
+}
+
+/** Creates or updates a path; its steps are replaced only when they differ. Seeds own titles and descriptions. */
+async function syncPath(tx: Tx, challengeId: number, path: { name: string; title: string; description: string; days: number[] }, changes: Changes, ownsText: boolean): Promise<void> {
+  let row = await tx.learningPath.findUnique({ where: { challengeId_name: { challengeId, name: path.name } }, include: { steps: { orderBy: { position: "asc" } } } });
+  if (!row) {
+    await tx.learningPath.create({
+      data: { challengeId, name: path.name, title: path.title, description: path.description, steps: { createMany: { data: path.days.map((dayNumber, position) => ({ position, dayNumber })) } } },
+    });
+    changes.add(1 + path.days.length);
+    return;
+  }
+  if (ownsText && differs(row, { title: path.title, description: path.description })) {
+    await tx.learningPath.update({ where: { id: row.id }, data: { title: path.title, description: path.description } });
+    changes.add(1);
+  }
+  const same = row.steps.length === path.days.length && row.steps.every((s, i) => s.dayNumber === path.days[i]);
+  if (same) return;
+  changes.add(await tx.learningPathStep.deleteMany({ where: { pathId: row.id } }));
+  changes.add(await tx.learningPathStep.createMany({ data: path.days.map((dayNumber, position) => ({ pathId: row.id, position, dayNumber })) }));
+}
+
+/**
+ * DERIVED RELATED relations between concepts that are a focus of the same lessons:
+ * weight = number of shared lessons, evidence = their day numbers. Recomputed exactly.
+ */
+async function syncDerivedRelations(tx: Tx, challengeId: number, changes: Changes): Promise<void> {
+  const links = await tx.dayConcept.findMany({ where: { focus: true, day: { challengeId } }, select: { conceptId: true, day: { select: { number: true } } } });
+  const byDay = new Map<number, number[]>();
+  for (const l of links) byDay.set(l.day.number, [...(byDay.get(l.day.number) ?? []), l.conceptId]);
+  const shared = new Map<string, number[]>();
+  for (const [day, ids] of byDay) {
+    const sorted = [...new Set(ids)].sort((a, b) => a - b);
+    for (let i = 0; i < sorted.length; i++) {
+      for (let j = i + 1; j < sorted.length; j++) {
+        const key = `${sorted[i]}>${sorted[j]}`;
+        shared.set(key, [...(shared.get(key) ?? []), day]);
+      }
+    }
+  }
+  const wanted = new Map([...shared].filter(([, days]) => days.length >= MIN_SHARED_DAYS).map(([k, days]) => [k, days.sort((a, b) => a - b)]));
+  const current = await tx.conceptRelation.findMany({ where: { source: "DERIVED", kind: "RELATED" } });
+  const stale: number[] = [];
+  for (const r of current) {
+    const days = wanted.get(`${r.fromId}>${r.toId}`);
+    if (!days) stale.push(r.id);
+    else if (r.weight !== days.length || r.evidence !== json(days)) {
+      await tx.conceptRelation.update({ where: { id: r.id }, data: { weight: days.length, evidence: json(days) } });
+      changes.add(1);
+    }
+  }
+  if (stale.length) changes.add(await tx.conceptRelation.deleteMany({ where: { id: { in: stale } } }));
+  const have = new Set(current.map((r) => `${r.fromId}>${r.toId}`));
+  const missing = [...wanted].filter(([k]) => !have.has(k)).map(([k, days]) => {
+    const [fromId, toId] = k.split(">").map(Number) as [number, number];
+    return { fromId, toId, kind: "RELATED", source: "DERIVED", weight: days.length, evidence: json(days) };
+  });
+  if (missing.length) changes.add(await tx.conceptRelation.createMany({ data: missing }));
+}
+
+/** Increments ContentState.version when anything changed; returns the current version. */
+async function bumpVersion(tx: Tx, changes: Changes): Promise<number> {
+  if (changes.count === 0) return (await tx.contentState.findUnique({ where: { id: 1 } }))?.version ?? 0;
+  const state = await tx.contentState.upsert({ where: { id: 1 }, create: { id: 1, version: 1 }, update: { version: { increment: 1 } } });
+  return state.version;
+}
