@@ -61,6 +61,9 @@ async function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Newest attempt first; on the same start and instant the ACTIVE one precedes ENDED ones. */
+const newestAttemptFirst = [{ startDate: "desc" as const }, { createdAt: "desc" as const }, { state: "asc" as const }, { id: "desc" as const }];
+
 const pageSize = (limit: number | undefined) => Math.min(Math.max(1, limit ?? limits.pageDefault), limits.pageMax);
 
 export function createProgressService(deps: Deps, content: ContentFacts) {
@@ -81,8 +84,8 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
 
   async function currentEnrollment(viewer: Viewer, slug: string) {
     return (
-      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, state: "ACTIVE" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })) ??
-      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }))
+      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, state: "ACTIVE" }, orderBy: newestAttemptFirst })) ??
+      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug }, orderBy: newestAttemptFirst }))
     );
   }
 
@@ -237,7 +240,7 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
 
     /** All the viewer's attempts, newest first. */
     async enrollments(viewer: Viewer): Promise<EnrollmentView[]> {
-      const rows = await p.enrollment.findMany({ where: { learnerId: viewer.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100 });
+      const rows = await p.enrollment.findMany({ where: { learnerId: viewer.id }, orderBy: newestAttemptFirst, take: 100 });
       return rows.map(enrollmentView);
     },
 
