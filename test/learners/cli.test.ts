@@ -13,7 +13,7 @@ describe("k8s-days learner create", () => {
 
   const cli = (url: string, ...args: string[]) =>
     spawnSync(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], {
-      cwd: repoRoot, encoding: "utf8",
+      cwd: repoRoot, encoding: "utf8", timeout: 60_000,
       env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", OPEN_REGISTRATION: "false", LOG_LEVEL: "warn" },
     });
 
@@ -30,6 +30,7 @@ describe("k8s-days learner create", () => {
       assert.equal(viewer.handle, "grace");
       assert.equal((await services.progress.enrollments(viewer)).length, 1);
     } finally {
+      await services.deps.contentVersion.stop();
       await services.deps.db.close();
     }
     const again = cli(url, "learner", "create", "grace");
