@@ -80,7 +80,6 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     io.stderr.write(`k8s-days ${command.name}: ${userMessage(err)}\n`);
     return EXIT.FAILURE;
   } finally {
-    // The content-version watcher holds a LISTEN connection on PostgreSQL: stop it, or the process never exits.
     await services?.deps.contentVersion.stop();
     await services?.deps.db.close();
   }

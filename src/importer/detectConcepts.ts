@@ -85,23 +85,37 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
       if (!byKind.has(compact)) byKind.set(compact, entry.slug);
     }
   }
-  const compile = (list: { term: string; slug: string }[], flags: string) => {
-    const sorted = list
-      .map((e, i) => ({ ...e, i, length: e.term.replace(/[\s_-]/g, "").length }))
-      .sort((a, b) => b.length - a.length || a.i - b.i);
-    if (sorted.length === 0) return null;
-    // One group per term, longest first, so the winning alternative tells the slug.
-    const source = sorted.map((e) => `(${termPattern(e.term)})`).join("|");
-    return { regex: new RegExp(`(?<![\\p{L}\\p{N}])(?:${source})(?![\\p{L}\\p{N}])`, `g${flags}u`), slugs: sorted.map((e) => e.slug) };
+  // One alternation per case mode, longest terms first; the matched text is mapped back to its
+  // concept by a compact key (separators dropped), trying it without plural and possessive endings.
+  const keyOf = (text: string, caseSensitive: boolean) => {
+    const compact = text.replace(/[\s_-]/g, "");
+    return caseSensitive ? compact : compact.toLowerCase();
   };
-  const compiled = [compile(insensitive, "i"), compile(sensitive, "")].filter((c) => c !== null);
+  const compile = (list: { term: string; slug: string }[], caseSensitive: boolean) => {
+    if (list.length === 0) return null;
+    const slugByKey = new Map<string, string>();
+    for (const e of list) if (!slugByKey.has(keyOf(e.term, caseSensitive))) slugByKey.set(keyOf(e.term, caseSensitive), e.slug);
+    const sorted = [...new Set(list.map((e) => e.term))].sort((a, b) => b.replace(/[\s_-]/g, "").length - a.replace(/[\s_-]/g, "").length);
+    const source = sorted.map(termPattern).join("|");
+    const regex = new RegExp(`(?<![A-Za-z0-9\u00C0-\u024F])(?:${source})(?![A-Za-z0-9\u00C0-\u024F])`, caseSensitive ? "g" : "gi");
+    const slugOf = (matched: string) => {
+      const key = keyOf(matched.replace(/'s?$/i, ""), caseSensitive);
+      for (const candidate of [key, key.replace(/es$/i, ""), key.replace(/s$/i, "")]) {
+        const slug = slugByKey.get(candidate);
+        if (slug) return slug;
+      }
+      return undefined;
+    };
+    return { regex, slugOf };
+  };
+  const compiled = [compile(insensitive, false), compile(sensitive, true)].filter((c) => c !== null);
   return {
     find(text) {
       const found: { slug: string; index: number; text: string }[] = [];
-      for (const { regex, slugs } of compiled) {
+      for (const { regex, slugOf } of compiled) {
         for (const m of text.matchAll(regex)) {
-          const group = m.findIndex((g, i) => i > 0 && g !== undefined);
-          if (group > 0) found.push({ slug: slugs[group - 1]!, index: m.index, text: m[0] });
+          const slug = slugOf(m[0]);
+          if (slug) found.push({ slug, index: m.index, text: m[0] });
         }
       }
       // Merge the case-insensitive and case-sensitive matches: earliest first, longest at a tie, no overlaps.

@@ -38,7 +38,7 @@ export interface ContentImporter {
 
 /** Builds the importer service. */
 export function createContentImporter(deps: Deps): ContentImporter {
-  const { db, log } = deps;
+  const { db, log, contentVersion } = deps;
   return {
     async importPath(path, options = {}) {
       if (!existsSync(path)) throw notFound(`Import path ${JSON.stringify(path)}`);
@@ -53,11 +53,13 @@ export function createContentImporter(deps: Deps): ContentImporter {
         };
       }
       const summary = await writeContent(db, content, { failAfterDays: options.failAfterDays });
+      if (summary.changed > 0) await contentVersion.announce();
       log.info("content imported", { path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
       return { ...summary, durationMs: Math.round(performance.now() - started), written: true };
     },
     async loadSeeds(dir = defaultSeedsDir) {
       const summary = await writeSeeds(db, await readSeeds(dir));
+      if (summary.changed > 0) await contentVersion.announce();
       log.info("seeds loaded", { days: summary.days, concepts: summary.concepts, changed: summary.changed });
       return summary;
     },

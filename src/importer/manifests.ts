@@ -23,7 +23,7 @@ export function declaredKinds(text: string): DeclaredKinds {
   const errors: { line: number; message: string }[] = [];
   for (const doc of parseAllDocuments(text, { lineCounter })) {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) errors.push({ line: lineCounter.linePos(e.pos[0]).line, message: e.message.split("\n")[0]! });
+      for (const e of doc.errors) errors.push({ line: lineCounter.linePos(e.pos[0]).line, message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
       continue;
     }
     const value: unknown = doc.toJS();

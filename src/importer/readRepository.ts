@@ -4,7 +4,7 @@
  * with a warning; nothing here throws for content problems.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
-import { basename, join, relative, sep } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { dayFactsFromRows, linkedDays, tableRows, type DayFacts } from "./dayIndex.ts";
 import type { ImportWarning, Lesson, LessonAttachment } from "./lesson.ts";
 import { declaredKinds, isManifest, mediaTypeOf } from "./manifests.ts";
@@ -41,16 +41,20 @@ export async function readRepository(path: string, onProgress?: ProgressListener
   const info = await stat(path);
   const content: RepositoryContent = { shape: "lessons", challenge: null, index: [], paths: [], lessons: [], warnings: [] };
   if (info.isFile()) {
-    const lesson = await readLessonFile(path, path, content.warnings);
+    // A lesson inside a challenge repository keeps the same source path as in a full import.
+    const root = await repositoryRootOf(path);
+    const name = root ? relative(root, path).split(sep).join("/") : path;
+    const lesson = await readLessonFile(path, name, content.warnings);
     if (lesson) content.lessons.push(lesson);
     return content;
   }
   const table = join(path, "challenge", "README.md");
   if (!(await exists(table))) {
     // A single day folder: its README.md plus attachments.
-    const lesson = await readDayFolder(path, path, content.warnings);
+    const root = await repositoryRootOf(path);
+    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, content.warnings) : null;
     if (lesson) content.lessons.push(lesson);
-    else content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
+    else if (!(await exists(join(path, "README.md")))) content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
     return content;
   }
   content.shape = "repository";
@@ -94,6 +98,17 @@ export async function readRepository(path: string, onProgress?: ProgressListener
     onProgress?.(++done, dayFolders.length);
   }
   return content;
+}
+
+/** The nearest ancestor directory holding challenge/README.md, if any. */
+async function repositoryRootOf(path: string): Promise<string | null> {
+  let dir = dirname(resolve(path));
+  for (;;) {
+    if (await exists(join(dir, "challenge", "README.md"))) return dir;
+    const parent = dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
 }
 
 function dayNumberOf(folder: string): number {

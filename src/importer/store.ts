@@ -11,6 +11,7 @@ import { compileGlossary, detectConcepts, lessonZones, type ConceptHit } from ".
 import type { ImportWarning, Lesson } from "./lesson.ts";
 import { declaredKinds } from "./manifests.ts";
 import type { RepositoryContent } from "./readRepository.ts";
+import { domainOf, normalizeUrl, referenceKind } from "./references.ts";
 import type { Seeds } from "./seeds.ts";
 
 /** The challenge every import and seed writes to. */
@@ -86,6 +87,7 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
   const allHits = new Set<string>();
 
   const version = await db.prisma.$transaction(async (tx) => {
+    await lockContent(tx, db);
     const challenge = await ensureChallenge(tx, content.challenge?.name, changes);
     const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({
       ...c,
@@ -175,6 +177,7 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
   const started = performance.now();
   const changes = new Changes();
   const version = await db.prisma.$transaction(async (tx) => {
+    await lockContent(tx, db);
     const c = seeds.challenge;
     const challengeData = {
       name: c.name, hashtag: c.hashtag, hashtags: json(c.hashtags), description: c.description,
@@ -213,6 +216,8 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     const have = new Set(current.map((r) => `${r.fromId}>${r.toId}>${r.kind}`));
     const missing = [...wanted.entries()].filter(([key]) => !have.has(key)).map(([, r]) => ({ fromId: idOf(r.from), toId: idOf(r.to), kind: r.kind, source: "CURATED", weight: 1 }));
     if (missing.length) changes.add(await tx.conceptRelation.createMany({ data: missing }));
+
+    await syncConceptDocs(tx, seeds, concepts, changes);
 
     // Days: the index facts and our summaries; days with an imported lesson keep their lesson facts.
     const days = new Map((await tx.day.findMany({ where: { challengeId: challenge.id } })).map((d) => [d.number, d]));
@@ -271,6 +276,14 @@ export async function contentStats(db: Database): Promise<ContentStats> {
 }
 
 // ---------------------------------------------------------------------------------------------
+
+/**
+ * Serializes content writers across replicas on PostgreSQL (two pods seeding an empty store at
+ * once): a transaction-scoped advisory lock, released at commit or rollback. SQLite has one writer.
+ */
+async function lockContent(tx: Tx, db: Database): Promise<void> {
+  if (db.provider === "postgres") await tx.$queryRawUnsafe("SELECT pg_advisory_xact_lock(660066)::text AS locked");
+}
 
 async function ensureChallenge(tx: Tx, name: string | undefined, changes: Changes) {
   const found = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });
@@ -373,6 +386,30 @@ async function writeLessonDay(
   if (hits.length) writes.push(tx.dayConcept.createMany({ data: hits.map((h) => ({ dayId: id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })) }));
   for (const result of await Promise.all(writes)) changes.add(result);
   return day;
+}
+
+/** Each seeded concept's official docs page as a reference cited by the concept (ConceptReference), exactly. */
+async function syncConceptDocs(tx: Tx, seeds: Seeds, concepts: Map<string, { id: number; name: string }>, changes: Changes): Promise<void> {
+  const docs = seeds.concepts.flatMap((c) => {
+    const url = c.docsUrl ? normalizeUrl(c.docsUrl) : null;
+    return url ? [{ conceptId: concepts.get(c.slug)!.id, url, title: `${c.name} (official documentation)` }] : [];
+  });
+  const refs = docs.map((d) => ({ url: d.url, title: d.title, domain: domainOf(d.url), kind: referenceKind(d.url), listed: false }));
+  const referenceIds = await upsertReferences(tx, refs, changes);
+  const wanted = new Set(docs.map((d) => `${d.conceptId}>${referenceIds.get(d.url)}`));
+  const seeded = [...new Set(seeds.concepts.map((c) => concepts.get(c.slug)!.id))];
+  const current = await tx.conceptReference.findMany({ where: { conceptId: { in: seeded } } });
+  for (const link of current) {
+    if (!wanted.has(`${link.conceptId}>${link.referenceId}`)) {
+      changes.add(await tx.conceptReference.deleteMany({ where: { conceptId: link.conceptId, referenceId: link.referenceId } }));
+    }
+  }
+  const have = new Set(current.map((l) => `${l.conceptId}>${l.referenceId}`));
+  const missing = [...wanted].filter((k) => !have.has(k)).map((k) => {
+    const [conceptId, referenceId] = k.split(">").map(Number) as [number, number];
+    return { conceptId, referenceId };
+  });
+  if (missing.length) changes.add(await tx.conceptReference.createMany({ data: missing }));
 }
 
 /** NEXT_PART links between consecutive parts of every series, exactly. */

@@ -54,7 +54,10 @@ function yamlList(value: string[]): string {
 }
 
 /** Writes a valid seed tree (challenge, a few days, a path, the test glossary); returns its directory. */
-export function writeSeedTree(options: { days?: number[]; extra?: Record<string, string> } = {}): string {
+/** A seeded day: its number, or full facts (as the seeds copy them from the challenge table). */
+export type SeedDaySpec = number | { number: number; week: number | null; title: string; series: string | null; part: number | null; kind: string };
+
+export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: number[]; extra?: Record<string, string> } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "k8s-days-seeds-"));
   mkdirSync(join(dir, "concepts"));
   writeFileSync(join(dir, "challenge.yaml"), [
@@ -67,15 +70,20 @@ export function writeSeedTree(options: { days?: number[]; extra?: Record<string,
     "minMinutesPerDay: 5",
     "",
   ].join("\n"));
-  const days = options.days ?? [12, 13];
-  writeFileSync(join(dir, "days.yaml"), days.map((n) => [
-    `- number: ${n}`,
-    "  week: 2",
-    `  title: Seeded day ${n}`,
-    "  kind: THEORY",
-    `  summary: Our own summary of day ${n}.`,
-  ].join("\n")).join("\n\n") + "\n");
-  writeFileSync(join(dir, "paths.yaml"), `- name: suggested\n  title: Suggested order\n  description: Our order.\n  days: ${yamlList(days.map(String)).replace(/"/g, "")}\n`);
+  const specs = options.days ?? [12, 13];
+  const days = specs.map((d) => (typeof d === "number" ? d : d.number));
+  writeFileSync(join(dir, "days.yaml"), specs.map((d) => {
+    const f = typeof d === "number" ? { number: d, week: 2, title: `Seeded day ${d}`, series: null, part: null, kind: "THEORY" } : d;
+    return [
+      `- number: ${f.number}`,
+      ...(f.week ? [`  week: ${f.week}`] : []),
+      `  title: ${JSON.stringify(f.title)}`,
+      ...(f.series ? [`  series: ${JSON.stringify(f.series)}`, `  part: ${f.part}`] : []),
+      `  kind: ${f.kind}`,
+      `  summary: Our own summary of day ${f.number}.`,
+    ].join("\n");
+  }).join("\n\n") + "\n");
+  writeFileSync(join(dir, "paths.yaml"), `- name: suggested\n  title: Suggested order\n  description: Our order.\n  days: [${(options.suggested ?? days).join(", ")}]\n`);
   for (const [category, concepts] of Object.entries(testConcepts)) {
     writeFileSync(join(dir, "concepts", `${category}.yaml`), concepts.map(([slug, name, aliases, relations]) => [
       `- slug: ${slug}`,

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { EXIT, printJson, type Command } from "../command.ts";
 import { progressBar } from "../progress.ts";
 
+/** Imports lessons; exit 0 when anything was imported, 1 when nothing could be, 3 on warnings with --strict. */
 export const importCommand: Command = {
   name: "import",
   summary: "Import a #66DaysOfK8s repository, a day folder or one lesson file",

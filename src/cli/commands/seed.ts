@@ -2,6 +2,7 @@
 import { resolve } from "node:path";
 import { EXIT, printJson, type Command } from "../command.ts";
 
+/** Reloads the seeds; exit 1 with every problem listed when they do not validate. */
 export const seedCommand: Command = {
   name: "seed",
   summary: "Validate and load the seed content (days index, glossary, paths); idempotent",

@@ -1,6 +1,7 @@
 /** `k8s-days stats [--json]`: what the store holds. */
 import { EXIT, printJson, type Command } from "../command.ts";
 
+/** Prints the store's counts, as a table or with --json as one object. */
 export const statsCommand: Command = {
   name: "stats",
   summary: "Print what the store holds (days, lessons, concepts, references, learners, …)",

@@ -1,0 +1,131 @@
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, describe, test } from "node:test";
+import { dropDatabase, fixturesDir, freshDatabaseUrl, repoRoot } from "../support/databases.ts";
+import { fixtureCopy } from "../support/content.ts";
+import { writeSeedTree } from "../support/seedTree.ts";
+
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `node bin/k8s-days.mjs …` on the test database. */
+function cli(url: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", LOG_LEVEL: "warn", ...env },
+    });
+    let stdout = "";
+    let stderr = "";
+    child.stdout.on("data", (d) => (stdout += d));
+    child.stderr.on("data", (d) => (stderr += d));
+    child.on("error", reject);
+    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
+  });
+}
+
+describe("the k8s-days command line", () => {
+  let url: string;
+  before(async () => {
+    url = await freshDatabaseUrl("cli");
+  });
+  after(() => dropDatabase(url));
+
+  test("import --json creates the database, imports the fixtures and prints one JSON object", async () => {
+    const run = await cli(url, ["import", fixturesDir(), "--json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const out = JSON.parse(run.stdout) as Record<string, unknown>;
+    assert.equal(out.days, 66);
+    assert.equal(out.lessons, 5);
+    assert.equal(out.attachments, 7);
+    assert.ok((out.snippets as number) > 40);
+    assert.ok((out.references as number) > 25);
+    assert.ok((out.changed as number) > 66);
+    assert.deepEqual(out.warnings, []);
+    assert.equal(typeof out.concepts, "number");
+  });
+
+  test("a second import reports changed: 0, and says so in words", async () => {
+    const json = await cli(url, ["import", fixturesDir(), "--json"]);
+    assert.equal(json.code, 0);
+    assert.equal((JSON.parse(json.stdout) as { changed: number }).changed, 0);
+    const human = await cli(url, ["import", fixturesDir()]);
+    assert.equal(human.code, 0);
+    assert.match(human.stdout, /Nothing changed/);
+    assert.doesNotMatch(human.stdout, /\r/, "no progress bar when stdout is not a terminal");
+  });
+
+  test("stats --json prints the store's counts", async () => {
+    const run = await cli(url, ["stats", "--json"]);
+    assert.equal(run.code, 0, run.stderr);
+    const stats = JSON.parse(run.stdout) as Record<string, number>;
+    assert.equal(stats.days, 66);
+    assert.equal(stats.lessons, 5);
+    assert.equal(stats.learners, 0);
+    assert.equal(typeof stats.concepts, "number");
+    assert.equal(typeof stats.references, "number");
+  });
+
+  test("seed --json loads a seed tree and a second run changes nothing", async () => {
+    const dir = writeSeedTree();
+    const first = await cli(url, ["seed", "--json", "--dir", dir]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.ok((JSON.parse(first.stdout) as { changed: number }).changed > 0);
+    const second = await cli(url, ["seed", "--json", "--dir", dir]);
+    assert.equal((JSON.parse(second.stdout) as { changed: number }).changed, 0);
+  });
+
+  test("invalid seeds exit 1 with file:line problems on stderr and no stack trace", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "k8s-days-badseeds-"));
+    writeFileSync(join(dir, "challenge.yaml"), "slug: 66daysofk8s\nname: x\n");
+    const run = await cli(url, ["seed", "--dir", dir]);
+    assert.equal(run.code, 1);
+    assert.match(run.stderr, /challenge\.yaml:1 challenge\.hashtag: /);
+    assert.doesNotMatch(run.stderr, /\n\s+at /);
+  });
+
+  test("a missing path exits 1 with one clear line", async () => {
+    const run = await cli(url, ["import", "/no/such/repository"]);
+    assert.equal(run.code, 1);
+    assert.equal(run.stderr.trim(), 'k8s-days import: Import path "/no/such/repository" not found');
+  });
+
+  test("--strict exits 3 on warnings and writes nothing; without it the rest imports", async () => {
+    const repo = fixtureCopy();
+    writeFileSync(join(repo, "challenge/week02/day12/broken.yaml"), "kind: [\n");
+    const strict = await cli(url, ["import", repo, "--strict", "--json"]);
+    assert.equal(strict.code, 3);
+    const out = JSON.parse(strict.stdout) as { imported: boolean; changed: number; warnings: { file: string; line: number; message: string }[] };
+    assert.equal(out.imported, false);
+    assert.equal(out.changed, 0);
+    assert.equal(out.warnings[0]!.file, "challenge/week02/day12/broken.yaml");
+    assert.equal(typeof out.warnings[0]!.line, "number");
+    const lax = await cli(url, ["import", repo]);
+    assert.equal(lax.code, 0);
+    assert.match(lax.stderr, /challenge\/week02\/day12\/broken\.yaml:\d+ invalid YAML/);
+  });
+
+  test("a folder with nothing to import exits 1", async () => {
+    const run = await cli(url, ["import", mkdtempSync(join(tmpdir(), "k8s-days-empty-")), "--json"]);
+    assert.equal(run.code, 1);
+    assert.equal((JSON.parse(run.stdout) as { imported: boolean }).imported, false);
+  });
+
+  test("usage errors exit 2 and --help lists the commands", async () => {
+    const help = await cli(url, ["--help"]);
+    assert.equal(help.code, 0);
+    assert.match(help.stdout, /import .*\n.*seed .*\n.*stats /);
+    assert.equal((await cli(url, ["frobnicate"])).code, 2);
+    assert.equal((await cli(url, ["import"])).code, 2);
+    assert.equal((await cli(url, ["import", ".", "--bogus"])).code, 2);
+    const importHelp = await cli(url, ["import", "--help"]);
+    assert.equal(importHelp.code, 0);
+    assert.match(importHelp.stdout, /--strict/);
+  });
+});
