@@ -102,6 +102,11 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
   }
 
   const service = {
+    /** Today's date in the viewer's current zone (what "log today" means, e.g. for MCP's log_today). */
+    today(viewer: Viewer): string {
+      return dateIn(clock.now(), viewer.timezone);
+    },
+
     /** The viewer's progress on one lesson (NOT_STARTED when nothing was recorded). */
     async getProgress(viewer: Viewer, day: number, slug = DEFAULT_CHALLENGE): Promise<LessonProgressView> {
       await checkDay(slug, day);
@@ -261,7 +266,9 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
         path === "chronological" ? Promise.resolve(null) : content.pathSteps(slug, path),
       ]);
       if (path !== "chronological" && !steps) throw notFound(`Learning path ${path}`);
-      const order = steps ?? (days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1));
+      const chronological = days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1);
+      // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
+      const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
       const next = nextLesson(order, new Set(finished.map((f) => f.dayNumber)));
       const s = computeStreak({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay });
       return {
