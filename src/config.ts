@@ -24,6 +24,16 @@ const schema = z.object({
   /** Origins allowed to send credentials (CORS); reads are open to any origin. */
   CORS_ORIGINS: list.default([]),
   GRAPHQL_INTROSPECTION: bool.default(true),
+  /** Automatic persisted queries (bounded in-memory cache per replica; turn off or share a cache with several replicas). */
+  GRAPHQL_APQ: bool.default(true),
+  /** Deepest field nesting a GraphQL operation may have. */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  /** Most aliases a GraphQL operation may use. */
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
+  /** Highest estimated cost (fields × page sizes) of a GraphQL operation. */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(250_000),
+  /** Most lexical tokens a GraphQL document may have. */
+  GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   /** Hosts accepted by the MCP endpoint's Host-header check (DNS-rebinding protection). */
   MCP_ALLOWED_HOSTS: list.default(["localhost", "127.0.0.1", "[::1]"]),
   /** Express `trust proxy` setting, for client IPs behind a load balancer. */

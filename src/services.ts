@@ -9,6 +9,13 @@ import type { Database } from "./db/client.ts";
 import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
 import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
+import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
+import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
+import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
+import { createDaysService, type DaysService } from "./modules/days/days.service.ts";
+import { createPathsService, type PathsService } from "./modules/paths/paths.service.ts";
+import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
+import { createSearchService, type SearchService } from "./modules/search/search.service.ts";
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
@@ -28,6 +35,14 @@ export interface Services {
   deps: Deps;
   /** Lesson content: import, seeds, counts. */
   content: { importer: ContentImporter };
+  /** Read caches of public content, keyed by ContentState.version. */
+  contentCache: ContentCache;
+  challenges: ChallengeResolver;
+  days: DaysService;
+  concepts: ConceptsService;
+  references: ReferencesService;
+  paths: PathsService;
+  search: SearchService;
   /** Learners, tokens, authentication. */
   learners: LearnersService;
   /** Private progress, daily log, enrolments, stats, share posts. */
@@ -36,11 +51,21 @@ export interface Services {
 
 /** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
-  const content = prismaContentFacts(deps.db);
+  const contentCache = createContentCache(deps.contentVersion);
+  const challenges = createChallengeResolver(deps.db, contentCache);
+  const days = createDaysService(deps.db, contentCache, challenges);
+  const facts = prismaContentFacts(deps.db);
   return {
     deps,
     content: { importer: createContentImporter(deps) },
-    learners: createLearnersService(deps, content),
-    progress: createProgressService(deps, content),
+    contentCache,
+    challenges,
+    days,
+    concepts: createConceptsService(deps.db, contentCache),
+    references: createReferencesService(deps.db, contentCache, challenges),
+    paths: createPathsService(deps.db, contentCache, challenges, days),
+    search: createSearchService(deps.db, contentCache, challenges),
+    learners: createLearnersService(deps, facts),
+    progress: createProgressService(deps, facts),
   };
 }

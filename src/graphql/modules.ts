@@ -5,22 +5,39 @@
  */
 import { readFileSync } from "node:fs";
 import { makeExecutableSchema } from "@graphql-tools/schema";
-import type { GraphQLSchema } from "graphql";
+import { printSchema, type GraphQLSchema } from "graphql";
+import { conceptsResolvers } from "../modules/concepts/concepts.resolvers.ts";
+import { daysResolvers } from "../modules/days/days.resolvers.ts";
+import { pathsResolvers } from "../modules/paths/paths.resolvers.ts";
+import { referencesResolvers } from "../modules/references/references.resolvers.ts";
+import { searchResolvers } from "../modules/search/search.resolvers.ts";
 import { learnersResolvers } from "../modules/learners/learners.resolvers.ts";
 import { progressResolvers } from "../modules/progress/progress.resolvers.ts";
 
 const sdl = (url: URL) => readFileSync(url, "utf8");
+const moduleSdl = (path: string) => sdl(new URL(`../modules/${path}`, import.meta.url));
 
 /** Every module's contribution: its SDL and its resolvers. */
 export const graphqlModules: { typeDefs: string; resolvers: Record<string, unknown> }[] = [
   { typeDefs: sdl(new URL("./base.graphql", import.meta.url)), resolvers: { Query: { apiVersion: () => "1" } } },
-  { typeDefs: sdl(new URL("../modules/learners/learners.graphql", import.meta.url)), resolvers: learnersResolvers },
-  { typeDefs: sdl(new URL("../modules/progress/progress.graphql", import.meta.url)), resolvers: progressResolvers },
+  { typeDefs: moduleSdl("days/days.graphql"), resolvers: daysResolvers },
+  { typeDefs: moduleSdl("concepts/concepts.graphql"), resolvers: conceptsResolvers },
+  { typeDefs: moduleSdl("references/references.graphql"), resolvers: referencesResolvers },
+  { typeDefs: moduleSdl("paths/paths.graphql"), resolvers: pathsResolvers },
+  { typeDefs: moduleSdl("search/search.graphql"), resolvers: searchResolvers },
+  { typeDefs: moduleSdl("learners/learners.graphql"), resolvers: learnersResolvers },
+  { typeDefs: moduleSdl("progress/progress.graphql"), resolvers: progressResolvers },
 ];
 
+/** Builds the executable schema from every module. */
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: graphqlModules.map((m) => m.typeDefs),
     resolvers: graphqlModules.map((m) => m.resolvers) as never,
   });
+}
+
+/** The schema as SDL, exactly as committed in schema.graphql. */
+export function printSchemaSdl(): string {
+  return `${printSchema(buildSchema())}\n`;
 }

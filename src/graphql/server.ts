@@ -1,24 +1,90 @@
 /**
- * Apollo Server 5 on /graphql, with errors masked and the context built per request.
+ * Apollo Server 5 on /graphql: the browser IDE for HTML clients, JSON bodies
+ * (bad or oversized ones answered as GraphQL errors), operation limits, cache
+ * hints, automatic persisted queries, CSRF prevention, masked errors and a
+ * context with per-request DataLoaders.
  */
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { unwrapResolverError } from "@apollo/server/errors";
-import express, { type Express } from "express";
+import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
 import { GraphQLError } from "graphql";
 import { AppError, fromPrismaError } from "../errors.ts";
 import { viewerFromHeader } from "../http/auth.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
+import { toAppError } from "../http/errorHandler.ts";
 import type { Services } from "../services.ts";
+import { ideAssetHandler, idePageHandler } from "./ide.ts";
+import { queryLimitsPlugin } from "./limits.ts";
+import { createLoaders, type Loaders } from "./loaders.ts";
 import { buildSchema } from "./modules.ts";
 
 /** What every resolver receives. */
 export interface GraphQLContext {
   services: Services;
+  /** DataLoaders of this request only. */
+  loaders: Loaders;
   /** The learner of the bearer token, or null when anonymous. */
   learner: Viewer | null;
 }
 
+/** Largest accepted request body of /graphql. */
+export const GRAPHQL_BODY_LIMIT = "100kb";
+
+const GRAPHQL_RESPONSE = "application/graphql-response+json";
+
+/** Error codes of requests that are not well-formed GraphQL (parse, validation, variables). */
+const requestErrorCodes = new Set(["GRAPHQL_PARSE_FAILED", "GRAPHQL_VALIDATION_FAILED", "BAD_USER_INPUT"]);
+
+/** True when the client accepts only the legacy application/json, not application/graphql-response+json. */
+function acceptsOnlyJson(accept: string | undefined): boolean {
+  if (!accept) return false;
+  const types = accept.split(",").map((t) => t.split(";")[0]!.trim().toLowerCase());
+  return types.includes("application/json") && !types.includes(GRAPHQL_RESPONSE) && !types.includes("*/*");
+}
+
+/**
+ * GraphQL over HTTP: a client that accepts only application/json gets 200 for
+ * parse, validation and variable errors (the spec's legacy behaviour); clients
+ * of application/graphql-response+json keep 400. Operation limits stay 400.
+ */
+const legacyJsonStatusPlugin: ApolloServerPlugin = {
+  async requestDidStart({ request }) {
+    if (!acceptsOnlyJson(request.http?.headers.get("accept"))) return;
+    return {
+      async willSendResponse({ response }) {
+        if (response.body.kind !== "single") return;
+        const errors = response.body.singleResult.errors;
+        if (!errors?.length || response.body.singleResult.data !== undefined) return;
+        if (errors.every((e) => requestErrorCodes.has(String(e.extensions?.code)))) response.http.status = 200;
+      },
+    };
+  },
+};
+
+/** The content type of a GraphQL error answered outside Apollo. */
+function errorContentType(req: Request): string {
+  return req.accepts([GRAPHQL_RESPONSE, "application/json"]) === "application/json" ? "application/json; charset=utf-8" : `${GRAPHQL_RESPONSE}; charset=utf-8`;
+}
+
+/** Bad JSON, oversized bodies and anything thrown around Apollo, answered as GraphQL errors (never HTML). */
+function graphqlErrorHandler(services: Services): ErrorRequestHandler {
+  return (err, req, res, _next) => {
+    const mapped = toAppError(err);
+    if (res.headersSent) return;
+    if (!(mapped instanceof AppError)) {
+      services.deps.log.error("graphql transport error", { path: req.path, error: String((err as Error)?.stack ?? err) });
+      return void res.status(500).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
+    }
+    // Request-body problems are client errors of the GraphQL request: 400, with a precise code.
+    const status = mapped.code === "PAYLOAD_TOO_LARGE" || mapped.code === "UNSUPPORTED_MEDIA_TYPE" ? 400 : mapped.status;
+    res.status(status).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: mapped.code } }] }));
+  };
+}
+
+/** Starts Apollo and mounts /graphql (IDE, assets, JSON body, Apollo, GraphQL-shaped error handler) on the app. */
 export async function mountGraphQL(app: Express, services: Services): Promise<{ stop(): Promise<void> }> {
   const { config, log } = services.deps;
   const server = new ApolloServer<GraphQLContext>({
@@ -27,10 +93,25 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
     includeStacktraceInErrorResponses: false,
     hideSchemaDetailsFromClientErrors: config.NODE_ENV === "production",
     stopOnTerminationSignals: false,
+    csrfPrevention: true,
+    parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    maxRecursiveSelections: 10_000,
+    // Apollo's default APQ cache is a bounded in-memory LRU per process; with several replicas
+    // use a shared cache or turn APQ off (GRAPHQL_APQ=false).
+    persistedQueries: config.GRAPHQL_APQ ? { ttl: 3600 } : false,
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
+      queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
+      legacyJsonStatusPlugin,
+    ],
     formatError: (formatted, error) => {
       const original = fromPrismaError(unwrapResolverError(error));
       if (original instanceof AppError) {
         return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
+      }
+      if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && /tokens\. Parsing aborted/.test(formatted.message)) {
+        return { ...formatted, extensions: { ...formatted.extensions, code: "MAX_TOKENS_EXCEEDED", max: config.GRAPHQL_MAX_TOKENS } };
       }
       if (original instanceof GraphQLError || formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") return formatted;
       log.error("graphql resolver error", { error: String((original as Error)?.stack ?? original) });
@@ -38,24 +119,29 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
     },
   });
   await server.start();
-  app.use(
-    "/graphql",
-    express.json({ limit: "100kb" }),
-    expressMiddleware(server, {
-      // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
-      context: async ({ req, res }) => {
-        if (req.get("authorization") !== undefined) res.vary("Authorization");
-        try {
-          return { services, learner: await viewerFromHeader(services, req.get("authorization")) };
-        } catch (err) {
-          if (err instanceof AppError) {
-            res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
-            throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: err.status } } });
-          }
-          throw err;
+
+  const router = Router();
+  router.get("/", idePageHandler);
+  router.get("/ide/:file", ideAssetHandler);
+  router.use(express.json({ limit: GRAPHQL_BODY_LIMIT }));
+  router.use(expressMiddleware(server, {
+    // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
+    context: async ({ req, res }) => {
+      if (req.get("authorization") !== undefined) res.vary("Authorization");
+      let learner: Viewer | null;
+      try {
+        learner = await viewerFromHeader(services, req.get("authorization"));
+      } catch (err) {
+        if (err instanceof AppError) {
+          res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
+          throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: err.status } } });
         }
-      },
-    }),
-  );
+        throw err;
+      }
+      return { services, loaders: createLoaders(services), learner };
+    },
+  }));
+  router.use(graphqlErrorHandler(services));
+  app.use("/graphql", router);
   return { stop: () => server.stop() };
 }

@@ -14,6 +14,8 @@ import { dropDatabase, freshDatabaseUrl } from "./databases.ts";
 
 export interface TestApp {
   app: Express;
+  /** What a real server runs: the response cache (when enabled) in front of the app. */
+  handler: import("node:http").RequestListener;
   /** The response cache in front of the app, when enabled. */
   cache: import("../../src/http/responseCache.ts").ResponseCache | null;
   services: Services;
@@ -40,6 +42,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const built = await createApp(services);
   return {
     app: built.app,
+    handler: built.handler,
     cache: built.cache,
     services,
     request: supertest(built.handler),

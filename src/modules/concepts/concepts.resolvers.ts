@@ -1,0 +1,32 @@
+/** GraphQL resolvers of concepts: parse arguments, call the concepts service or a loader, shape output. */
+import type { GraphQLContext } from "../../graphql/server.ts";
+import { toGraphQLConnection } from "../../graphql/connection.ts";
+import { pageSize } from "../content/pagination.ts";
+import type { Concept } from "./concepts.mappers.ts";
+import type { ConceptFilter } from "./concepts.service.ts";
+
+/** Resolvers of concepts.graphql. */
+export const conceptsResolvers = {
+  Query: {
+    concept: (_: unknown, args: { slug: string }, ctx: GraphQLContext) => ctx.services.concepts.get(args.slug),
+    concepts: async (_: unknown, args: { filter?: ConceptFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
+      toGraphQLConnection(await ctx.services.concepts.list(args.filter ?? {}, { first: args.first, after: args.after })),
+    conceptPath: async (_: unknown, args: { from: string; to: string }, ctx: GraphQLContext) => {
+      // Unknown concepts answer null here (the REST transport answers 404).
+      const [from, to] = await Promise.all([ctx.services.concepts.get(args.from), ctx.services.concepts.get(args.to)]);
+      if (!from || !to) return null;
+      return ctx.services.concepts.conceptPath(from.slug, to.slug);
+    },
+  },
+  Concept: {
+    days: async (concept: Concept, args: { first?: number | null; focusOnly?: boolean | null }, ctx: GraphQLContext) => {
+      const first = pageSize(args.first ?? 100);
+      const rows = await ctx.loaders.daysByConceptId.load(concept.id);
+      return rows.filter((r) => !args.focusOnly || r.focus).slice(0, first).map((r) => r.day);
+    },
+    references: (concept: Concept, _: unknown, ctx: GraphQLContext) => ctx.loaders.referencesByConceptId.load(concept.id),
+    prerequisites: (concept: Concept, _: unknown, ctx: GraphQLContext) => ctx.loaders.prerequisitesByConceptId.load(concept.id),
+    related: (concept: Concept, args: { first?: number | null; kinds?: string[] | null }, ctx: GraphQLContext) =>
+      ctx.loaders.relatedByConcept.load({ id: concept.id, first: pageSize(args.first ?? 10), kinds: args.kinds?.length ? [...args.kinds].sort() : null }),
+  },
+};

@@ -1,0 +1,84 @@
+/** Day rows and their parts → API types (JSON-text columns decoded once here). */
+import { decodeObjectList, decodeStringList } from "../content/jsonText.ts";
+
+/** One lesson of a challenge. */
+export interface Day {
+  id: number;
+  challengeId: number;
+  number: number;
+  week: number | null;
+  title: string;
+  series: string | null;
+  part: number | null;
+  /** THEORY | EXERCISE | EXPLORATION | SETUP | PROJECT */
+  kind: string;
+  summary: string;
+  date: string | null;
+  intro: string;
+  tldr: string;
+  basedOn: { text: string; url: string }[];
+  tags: string[];
+  body: string;
+  hasLesson: boolean;
+}
+
+/** The Tasks, Setup and Takeaways lists of a day. */
+export interface DayLists {
+  tasks: string[];
+  setup: string[];
+  takeaways: string[];
+}
+
+/** A tool and version as written under "Versions used". */
+export interface ToolVersion {
+  tool: string;
+  version: string;
+  raw: string;
+}
+
+/** A titled part of a lesson's body. */
+export interface Section {
+  position: number;
+  depth: number;
+  heading: string;
+  anchor: string;
+  markdown: string;
+}
+
+/** A fenced code block of a lesson. */
+export interface Snippet {
+  position: number;
+  language: string | null;
+  code: string;
+  section: string | null;
+}
+
+/** A file shipped beside a lesson. */
+export interface Attachment {
+  name: string;
+  mediaType: string;
+  text: string;
+  size: number;
+  kinds: string[];
+  apiVersions: string[];
+}
+
+type DayRow = {
+  id: number; challengeId: number; number: number; week: number | null; title: string; series: string | null; part: number | null;
+  kind: string; summary: string; date: string | null; intro: string; tldr: string; basedOn: string; tags: string; body: string; hasLesson: boolean;
+};
+
+/** Maps a Day row to the API type. */
+export function toDay(row: DayRow): Day {
+  return {
+    id: row.id, challengeId: row.challengeId, number: row.number, week: row.week, title: row.title, series: row.series, part: row.part,
+    kind: row.kind, summary: row.summary, date: row.date, intro: row.intro, tldr: row.tldr,
+    basedOn: decodeObjectList(row.basedOn, ["text", "url"] as const).map((b) => ({ text: b.text, url: b.url })),
+    tags: decodeStringList(row.tags), body: row.body, hasLesson: row.hasLesson,
+  };
+}
+
+/** Maps an Attachment row to the API type. */
+export function toAttachment(row: { name: string; mediaType: string; text: string; size: number; kinds: string; apiVersions: string }): Attachment {
+  return { name: row.name, mediaType: row.mediaType, text: row.text, size: row.size, kinds: decodeStringList(row.kinds), apiVersions: decodeStringList(row.apiVersions) };
+}

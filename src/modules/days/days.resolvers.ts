@@ -1,0 +1,36 @@
+/** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
+import type { GraphQLContext } from "../../graphql/server.ts";
+import { toGraphQLConnection } from "../../graphql/connection.ts";
+import type { Day } from "./days.mappers.ts";
+import type { DayFilter } from "./days.service.ts";
+
+type SeriesParent = { name: string; part: number | null; dayIds: number[] };
+
+const loadDay = async (id: number | null | undefined, ctx: GraphQLContext) => (id === null || id === undefined ? null : ctx.loaders.dayById.load(id));
+
+/** Resolvers of days.graphql. */
+export const daysResolvers = {
+  Query: {
+    day: (_: unknown, args: { number: number; challenge?: string | null }, ctx: GraphQLContext) => ctx.services.days.get(args.number, args.challenge),
+    days: async (_: unknown, args: { filter?: DayFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
+      toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after })),
+  },
+  Day: {
+    tasks: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).tasks,
+    setup: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).setup,
+    takeaways: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).takeaways,
+    toolVersions: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.toolVersionsByDayId.load(day.id),
+    sections: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.sectionsByDayId.load(day.id),
+    snippets: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.snippetsByDayId.load(day.id),
+    attachments: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.attachmentsByDayId.load(day.id),
+    references: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.referencesByDayId.load(day.id),
+    concepts: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.conceptsByDayId.load(day.id),
+    previous: async (day: Day, _: unknown, ctx: GraphQLContext) => loadDay((await ctx.services.days.previousIdsOf([day]))[0], ctx),
+    next: async (day: Day, _: unknown, ctx: GraphQLContext) => loadDay((await ctx.services.days.nextIdsOf([day]))[0], ctx),
+    series: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.services.days.seriesOf(day),
+  },
+  Series: {
+    days: async (series: SeriesParent, _: unknown, ctx: GraphQLContext) =>
+      (await ctx.loaders.dayById.loadMany(series.dayIds)).filter((d): d is Day => d !== null && !(d instanceof Error)),
+  },
+};

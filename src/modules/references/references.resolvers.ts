@@ -1,0 +1,18 @@
+/** GraphQL resolvers of references. */
+import type { GraphQLContext } from "../../graphql/server.ts";
+import { toGraphQLConnection } from "../../graphql/connection.ts";
+import { pageSize } from "../content/pagination.ts";
+import type { Reference } from "./references.mappers.ts";
+import type { ReferenceFilter } from "./references.service.ts";
+
+/** Resolvers of references.graphql. */
+export const referencesResolvers = {
+  Query: {
+    references: async (_: unknown, args: { filter?: ReferenceFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
+      toGraphQLConnection(await ctx.services.references.list(args.filter ?? {}, { first: args.first, after: args.after })),
+  },
+  Reference: {
+    days: async (reference: Reference, args: { first?: number | null }, ctx: GraphQLContext) =>
+      (await ctx.loaders.daysByReferenceId.load(reference.id)).slice(0, pageSize(args.first ?? 100)),
+  },
+};
