@@ -8,6 +8,7 @@ import type { Config } from "./config.ts";
 import type { Database } from "./db/client.ts";
 import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
+import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 import { createChallengesService, type ChallengesService } from "./modules/challenges/challenges.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
@@ -19,7 +20,6 @@ import { createSearchService, type SearchService } from "./modules/search/search
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
-import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -34,6 +34,8 @@ export interface Deps {
 /** All domain services. Modules add theirs here. */
 export interface Services {
   deps: Deps;
+  /** Lesson content: import, seeds, counts. */
+  content: { importer: ContentImporter };
   /** Read caches of public content, keyed by ContentState.version. */
   contentCache: ContentCache;
   challenges: ChallengeResolver;
@@ -48,16 +50,14 @@ export interface Services {
   learners: LearnersService;
   /** Private progress, daily log, enrolments, stats, share posts. */
   progress: ProgressService;
-  /** Lesson content: import, seeds, counts. */
-  content: { importer: ContentImporter };
 }
 
 /** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
-  const content = prismaContentFacts(deps.db);
   const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
+  const facts = prismaContentFacts(deps.db);
   return {
     deps,
     content: { importer: createContentImporter(deps) },
@@ -69,7 +69,7 @@ export function createServices(deps: Deps): Services {
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
-    learners: createLearnersService(deps, content),
-    progress: createProgressService(deps, content),
+    learners: createLearnersService(deps, facts),
+    progress: createProgressService(deps, facts),
   };
 }

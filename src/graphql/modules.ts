@@ -25,8 +25,8 @@ export const graphqlModules: { typeDefs: string; resolvers: Record<string, unkno
   { typeDefs: moduleSdl("references/references.graphql"), resolvers: referencesResolvers },
   { typeDefs: moduleSdl("paths/paths.graphql"), resolvers: pathsResolvers },
   { typeDefs: moduleSdl("search/search.graphql"), resolvers: searchResolvers },
-  { typeDefs: sdl(new URL("../modules/learners/learners.graphql", import.meta.url)), resolvers: learnersResolvers },
-  { typeDefs: sdl(new URL("../modules/progress/progress.graphql", import.meta.url)), resolvers: progressResolvers },
+  { typeDefs: moduleSdl("learners/learners.graphql"), resolvers: learnersResolvers },
+  { typeDefs: moduleSdl("progress/progress.graphql"), resolvers: progressResolvers },
 ];
 
 /** Builds the executable schema from every module. */

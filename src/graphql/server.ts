@@ -12,9 +12,9 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
 import { GraphQLError } from "graphql";
 import { AppError, fromPrismaError } from "../errors.ts";
-import { toAppError } from "../http/errorHandler.ts";
 import { viewerFromHeader } from "../http/auth.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
+import { toAppError } from "../http/errorHandler.ts";
 import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
 import { queryLimitsPlugin } from "./limits.ts";
@@ -128,8 +128,9 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
     // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
     context: async ({ req, res }) => {
       if (req.get("authorization") !== undefined) res.vary("Authorization");
+      let learner: Viewer | null;
       try {
-        return { services, loaders: createLoaders(services), learner: await viewerFromHeader(services, req.get("authorization")) };
+        learner = await viewerFromHeader(services, req.get("authorization"));
       } catch (err) {
         if (err instanceof AppError) {
           res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
@@ -137,6 +138,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
         }
         throw err;
       }
+      return { services, loaders: createLoaders(services), learner };
     },
   }));
   router.use(graphqlErrorHandler(services));
