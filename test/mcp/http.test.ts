@@ -109,6 +109,11 @@ describe("content tools", () => {
     const r = await callTool(anonymous, "get_concept", { concept: "flux capacitor" });
     assert.equal(r.isError, true);
     assert.equal(r.text, 'NOT_FOUND: Concept "flux capacitor" not found');
+    for (const args of [{ concept: "  " }, {}, { concept: "pod", maxChars: 99999 }]) {
+      const bad = await callTool(anonymous, "get_concept", args);
+      assert.equal(bad.isError, true, JSON.stringify(args));
+      assert.match(bad.text, /Invalid arguments for tool get_concept: .*\b(concept|maxChars)\b/);
+    }
   });
 
   test("get_day returns the lesson as markdown with its references and cites the lesson and official docs", async () => {
@@ -261,12 +266,15 @@ describe("progress tools", () => {
       ["mark_lesson", { day: 13, status: "DONE", confidence: 9 }, "confidence"],
       ["share_post", { date: "yesterday" }, "date"],
       ["my_progress", { limit: 1000 }, "limit"],
+      ["my_stats", { path: "" }, "path"],
     ];
     for (const [tool, args, argument] of cases) {
       const r = await callTool(anaClient, tool, args);
       assert.equal(r.isError, true, `${tool} ${JSON.stringify(args)}`);
       assert.match(r.text, new RegExp(`Invalid arguments for tool ${tool}: .*\\b${argument}\\b`));
     }
+    const unknownPath = await callTool(anaClient, "my_stats", { path: "scenic" });
+    assert.match(unknownPath.text, /^NOT_FOUND: Learning path scenic/);
     const unknownDay = await callTool(anaClient, "mark_lesson", { day: 99, status: "DONE" });
     assert.match(unknownDay.text, /^NOT_FOUND: /);
   });
@@ -318,6 +326,8 @@ describe("the /mcp endpoint", () => {
     const post = () => t.request.post("/mcp").set("Accept", "application/json, text/event-stream");
     const malformed = await post().set("Authorization", "Bearer not-a-token").send(initialize);
     assert.equal(malformed.status, 401);
+    assert.match(String(malformed.headers["www-authenticate"]), /^Bearer/);
+    assert.equal(malformed.body.code, "UNAUTHENTICATED");
     const basic = await post().set("Authorization", "Basic YTpi").send(initialize);
     assert.equal(basic.status, 401);
     const extra = await t.request.post("/api/v1/me/tokens").set(ana.auth).send({ name: "assistant" }).expect(201);

@@ -20,6 +20,7 @@ export const mcpCommand: Command = {
     try {
       viewer = await stdioLearner(s, s.deps.config.K8S_DAYS_TOKEN);
     } catch (err) {
+      s.deps.contentVersion.stop();
       if (!(err instanceof AppError)) throw err;
       stderr.write(`k8s-days mcp: K8S_DAYS_TOKEN was refused: ${err.message}\n`);
       return EXIT.FAILURE;

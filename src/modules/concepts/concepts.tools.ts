@@ -11,7 +11,7 @@ import { conceptMarkdown, loadConceptDocument } from "./concepts.markdown.ts";
 import type { RelatedConcept } from "./concepts.service.ts";
 
 /** Input schema of a concept name, shared by tools that take one. */
-export const conceptArg = z.string().trim().min(1, "concept must not be empty").max(100, "concept must be at most 100 characters");
+export const conceptArg = z.string().trim().min(1, "must name a concept (slug, name or alias)").max(100, "must be at most 100 characters");
 
 const RelatedSchema = z.object({
   slug: z.string(),

@@ -8,7 +8,7 @@ import { notFound } from "../../errors.ts";
 import type { ContentLinks } from "../../http/contentLinks.ts";
 import type { Reference } from "../references/references.mappers.ts";
 import type { ReferencesService } from "../references/references.service.ts";
-import type { Day, DayLists, ToolVersion } from "./days.mappers.ts";
+import type { Day, DayLists, Section, ToolVersion } from "./days.mappers.ts";
 import type { DayConcept, DaysService } from "./days.service.ts";
 
 /** The services a lesson document is read through. */
@@ -19,6 +19,8 @@ export interface DayDocument {
   day: Day;
   lists: DayLists;
   toolVersions: ToolVersion[];
+  /** The lesson's own sections (the importer keeps Setup, Tasks, References, … apart). */
+  sections: Section[];
   concepts: DayConcept[];
   references: Reference[];
 }
@@ -30,12 +32,13 @@ export async function loadDayDocument(services: DocumentServices, number: number
   return (await loadDayDocuments(services, [day]))[0]!;
 }
 
-/** The parts of many days in four batch reads, in the order of `days`. */
+/** The parts of many days in five batch reads, in the order of `days`. */
 export async function loadDayDocuments(services: DocumentServices, days: readonly Day[]): Promise<DayDocument[]> {
   const ids = days.map((d) => d.id);
-  const [lists, toolVersions, concepts, references] = await Promise.all([
+  const [lists, toolVersions, sections, concepts, references] = await Promise.all([
     services.days.listsByDayIds(ids),
     services.days.toolVersionsByDayIds(ids),
+    services.days.sectionsByDayIds(ids),
     services.days.conceptsByDayIds(ids),
     services.references.byDayIds(ids),
   ]);
@@ -43,6 +46,7 @@ export async function loadDayDocuments(services: DocumentServices, days: readonl
     day,
     lists: lists[i] ?? { tasks: [], setup: [], takeaways: [] },
     toolVersions: toolVersions[i] ?? [],
+    sections: sections[i] ?? [],
     concepts: concepts[i] ?? [],
     references: references[i] ?? [],
   }));
@@ -74,7 +78,10 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   list("Takeaways", lists.takeaways);
   if (doc.toolVersions.length) out.push("## Versions used", "", ...doc.toolVersions.map((t) => `- ${t.tool} ${t.version}`), "");
   if (day.intro.trim()) out.push(day.intro.trim(), "");
-  if (day.body.trim()) out.push("## Lesson", "", demoteHeadings(day.body.trim()), "");
+  const lesson = doc.sections.length
+    ? doc.sections.map((sec) => `### ${sec.heading}\n\n${demoteHeadings(sec.markdown.trim(), 3)}`).join("\n\n")
+    : demoteHeadings(day.body.trim(), 2);
+  if (lesson.trim()) out.push("## Lesson", "", linkLessons(lesson, links), "");
   if (doc.concepts.length) {
     const sorted = [...doc.concepts].sort((a, b) => Number(b.focus) - Number(a.focus) || b.weight - a.weight);
     out.push("## Concepts", "", sorted.map((c) => `[${c.concept.name}](${links.conceptMarkdown(c.concept.slug)})${c.focus ? " (focus)" : ""}`).join(" · "), "");
@@ -87,8 +94,18 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
-/** Lesson bodies use `#`/`##` headings of their own; nest them under "## Lesson". */
-function demoteHeadings(markdown: string): string {
+/**
+ * Links from one lesson to another point into the source repository ("../day13",
+ * ".../challenge/week02/day10"); point them at our rendering of that day instead.
+ */
+export function linkLessons(markdown: string, links: ContentLinks): string {
+  return markdown
+    .replace(/\]\((?:\.\.\/)+(?:week\d+\/)?day0*(\d+)\/?\)/g, (_m, n: string) => `](${links.dayMarkdown(Number(n))})`)
+    .replace(/\]\(https:\/\/github\.com\/[^)\s]*\/challenge\/week\d+\/day0*(\d+)\/?\)/g, (_m, n: string) => `](${links.dayMarkdown(Number(n))})`);
+}
+
+/** Lesson text uses `#`/`##` headings of its own; nest them `by` levels deeper. */
+function demoteHeadings(markdown: string, by: number): string {
   let fenced = false;
   return markdown
     .split("\n")
@@ -96,7 +113,7 @@ function demoteHeadings(markdown: string): string {
       if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
       if (fenced) return line;
       const m = /^(#{1,5}) (.*)$/.exec(line);
-      return m ? `${"#".repeat(Math.min(6, m[1]!.length + 2))} ${m[2]}` : line;
+      return m ? `${"#".repeat(Math.min(6, m[1]!.length + by))} ${m[2]}` : line;
     })
     .join("\n");
 }

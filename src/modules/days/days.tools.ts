@@ -7,7 +7,7 @@ import { defineTool, maxCharsArg, readOnly } from "../../mcp/tool.ts";
 import { dayMarkdown, loadDayDocument } from "./days.markdown.ts";
 
 /** Input schema of a lesson number, shared by tools that take one. */
-export const dayNumberArg = z.number().int("day must be a whole number").min(1, "day must be a lesson number (1–66 for #66DaysOfK8s)").max(366, "day must be a lesson number (1–66 for #66DaysOfK8s)");
+export const dayNumberArg = z.number().int("must be a whole lesson number").min(1, "must be a lesson number (1–66 for #66DaysOfK8s)").max(366, "must be a lesson number (1–66 for #66DaysOfK8s)");
 
 const ReferenceSchema = z.object({ title: z.string(), url: z.string(), kind: z.string() });
 
