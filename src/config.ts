@@ -52,6 +52,10 @@ const schema = z.object({
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Rate limit of /api/v1: requests per window per client (token, else IP); 0 turns it off. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(60_000),
+  /** Rate-limit window in milliseconds. */
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 /** Validated configuration of the process. */

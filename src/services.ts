@@ -9,6 +9,7 @@ import type { Database } from "./db/client.ts";
 import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
 import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
+import { createChallengesService, type ChallengesService } from "./modules/challenges/challenges.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
 import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
@@ -38,6 +39,8 @@ export interface Services {
   /** Read caches of public content, keyed by ContentState.version. */
   contentCache: ContentCache;
   challenges: ChallengeResolver;
+  /** The challenges themselves (list, by slug). */
+  challengeList: ChallengesService;
   days: DaysService;
   concepts: ConceptsService;
   references: ReferencesService;
@@ -51,21 +54,22 @@ export interface Services {
 
 /** Builds every service on the given dependencies. */
 export function createServices(deps: Deps): Services {
-  const content = prismaContentFacts(deps.db);
   const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
+  const facts = prismaContentFacts(deps.db);
   return {
     deps,
     content: { importer: createContentImporter(deps) },
     contentCache,
     challenges,
+    challengeList: createChallengesService(deps.db, contentCache),
     days,
     concepts: createConceptsService(deps.db, contentCache),
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
-    learners: createLearnersService(deps, content),
-    progress: createProgressService(deps, content),
+    learners: createLearnersService(deps, facts),
+    progress: createProgressService(deps, facts),
   };
 }

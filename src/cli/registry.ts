@@ -2,8 +2,9 @@
 import type { Command } from "./command.ts";
 import { importCommand } from "./commands/import.ts";
 import { mcpCommand } from "./commands/mcp.ts";
+import { learnerCommand } from "./commands/learner.ts";
 import { seedCommand } from "./commands/seed.ts";
 import { statsCommand } from "./commands/stats.ts";
 
 /** The registered commands, in the order `--help` lists them. */
-export const commands: Command[] = [importCommand, seedCommand, statsCommand, mcpCommand];
+export const commands: Command[] = [importCommand, seedCommand, statsCommand, learnerCommand, mcpCommand];

@@ -11,6 +11,8 @@ import { daysResolvers } from "../modules/days/days.resolvers.ts";
 import { pathsResolvers } from "../modules/paths/paths.resolvers.ts";
 import { referencesResolvers } from "../modules/references/references.resolvers.ts";
 import { searchResolvers } from "../modules/search/search.resolvers.ts";
+import { learnersResolvers } from "../modules/learners/learners.resolvers.ts";
+import { progressResolvers } from "../modules/progress/progress.resolvers.ts";
 
 const sdl = (url: URL) => readFileSync(url, "utf8");
 const moduleSdl = (path: string) => sdl(new URL(`../modules/${path}`, import.meta.url));
@@ -23,6 +25,8 @@ export const graphqlModules: { typeDefs: string; resolvers: Record<string, unkno
   { typeDefs: moduleSdl("references/references.graphql"), resolvers: referencesResolvers },
   { typeDefs: moduleSdl("paths/paths.graphql"), resolvers: pathsResolvers },
   { typeDefs: moduleSdl("search/search.graphql"), resolvers: searchResolvers },
+  { typeDefs: moduleSdl("learners/learners.graphql"), resolvers: learnersResolvers },
+  { typeDefs: moduleSdl("progress/progress.graphql"), resolvers: progressResolvers },
 ];
 
 /** Builds the executable schema from every module. */

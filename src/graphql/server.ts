@@ -12,6 +12,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
 import { GraphQLError } from "graphql";
 import { AppError, fromPrismaError } from "../errors.ts";
+import { viewerFromHeader } from "../http/auth.ts";
+import type { Viewer } from "../modules/learners/learners.types.ts";
 import { toAppError } from "../http/errorHandler.ts";
 import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
@@ -24,6 +26,8 @@ export interface GraphQLContext {
   services: Services;
   /** DataLoaders of this request only. */
   loaders: Loaders;
+  /** The learner of the bearer token, or null when anonymous. */
+  learner: Viewer | null;
 }
 
 /** Largest accepted request body of /graphql. */
@@ -120,7 +124,23 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
   router.get("/", idePageHandler);
   router.get("/ide/:file", ideAssetHandler);
   router.use(express.json({ limit: GRAPHQL_BODY_LIMIT }));
-  router.use(expressMiddleware(server, { context: async () => ({ services, loaders: createLoaders(services) }) }));
+  router.use(expressMiddleware(server, {
+    // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
+    context: async ({ req, res }) => {
+      if (req.get("authorization") !== undefined) res.vary("Authorization");
+      let learner: Viewer | null;
+      try {
+        learner = await viewerFromHeader(services, req.get("authorization"));
+      } catch (err) {
+        if (err instanceof AppError) {
+          res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
+          throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: err.status } } });
+        }
+        throw err;
+      }
+      return { services, loaders: createLoaders(services), learner };
+    },
+  }));
   router.use(graphqlErrorHandler(services));
   app.use("/graphql", router);
   return { stop: () => server.stop() };

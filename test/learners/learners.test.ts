@@ -191,3 +191,28 @@ describe("export and deletion", () => {
     assert.equal(kept.body.progress.length, 1);
   });
 });
+
+describe("learner endpoints in the OpenAPI document", () => {
+  let t: TestApp;
+  before(async () => { t = await startTestApp({ label: "openapi-learners" }); });
+  after(() => t.close());
+
+  it("lists every learner endpoint, private ones with bearer security, and validates", async () => {
+    const { validate } = await import("@readme/openapi-parser");
+    const doc = (await t.request.get("/api/v1/openapi.json").expect(200)).body;
+    const result = await validate(structuredClone(doc));
+    assert.equal(result.valid, true, JSON.stringify(result));
+    const expected: [string, string][] = [
+      ["post", "/learners"], ["get", "/me"], ["patch", "/me"], ["delete", "/me"], ["get", "/me/export"],
+      ["post", "/me/tokens"], ["get", "/me/tokens"], ["delete", "/me/tokens/{id}"],
+      ["get", "/me/progress"], ["get", "/me/progress/{day}"], ["put", "/me/progress/{day}"], ["get", "/me/mastery"],
+      ["get", "/me/log"], ["get", "/me/log/{date}"], ["put", "/me/log/{date}"], ["get", "/me/stats"], ["get", "/me/share/{date}"],
+      ["get", "/me/enrollments"], ["post", "/me/enrollments"],
+    ];
+    for (const [method, path] of expected) {
+      const op = doc.paths[`/api/v1${path}`]?.[method];
+      assert.ok(op, `${method} ${path}`);
+      if (path !== "/learners") assert.deepEqual(op.security, [{ bearer: [] }], `${method} ${path}`);
+    }
+  });
+});

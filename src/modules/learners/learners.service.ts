@@ -27,6 +27,7 @@ export interface CreatedToken {
   token: string;
 }
 
+const describe = (issues: FieldIssue[]) => issues.map((i) => `${i.path.join(".")} must be ${i.message}`).join("; ");
 const HANDLE = /^[a-z0-9_-]{3,30}$/;
 const TOKEN_NAME_MAX = 100;
 /** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
@@ -70,7 +71,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       const timezone = input.timezone ?? "UTC";
       const displayName = (input.displayName ?? handle).trim();
       const issues = validateProfile({ handle, displayName, timezone });
-      if (issues.length) throw invalid("Invalid learner", issues);
+      if (issues.length) throw invalid(`Invalid learner: ${describe(issues)}`, issues);
       const challenge = await content.challenge(DEFAULT_CHALLENGE);
       const now = clock.now();
       try {
@@ -118,7 +119,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
     /** Changes display name or time zone (a new zone applies from now on; logged dates keep theirs). */
     async updateMe(viewer: Viewer, input: { displayName?: string | undefined; timezone?: string | undefined }): Promise<LearnerView> {
       const issues = validateProfile(input);
-      if (issues.length) throw invalid("Invalid learner", issues);
+      if (issues.length) throw invalid(`Invalid learner: ${describe(issues)}`, issues);
       const row = await p.learner.update({
         where: { id: viewer.id },
         data: { ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}), ...(input.timezone ? { timezone: input.timezone } : {}) },

@@ -61,6 +61,9 @@ async function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Newest attempt first; on the same start and instant the ACTIVE one precedes ENDED ones. */
+const newestAttemptFirst = [{ startDate: "desc" as const }, { createdAt: "desc" as const }, { state: "asc" as const }, { id: "desc" as const }];
+
 const pageSize = (limit: number | undefined) => Math.min(Math.max(1, limit ?? limits.pageDefault), limits.pageMax);
 
 export function createProgressService(deps: Deps, content: ContentFacts) {
@@ -81,8 +84,8 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
 
   async function currentEnrollment(viewer: Viewer, slug: string) {
     return (
-      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, state: "ACTIVE" }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] })) ??
-      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] }))
+      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, state: "ACTIVE" }, orderBy: newestAttemptFirst })) ??
+      (await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug }, orderBy: newestAttemptFirst }))
     );
   }
 
@@ -99,6 +102,11 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
   }
 
   const service = {
+    /** Today's date in the viewer's current zone (what "log today" means, e.g. for MCP's log_today). */
+    today(viewer: Viewer): string {
+      return dateIn(clock.now(), viewer.timezone);
+    },
+
     /** The viewer's progress on one lesson (NOT_STARTED when nothing was recorded). */
     async getProgress(viewer: Viewer, day: number, slug = DEFAULT_CHALLENGE): Promise<LessonProgressView> {
       await checkDay(slug, day);
@@ -237,7 +245,7 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
 
     /** All the viewer's attempts, newest first. */
     async enrollments(viewer: Viewer): Promise<EnrollmentView[]> {
-      const rows = await p.enrollment.findMany({ where: { learnerId: viewer.id }, orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 100 });
+      const rows = await p.enrollment.findMany({ where: { learnerId: viewer.id }, orderBy: newestAttemptFirst, take: 100 });
       return rows.map(enrollmentView);
     },
 
@@ -258,7 +266,9 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
         path === "chronological" ? Promise.resolve(null) : content.pathSteps(slug, path),
       ]);
       if (path !== "chronological" && !steps) throw notFound(`Learning path ${path}`);
-      const order = steps ?? (days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1));
+      const chronological = days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1);
+      // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
+      const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
       const next = nextLesson(order, new Set(finished.map((f) => f.dayNumber)));
       const s = computeStreak({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay });
       return {

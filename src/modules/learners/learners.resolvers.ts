@@ -1,0 +1,53 @@
+/**
+ * GraphQL resolvers of learners and tokens: parse, call the learners service, shape.
+ */
+import { forbidden, invalid, unauthenticated } from "../../errors.ts";
+import type { GraphQLContext } from "../../graphql/server.ts";
+import type { LearnerView, Viewer } from "./learners.types.ts";
+
+/** The authenticated learner of a GraphQL request; UNAUTHENTICATED when anonymous. */
+export function viewerOf(ctx: GraphQLContext): Viewer {
+  if (!ctx.learner) throw unauthenticated();
+  return ctx.learner;
+}
+
+/**
+ * The viewer, checked to be the parent Learner: nested fields never read anyone
+ * else's data, even if a Learner object of someone else were ever returned.
+ */
+export function ownerOf(parent: LearnerView, ctx: GraphQLContext): Viewer {
+  const viewer = viewerOf(ctx);
+  if (parent.id !== viewer.id) throw forbidden("Only your own data is visible");
+  return viewer;
+}
+
+type Ctx = GraphQLContext;
+
+export const learnersResolvers = {
+  Query: {
+    me: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.me(viewerOf(ctx)),
+  },
+  Learner: {
+    tokens: (parent: LearnerView, _: unknown, ctx: Ctx) => ctx.services.learners.listTokens(ownerOf(parent, ctx)),
+  },
+  Mutation: {
+    register: (_: unknown, { input }: { input: { handle: string; displayName?: string | null; timezone?: string | null } }, ctx: Ctx) =>
+      ctx.services.learners.register({ handle: input.handle, displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined }),
+    createToken: async (_: unknown, { input }: { input: { name: string } }, ctx: Ctx) => ({
+      token: await ctx.services.learners.createToken(viewerOf(ctx), input.name),
+    }),
+    revokeToken: async (_: unknown, { input }: { input: { id: string } }, ctx: Ctx) => {
+      await ctx.services.learners.revokeToken(viewerOf(ctx), input.id);
+      return { id: input.id };
+    },
+    updateMe: async (_: unknown, { input }: { input: { displayName?: string | null; timezone?: string | null } }, ctx: Ctx) => ({
+      learner: await ctx.services.learners.updateMe(viewerOf(ctx), { displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined }),
+    }),
+    deleteMe: async (_: unknown, { input }: { input: { handle: string } }, ctx: Ctx) => {
+      const viewer = viewerOf(ctx);
+      if (input.handle !== viewer.handle) throw invalid("Confirm with your own handle", [{ path: ["input", "handle"], message: "must be your handle" }]);
+      await ctx.services.learners.deleteMe(viewer);
+      return { deleted: true };
+    },
+  },
+};

@@ -1,0 +1,45 @@
+/**
+ * GraphQL resolvers of private progress: nested fields of `me` and the progress
+ * mutations. All go through the progress service with the authenticated viewer.
+ */
+import type { GraphQLContext } from "../../graphql/server.ts";
+import { ownerOf, viewerOf } from "../learners/learners.resolvers.ts";
+import type { LearnerView } from "../learners/learners.types.ts";
+import type { LessonStatus } from "./progress.types.ts";
+
+type Ctx = GraphQLContext;
+const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
+
+export const progressResolvers = {
+  Learner: {
+    progress: (l: LearnerView, a: { status?: LessonStatus | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+      ctx.services.progress.listProgress(ownerOf(l, ctx), { status: opt(a.status), limit: opt(a.first), cursor: opt(a.after) }),
+    lesson: (l: LearnerView, a: { day: number }, ctx: Ctx) => ctx.services.progress.getProgress(ownerOf(l, ctx), a.day),
+    log: (l: LearnerView, a: { first?: number | null; after?: string | null; from?: string | null; to?: string | null }, ctx: Ctx) =>
+      ctx.services.progress.listLog(ownerOf(l, ctx), { limit: opt(a.first), cursor: opt(a.after), from: opt(a.from), to: opt(a.to) }),
+    logEntry: async (l: LearnerView, a: { date: string }, ctx: Ctx) => {
+      const page = await ctx.services.progress.listLog(ownerOf(l, ctx), { from: a.date, to: a.date, limit: 1 });
+      return page.items[0] ?? null;
+    },
+    stats: (l: LearnerView, a: { path?: string | null }, ctx: Ctx) => ctx.services.progress.stats(ownerOf(l, ctx), { path: opt(a.path) }),
+    enrollments: (l: LearnerView, _: unknown, ctx: Ctx) => ctx.services.progress.enrollments(ownerOf(l, ctx)),
+    mastery: (l: LearnerView, a: { first?: number | null }, ctx: Ctx) => ctx.services.progress.mastery(ownerOf(l, ctx), { limit: opt(a.first) }),
+    share: (l: LearnerView, a: { date: string; maxLength?: number | null }, ctx: Ctx) =>
+      ctx.services.progress.share(ownerOf(l, ctx), a.date, { maxLength: opt(a.maxLength) }),
+  },
+  Mutation: {
+    logDay: async (_: unknown, { input }: { input: { date: string; minutes: number; learned: string; days?: number[] | null; concepts?: string[] | null } }, ctx: Ctx) => ({
+      entry: await ctx.services.progress.logDay(viewerOf(ctx), input.date, { minutes: input.minutes, learned: input.learned, days: opt(input.days), concepts: opt(input.concepts) }),
+    }),
+    setProgress: async (_: unknown, { input }: { input: { day: number; status?: LessonStatus | null; note?: string | null; confidence?: number | null } }, ctx: Ctx) => ({
+      progress: await ctx.services.progress.setProgress(viewerOf(ctx), input.day, {
+        status: opt(input.status),
+        ...("note" in input ? { note: input.note } : {}),
+        ...("confidence" in input ? { confidence: input.confidence } : {}),
+      }),
+    }),
+    enrol: async (_: unknown, { input }: { input: { challengeSlug?: string | null; goalDays?: number | null } }, ctx: Ctx) => ({
+      enrollment: await ctx.services.progress.enrol(viewerOf(ctx), { challengeSlug: opt(input.challengeSlug), goalDays: opt(input.goalDays) }),
+    }),
+  },
+};
