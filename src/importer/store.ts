@@ -238,6 +238,8 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     for (const path of seeds.paths) await syncPath(tx, challenge.id, path, changes, true);
     await syncPath(tx, challenge.id, chronological([...days.keys()]), changes, false);
     await syncNextPartLinks(tx, challenge.id, changes);
+    await syncSeededDayConcepts(tx, challenge.id, seeds, changes);
+    await syncDerivedRelations(tx, challenge.id, changes);
     return bumpVersion(tx, changes);
   }, TX_OPTIONS);
   return {
@@ -462,6 +464,34 @@ async function syncPath(tx: Tx, challengeId: number, path: { name: string; title
  * DERIVED RELATED relations between concepts that are a focus of the same lessons:
  * weight = number of shared lessons, evidence = their day numbers. Recomputed exactly.
  */
+/**
+ * A seeded day with no imported lesson still says what it is about: its concepts are
+ * detected in its title (weighted as a title) and our summary (weighted as a TL;DR).
+ * Days with a lesson keep the concepts their import found.
+ */
+async function syncSeededDayConcepts(tx: Tx, challengeId: number, seeds: Seeds, changes: Changes): Promise<void> {
+  const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({ ...c, aliases: decodeList(c.aliases) }));
+  const matcher = compileGlossary(glossary);
+  const conceptIds = new Map(glossary.map((c) => [c.slug, c.id]));
+  const rows = await tx.day.findMany({
+    where: { challengeId, hasLesson: false },
+    select: { id: true, number: true, concepts: { select: { conceptId: true, mentions: true, weight: true, focus: true } } },
+  });
+  const seeded = new Map(seeds.days.map((d) => [d.number, d]));
+  for (const row of rows) {
+    const day = seeded.get(row.number);
+    if (!day) continue;
+    const hits = detectConcepts(matcher, { title: day.title, tldr: day.summary, tasks: [], headings: [], body: "", kinds: [] });
+    const wanted = hits.map((h) => ({ dayId: row.id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus }));
+    const key = (c: { conceptId: number; mentions: number; weight: number; focus: boolean }) => `${c.conceptId}:${c.mentions}:${c.weight}:${c.focus}`;
+    const same = wanted.length === row.concepts.length && wanted.map(key).sort().join() === row.concepts.map(key).sort().join();
+    if (same) continue;
+    await tx.dayConcept.deleteMany({ where: { dayId: row.id } });
+    if (wanted.length) await tx.dayConcept.createMany({ data: wanted });
+    changes.add(1);
+  }
+}
+
 async function syncDerivedRelations(tx: Tx, challengeId: number, changes: Changes): Promise<void> {
   const links = await tx.dayConcept.findMany({ where: { focus: true, day: { challengeId } }, select: { conceptId: true, day: { select: { number: true } } } });
   const byDay = new Map<number, number[]>();

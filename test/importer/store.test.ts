@@ -315,3 +315,35 @@ describe("importing the fixtures over the repository's own seeds", () => {
     assert.equal(stats.lessons, 5);
   });
 });
+
+describe("seeded days without a lesson", () => {
+  let ctx: Awaited<ReturnType<typeof freshServices>>;
+  before(async () => {
+    ctx = await freshServices("seeded_day_concepts");
+    await ctx.services.content.importer.loadSeeds(defaultSeedsDir);
+  });
+  after(() => ctx.close());
+
+  test("name the concepts of their title and summary, StatefulSet first for day 59", async () => {
+    const day59 = await dayByNumber(ctx.services, 59);
+    assert.equal(day59.hasLesson, false);
+    const top = [...day59.concepts].sort((a, b) => b.weight - a.weight)[0]!;
+    assert.equal(top.concept.slug, "statefulset");
+    assert.ok(top.focus);
+  });
+
+  test("keep those concepts when the seeds are loaded again (nothing changes)", async () => {
+    const again = await ctx.services.content.importer.loadSeeds(defaultSeedsDir);
+    assert.equal(again.changed, 0);
+  });
+
+  test("get the concepts of their lesson once it is imported, not the seeded guess", async () => {
+    const before13 = (await dayByNumber(ctx.services, 13)).concepts.map((c) => c.concept.slug).sort();
+    await ctx.services.content.importer.importPath(fixturesDir());
+    const after13 = (await dayByNumber(ctx.services, 13)).concepts.map((c) => c.concept.slug).sort();
+    assert.notDeepEqual(after13, before13);
+    assert.ok(after13.includes("sidecar-pattern"), "a concept only the lesson text names");
+    const reseeded = await ctx.services.content.importer.loadSeeds(defaultSeedsDir);
+    assert.equal(reseeded.changed, 0, "re-seeding leaves the imported lesson's concepts alone");
+  });
+});
