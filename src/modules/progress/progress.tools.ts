@@ -11,7 +11,6 @@ import { defineTool, maxCharsArg, readOnly, type ToolContext } from "../../mcp/t
 import { conceptArg } from "../concepts/concepts.tools.ts";
 import { dayNumberArg } from "../days/days.tools.ts";
 import type { Viewer } from "../learners/learners.types.ts";
-import { dateIn } from "./calendar.ts";
 import { limits } from "./progress.service.ts";
 import { LessonStatusSchema, LogEntrySchema, ProgressSchema, ShareSchema, StatsSchema, isoDate } from "./progress.schemas.ts";
 
@@ -94,7 +93,7 @@ export const progressTools = [
     needsLearner: true,
     async run({ minutes, learned, days, concepts }, ctx) {
       const viewer = learnerOf(ctx);
-      const today = dateIn(ctx.services.deps.clock.now(), viewer.timezone);
+      const today = ctx.services.progress.today(viewer);
       const entry = await ctx.services.progress.logDay(viewer, today, { minutes, learned, days, concepts });
       const s = await ctx.services.progress.stats(viewer);
       const body = [
@@ -145,7 +144,7 @@ export const progressTools = [
     needsLearner: true,
     async run({ date, maxLength }, ctx) {
       const viewer = learnerOf(ctx);
-      const d = date ?? dateIn(ctx.services.deps.clock.now(), viewer.timezone);
+      const d = date ?? ctx.services.progress.today(viewer);
       const post = await ctx.services.progress.share(viewer, d, { maxLength });
       const sources: Source[] = [{ title: `Your log for ${d} (private)`, url: ctx.links.path(`/api/v1/me/log/${d}`) }];
       return { text: citedText(`Post for ${post.date} (day ${post.dayNumber} of the challenge):\n\n${post.text}`, sources), data: post };
