@@ -6,10 +6,14 @@ import express, { type Express } from "express";
 import type { RequestListener } from "node:http";
 import { createResponseCache, type ResponseCache } from "./http/responseCache.ts";
 import { randomUUID } from "node:crypto";
+import { cors } from "./http/cors.ts";
 import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
+import { rateLimiter } from "./http/rateLimit.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
-import { restRouter } from "./rest/router.ts";
+import { restRouter, type RestRouter } from "./rest/router.ts";
+import { llmsRouter } from "./http/llmsTxt.ts";
+import { mcpRouter } from "./mcp/http.ts";
 import type { Services } from "./services.ts";
 
 export interface App {
@@ -18,6 +22,8 @@ export interface App {
   handler: RequestListener;
   cache: ResponseCache | null;
   readiness: Readiness;
+  /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
+  openapi: RestRouter["document"];
   /** Stops Apollo and other app-level resources (not the database). */
   stop(): Promise<void>;
 }
@@ -36,10 +42,15 @@ export async function createApp(services: Services): Promise<App> {
     next();
   });
 
+  app.use(cors(config.CORS_ORIGINS));
+
   const readiness: Readiness = { draining: false };
   app.use(healthRouter(services, readiness));
   const graphql = await mountGraphQL(app, services);
-  app.use("/api/v1", restRouter(services));
+  const rest = restRouter(services);
+  app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
+  app.use(mcpRouter(services));
+  app.use(llmsRouter(services));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
@@ -51,6 +62,7 @@ export async function createApp(services: Services): Promise<App> {
     handler: cache ? cache.listener : (app as unknown as RequestListener),
     cache,
     readiness,
+    openapi: rest.document,
     stop: async () => {
       await graphql.stop();
     },

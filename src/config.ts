@@ -36,6 +36,12 @@ const schema = z.object({
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   /** Hosts accepted by the MCP endpoint's Host-header check (DNS-rebinding protection). */
   MCP_ALLOWED_HOSTS: list.default(["localhost", "127.0.0.1", "[::1]"]),
+  /**
+   * Absolute base URL of this API as clients reach it (https://k8s-days.example), for the
+   * links MCP tools and /llms.txt cite. Unset: MCP over HTTP uses the request's origin,
+   * stdio uses http://HOST:PORT, and /llms.txt links are root-relative.
+   */
+  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, "")).optional(),
   /** Express `trust proxy` setting, for client IPs behind a load balancer. */
   TRUST_PROXY: z.string().default("false"),
   /** Token of a learner for the stdio MCP server (`k8s-days mcp`). */
@@ -46,6 +52,10 @@ const schema = z.object({
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** Rate limit of /api/v1: requests per window per client (token, else IP); 0 turns it off. */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(60_000),
+  /** Rate-limit window in milliseconds. */
+  RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
 });
 
 /** Validated configuration of the process. */

@@ -9,6 +9,7 @@ import type { Database } from "./db/client.ts";
 import type { ContentVersion } from "./db/contentVersion.ts";
 import type { Logger } from "./log.ts";
 import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
+import { createChallengesService, type ChallengesService } from "./modules/challenges/challenges.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
 import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
@@ -38,6 +39,8 @@ export interface Services {
   /** Read caches of public content, keyed by ContentState.version. */
   contentCache: ContentCache;
   challenges: ChallengeResolver;
+  /** The challenges themselves (list, by slug). */
+  challengeList: ChallengesService;
   days: DaysService;
   concepts: ConceptsService;
   references: ReferencesService;
@@ -60,6 +63,7 @@ export function createServices(deps: Deps): Services {
     content: { importer: createContentImporter(deps) },
     contentCache,
     challenges,
+    challengeList: createChallengesService(deps.db, contentCache),
     days,
     concepts: createConceptsService(deps.db, contentCache),
     references: createReferencesService(deps.db, contentCache, challenges),

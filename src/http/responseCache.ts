@@ -104,6 +104,9 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
       if (req.method !== "HEAD" && isShareable(res)) {
         const headers = res.getHeaders();
         delete headers["x-request-id"];
+        // Rate-limit counters belong to the client that missed; hits are not counted.
+        delete headers.ratelimit;
+        delete headers["ratelimit-policy"];
         delete headers.date;
         delete headers.connection;
         delete headers["keep-alive"];

@@ -35,8 +35,15 @@ export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R 
   query?: Q;
   body?: B;
   response: { status?: number; schema: R; description: string; contentType?: string };
-  /** Error statuses this endpoint may answer, for the document (400/422/500 are implied). */
+  /**
+   * Error statuses this endpoint may answer, for the document. Implied: 400, 401 (a bad
+   * token is refused everywhere), 406, 429, 500; 404 with path parameters; 413, 415, 422 with a body.
+   */
   errors?: number[];
+  /** For 201 responses: the URL of the created resource, sent as `Location`. */
+  location?: (result: z.input<R>) => string;
+  /** The response is a page of a list: documents the `Link: <…>; rel="next"` header. */
+  paginated?: boolean;
   /** public: cacheable by anyone; private: per learner, never shared; none: no-store. */
   cache?: "public" | "private" | "none";
   handler: (input: {
@@ -56,6 +63,7 @@ export interface RestApi {
   methods: Map<string, Set<string>>;
 }
 
+/** A new, empty REST API (router, OpenAPI registry with the bearer scheme, method table). */
 export function createRestApi(): RestApi {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A personal access token" });
@@ -77,9 +85,29 @@ const errorDescriptions: Record<number, string> = {
   422: "Body failed validation", 429: "Rate limited", 500: "Unexpected error",
 };
 
+/**
+ * Declares one endpoint: registers it in the OpenAPI document (parameters, body, the
+ * success response with its headers, the implied problem+json errors) and mounts its
+ * handler (406 check, validation → 400/415/422, Cache-Control, Vary, Location).
+ */
 export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType>(api: RestApi, spec: RouteSpec<P, Q, B, R>): void {
   const status = spec.response.status ?? 200;
-  const errorStatuses = [...new Set([400, 422, 500, ...(spec.auth ? [401] : []), ...(spec.errors ?? [])])].sort();
+  const contentType = spec.response.contentType ?? "application/json";
+  const errorStatuses = [...new Set([
+    400, 401, 406, 429, 500,
+    ...(spec.params ? [404] : []),
+    ...(spec.body ? [413, 415, 422] : []),
+    ...(spec.errors ?? []),
+  ])].sort((a, b) => a - b);
+  const headers = {
+    RateLimit: { description: "Requests left in the current window (IETF draft-8), when rate limiting is on", schema: { type: "string" as const } },
+    ...(spec.method === "get" ? {
+      ETag: { description: "Entity tag of the representation; send it back in If-None-Match for a 304", schema: { type: "string" as const } },
+      "Cache-Control": { description: "public, max-age=… for public content; private or no-store for learner data", schema: { type: "string" as const } },
+    } : {}),
+    ...(spec.paginated ? { Link: { description: 'RFC 8288 link to the next page: <url>; rel="next" (absent on the last page)', schema: { type: "string" as const } } } : {}),
+    ...(spec.location ? { Location: { description: "URL of the created resource", schema: { type: "string" as const } } } : {}),
+  };
   api.registry.registerPath({
     method: spec.method,
     path: `/api/v1${spec.path}`,
@@ -95,7 +123,7 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     responses: {
       [status]: status === 204
         ? { description: spec.response.description }
-        : { description: spec.response.description, content: { [spec.response.contentType ?? "application/json"]: { schema: spec.response.schema } } },
+        : { description: spec.response.description, headers, content: { [contentType]: { schema: spec.response.schema } } },
       ...Object.fromEntries(errorStatuses.map((s) => [s, { description: errorDescriptions[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }])),
     },
   });
@@ -107,6 +135,10 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
   api.methods.set(path, methods);
 
   api.router[spec.method](path, async (req, res) => {
+    res.vary("Accept");
+    if (status !== 204 && !req.accepts(contentType)) {
+      throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${contentType} only`);
+    }
     const params = parse(spec.params, req.params, "path parameter", "BAD_REQUEST");
     const query = parse(spec.query, req.query, "query parameter", "BAD_REQUEST");
     let body: unknown = undefined;
@@ -119,8 +151,9 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     res.set("Cache-Control", spec.cache === "public" ? "public, max-age=60" : spec.cache === "private" ? "private, no-store" : "no-store");
     if (spec.cache === "private" || spec.auth) res.vary("Authorization");
     if (status === 204 || result === undefined) return void res.status(status === 200 ? 204 : status).end();
-    if (spec.response.contentType && spec.response.contentType !== "application/json") {
-      return void res.status(status).type(spec.response.contentType).send(result);
+    if (spec.location) res.location(spec.location(result));
+    if (contentType !== "application/json") {
+      return void res.status(status).type(contentType).send(result);
     }
     res.status(status).json(result);
   });

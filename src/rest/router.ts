@@ -1,7 +1,8 @@
 /**
- * /api/v1: JSON body limits, the module routes, /openapi.json, and 405 with Allow
- * for a known path with another method.
+ * /api/v1: JSON body limits, the module routes, /openapi.json, the docs page,
+ * OPTIONS (204 + Allow) and 405 with Allow for a known path with another method.
  */
+import { docsRouter } from "./docs.ts";
 import express, { Router } from "express";
 import { AppError } from "../errors.ts";
 import type { Services } from "../services.ts";
@@ -10,11 +11,23 @@ import { z } from "zod";
 import { authenticate, privateResponses } from "../http/auth.ts";
 import { learnerRoutes } from "../modules/learners/learners.routes.ts";
 import { progressRoutes } from "../modules/progress/progress.routes.ts";
+import { challengeRoutes } from "../modules/challenges/challenges.routes.ts";
+import { conceptRoutes } from "../modules/concepts/concepts.routes.ts";
+import { dayRoutes } from "../modules/days/days.routes.ts";
+import { pathRoutes } from "../modules/paths/paths.routes.ts";
+import { referenceRoutes } from "../modules/references/references.routes.ts";
+import { searchRoutes } from "../modules/search/search.routes.ts";
 
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
-const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [learnerRoutes, progressRoutes];
+const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [
+  challengeRoutes, dayRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
+  learnerRoutes, progressRoutes,
+];
 
-export function restRouter(services: Services): Router {
+/** The /api/v1 router and the OpenAPI document of its routes. */
+export type RestRouter = Router & { document: ReturnType<typeof openApiDocument> };
+
+export function restRouter(services: Services): RestRouter {
   const api = createRestApi();
   const router = Router();
   router.use(express.json({ limit: "64kb" }));
@@ -33,13 +46,22 @@ export function restRouter(services: Services): Router {
   router.get("/openapi.json", (_req, res) => {
     res.set("Cache-Control", "public, max-age=300").json(document);
   });
-  router.use(api.router);
-  // A path we serve, with a method we don't: 405 and the methods we allow.
+  router.use("/docs", docsRouter());
+  const allowed = (methods: Set<string>) => [...methods, "OPTIONS"].sort().join(", ");
+  // OPTIONS on a path we serve lists its methods (before the routes: Express would answer 200 text).
   for (const [path, methods] of api.methods) {
-    router.all(path, (_req, res) => {
-      res.set("Allow", [...methods].sort().join(", "));
-      throw new AppError("METHOD_NOT_ALLOWED", `Allowed methods: ${[...methods].sort().join(", ")}`);
+    router.options(path, (_req, res) => {
+      res.set("Allow", allowed(methods)).set("Cache-Control", "no-store").status(204).end();
     });
   }
-  return router;
+  router.use(api.router);
+  // A path we serve with a method we don't: 405 and the methods we allow.
+  for (const [path, methods] of api.methods) {
+    const allow = allowed(methods);
+    router.all(path, (_req, res) => {
+      res.set("Allow", allow);
+      throw new AppError("METHOD_NOT_ALLOWED", `Allowed methods: ${allow}`);
+    });
+  }
+  return Object.assign(router, { document });
 }

@@ -10,6 +10,7 @@ import { fixedClock, type Clock } from "../../src/clock.ts";
 import { loadConfig, type Config } from "../../src/config.ts";
 import { createLogger, type Logger } from "../../src/log.ts";
 import type { Services } from "../../src/services.ts";
+import { contractChecker, recordResponses, type RecordedResponse } from "./contract.ts";
 import { dropDatabase, freshDatabaseUrl } from "./databases.ts";
 
 export interface TestApp {
@@ -21,6 +22,8 @@ export interface TestApp {
   services: Services;
   request: ReturnType<typeof supertest>;
   url: string;
+  /** Every /api/v1 response received so far (checked against the OpenAPI document on close). */
+  responses: RecordedResponse[];
   close(): Promise<void>;
 }
 
@@ -32,6 +35,11 @@ export interface TestAppOptions {
   log?: Logger;
   /** Called with the services before the app is built (load seeds, import fixtures, ...). */
   prepare?: (services: Services) => Promise<void>;
+  /**
+   * Check every /api/v1 response against the served OpenAPI document when closing,
+   * failing the file on a violation (default true).
+   */
+  contract?: boolean;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -40,18 +48,31 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const services = await boot({ config, clock: options.clock ?? fixedClock("2026-03-01T12:00:00Z"), log: options.log ?? createLogger("silent") });
   await options.prepare?.(services);
   const built = await createApp(services);
+  const responses: RecordedResponse[] = [];
   return {
     app: built.app,
     handler: built.handler,
     cache: built.cache,
     services,
-    request: supertest(built.handler),
+    request: supertest(recordResponses(built.handler, responses)),
     url,
+    responses,
     close: async () => {
+      const violations = options.contract === false ? [] : checkContract(built.openapi, responses);
       await built.stop();
       await services.deps.contentVersion.stop();
       await services.deps.db.close();
       await dropDatabase(url);
+      if (violations.length) {
+        throw new Error(`${violations.length} response(s) break the OpenAPI contract:\n  ${violations.slice(0, 20).join("\n  ")}`);
+      }
     },
   };
+}
+
+/** Checks recorded responses against the document the app serves. */
+function checkContract(document: object, responses: RecordedResponse[]): string[] {
+  if (!responses.length) return [];
+  const check = contractChecker(JSON.parse(JSON.stringify(document)));
+  return responses.flatMap(check);
 }

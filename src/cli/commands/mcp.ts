@@ -1,0 +1,31 @@
+/** `k8s-days mcp`: an MCP server on stdin/stdout for desktop chat clients. */
+import { AppError } from "../../errors.ts";
+import { serveMcpOverStdio, stdioLearner } from "../../mcp/stdio.ts";
+import { EXIT, type Command } from "../command.ts";
+
+export const mcpCommand: Command = {
+  name: "mcp",
+  summary: "Serve the Model Context Protocol on stdin/stdout (for desktop chat clients)",
+  usage: "mcp",
+  help: [
+    "Serves MCP over stdio on the database named by DATABASE_URL: content tools for everyone, and with",
+    "K8S_DAYS_TOKEN=<a learner's token> the progress tools for that learner. Stdout carries only the",
+    "protocol; logs go to stderr. Runs until the client closes stdin.",
+  ].join("\n"),
+  options: {},
+  positionals: [0, 0],
+  async run({ services, stderr }) {
+    const s = await services();
+    let viewer;
+    try {
+      viewer = await stdioLearner(s, s.deps.config.K8S_DAYS_TOKEN);
+    } catch (err) {
+      s.deps.contentVersion.stop();
+      if (!(err instanceof AppError)) throw err;
+      stderr.write(`k8s-days mcp: K8S_DAYS_TOKEN was refused: ${err.message}\n`);
+      return EXIT.FAILURE;
+    }
+    await serveMcpOverStdio(s, viewer);
+    return EXIT.OK;
+  },
+};

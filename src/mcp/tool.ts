@@ -1,0 +1,107 @@
+/**
+ * How a module declares an MCP tool: zod input and output schemas, a description
+ * written for a model, annotations, and a `run` that calls services and returns
+ * cited text plus structured data. `defineTool` erases the schema types so
+ * modules can export plain lists of tools; `registerTools` adds them to a server
+ * and maps errors in one place: AppError → a tool error naming its code,
+ * anything else → a masked INTERNAL tool error (logged, never shown).
+ *
+ * @example
+ * export const dayTools = [defineTool({
+ *   name: "get_day", title: "Get a lesson", description: "…",
+ *   input: { number: z.number().int().min(1) }, output: { number: z.number() },
+ *   annotations: readOnly,
+ *   run: async ({ number }, ctx) => ({ text: "…", data: { number } }),
+ * })];
+ */
+import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import { z } from "zod";
+import { AppError } from "../errors.ts";
+import type { Services } from "../services.ts";
+import type { ContentLinks } from "../http/contentLinks.ts";
+import type { Viewer } from "../modules/learners/learners.types.ts";
+import { DEFAULT_MAX_CHARS, MAX_MAX_CHARS, MIN_MAX_CHARS } from "./citedText.ts";
+
+/** What a tool's `run` may use. The learner comes from the credentials only. */
+export interface ToolContext {
+  services: Services;
+  /** The learner the credentials name; null when anonymous. */
+  viewer: Viewer | null;
+  links: ContentLinks;
+}
+
+/** What a tool answers: text for the model (cited, bounded) and data matching its output schema. */
+export interface ToolAnswer<O> {
+  text: string;
+  data: O;
+}
+
+/** A tool declaration. */
+export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: I;
+  output: O;
+  annotations: ToolAnnotations;
+  /** Only offered when the credentials name a learner. */
+  needsLearner?: boolean;
+  run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext & { viewer: Viewer | null }): Promise<ToolAnswer<z.infer<z.ZodObject<O>>>>;
+}
+
+/** A declared tool, ready to be registered on a server. */
+export interface McpTool {
+  name: string;
+  needsLearner: boolean;
+  register(server: McpServer, ctx: ToolContext): void;
+}
+
+/** Annotations of a tool that only reads. */
+export const readOnly: ToolAnnotations = { readOnlyHint: true, idempotentHint: true, destructiveHint: false, openWorldHint: false };
+
+/** The `maxChars` argument every text-returning tool accepts. */
+export const maxCharsArg = z
+  .number()
+  .int()
+  .min(MIN_MAX_CHARS, `maxChars must be at least ${MIN_MAX_CHARS}`)
+  .max(MAX_MAX_CHARS, `maxChars must be at most ${MAX_MAX_CHARS}`)
+  .default(DEFAULT_MAX_CHARS)
+  .describe(`Upper bound on the length of the returned text (default ${DEFAULT_MAX_CHARS}); longer text is cut with a truncation marker.`);
+
+/** Declares a tool; see the module comment. */
+export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): McpTool {
+  return {
+    name: spec.name,
+    needsLearner: spec.needsLearner ?? false,
+    register(server, ctx) {
+      server.registerTool(
+        spec.name,
+        { title: spec.title, description: spec.description, inputSchema: spec.input, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
+        (async (args: z.infer<z.ZodObject<I>>) => {
+          try {
+            const answer = await spec.run(args, ctx);
+            return { content: [{ type: "text" as const, text: answer.text }], structuredContent: answer.data as Record<string, unknown> };
+          } catch (err) {
+            return toolError(err, spec.name, ctx);
+          }
+        }) as never,
+      );
+    },
+  };
+}
+
+/** Registers `tools` on `server`; tools that need a learner only when the context has one. */
+export function registerTools(server: McpServer, tools: readonly McpTool[], ctx: ToolContext): void {
+  for (const tool of tools) if (!tool.needsLearner || ctx.viewer) tool.register(server, ctx);
+}
+
+/** The tool error for `err`: AppErrors speak for themselves, anything else is masked. */
+export function toolError(err: unknown, tool: string, ctx: Pick<ToolContext, "services">) {
+  if (err instanceof AppError) {
+    const issues = err.details.issues?.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ");
+    return { isError: true, content: [{ type: "text" as const, text: `${err.code}: ${err.message}${issues && !err.message.includes(issues) ? ` (${issues})` : ""}` }] };
+  }
+  ctx.services.deps.log.error("mcp tool failed", { tool, error: String((err as Error)?.stack ?? err) });
+  return { isError: true, content: [{ type: "text" as const, text: "INTERNAL: An unexpected error occurred" }] };
+}

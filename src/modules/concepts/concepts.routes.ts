@@ -1,0 +1,108 @@
+/**
+ * REST endpoints of the concept glossary: GET /concepts, /concepts/path,
+ * /concepts/{slug} and /concepts/{slug}/related. Public content.
+ */
+import { z } from "zod";
+import { AppError, notFound } from "../../errors.ts";
+import { contentLinks } from "../../http/contentLinks.ts";
+import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
+import { route, type RestApi } from "../../rest/route.ts";
+import type { Services } from "../../services.ts";
+import { conceptMarkdown, loadConceptDocument } from "./concepts.markdown.ts";
+import { relationKinds } from "./relatedRanking.ts";
+import {
+  ConceptPathSchema, ConceptSchema, ConceptSummarySchema, RelatedListSchema,
+  toConceptJson, toConceptPathJson, toConceptSummaryJson, toRelatedJson,
+} from "./concepts.schemas.ts";
+
+/** Path parameter of one concept: slug, name or alias. */
+export const ConceptSlugParams = z.object({
+  slug: z.string().min(1).max(100).openapi({ description: "Slug, name or alias of the concept (case-insensitive)", example: "statefulset" }),
+});
+
+const kindsParam = z.string().max(300).optional()
+  .transform((v, ctx) => {
+    if (v === undefined) return undefined;
+    const kinds = v.split(",").map((k) => k.trim().toUpperCase()).filter(Boolean);
+    const unknown = kinds.filter((k) => !(relationKinds as readonly string[]).includes(k));
+    if (unknown.length) ctx.addIssue({ code: "custom", message: `unknown relation kind ${unknown.join(", ")}; use ${relationKinds.join(", ")}` });
+    return kinds;
+  })
+  .openapi({ description: `Comma-separated relation kinds to keep: ${relationKinds.join(", ")}`, example: "PART_OF,MANAGES", type: "string" });
+
+/** Registers the concept endpoints. */
+export function conceptRoutes(api: RestApi, services: Services): void {
+  const { concepts, days, references } = services;
+
+  route(api, {
+    method: "get", path: "/concepts", summary: "List concepts", tags: ["concepts"], cache: "public", paginated: true,
+    description: "The glossary in slug order, optionally filtered by category and words.",
+    query: z.object({
+      category: z.string().min(1).max(100).optional().openapi({ description: "Category of the glossary", example: "workloads" }),
+      q: z.string().min(1).max(200).optional().openapi({ description: "Words in the name, aliases, slug or summary", example: "volume" }),
+      ...pageParams,
+    }),
+    response: { schema: pageSchema(ConceptSummarySchema, "ConceptPage", "concepts"), description: "A page of concepts" },
+    handler: async ({ query, req, res }) => {
+      const page = await fetchPage(() => concepts.list({ category: query.category, text: query.q }, servicePage(query)));
+      return sendPage(req, res, page, toConceptSummaryJson);
+    },
+  });
+
+  route(api, {
+    method: "get", path: "/concepts/path", summary: "How two concepts relate", tags: ["concepts"], cache: "public",
+    description: "The shortest chain of relations from one concept to another. 404 when either concept is unknown or they are not connected.",
+    query: z.object({
+      from: z.string().min(1).max(100).openapi({ description: "Slug, name or alias of the first concept", example: "init-container" }),
+      to: z.string().min(1).max(100).openapi({ description: "Slug, name or alias of the second concept", example: "statefulset" }),
+    }),
+    errors: [404],
+    response: { schema: ConceptPathSchema, description: "The chain of relations" },
+    handler: async ({ query }) => {
+      const path = await concepts.conceptPath(query.from, query.to);
+      if (!path) throw new AppError("NOT_FOUND", `No chain of relations links "${query.from}" and "${query.to}"`);
+      return toConceptPathJson(path);
+    },
+  });
+
+  // Before /concepts/{slug}, which would otherwise take "pod.md" as a slug.
+  route(api, {
+    method: "get", path: "/concepts/{slug}.md", summary: "One concept as markdown", tags: ["concepts"], cache: "public",
+    description: "A compact rendering for chatbots and LLM tools: summary, aliases, official docs, related concepts with reasons, lessons and references.",
+    params: ConceptSlugParams,
+    response: { schema: z.string().openapi({ example: "# StatefulSet\n\n> Runs pods with stable identities and storage.\n" }), description: "The concept in markdown", contentType: "text/markdown" },
+    handler: async ({ params }) => conceptMarkdown(await loadConceptDocument(services, params.slug), contentLinks(services.deps.config.PUBLIC_URL ?? "")),
+  });
+
+  route(api, {
+    method: "get", path: "/concepts/{slug}", summary: "One concept", tags: ["concepts"], cache: "public",
+    description: "A concept by slug, name or alias, with its prerequisites, the lessons mentioning it and its references.",
+    params: ConceptSlugParams,
+    response: { schema: ConceptSchema, description: "The concept" },
+    handler: async ({ params }) => {
+      const concept = await concepts.get(params.slug);
+      if (!concept) throw notFound(`Concept "${params.slug}"`);
+      const [prerequisites, conceptDays, refs] = await Promise.all([
+        concepts.prerequisitesByConceptIds([concept.id]), days.byConceptIds([concept.id]), references.byConceptIds([concept.id]),
+      ]);
+      return toConceptJson(concept, { prerequisites: prerequisites[0]!, days: conceptDays[0]!, references: refs[0]! });
+    },
+  });
+
+  route(api, {
+    method: "get", path: "/concepts/{slug}/related", summary: "Related concepts, ranked and explained", tags: ["concepts"], cache: "public",
+    description: "Curated relations of the glossary first, then relations derived from co-occurrence in lessons, each with a human-readable reason.",
+    params: ConceptSlugParams,
+    query: z.object({
+      limit: z.coerce.number().int().min(1).max(100).default(10).openapi({ description: "How many, 1–100 (default 10)", example: 5 }),
+      kinds: kindsParam,
+    }),
+    response: { schema: RelatedListSchema, description: "Ranked related concepts" },
+    handler: async ({ params, query }) => {
+      const concept = await concepts.get(params.slug);
+      if (!concept) throw notFound(`Concept "${params.slug}"`);
+      const related = await concepts.related(concept.slug, { first: query.limit, kinds: query.kinds ?? null });
+      return { concept: { slug: concept.slug, name: concept.name }, items: related.map(toRelatedJson) };
+    },
+  });
+}

@@ -1,0 +1,89 @@
+/**
+ * REST endpoints of lessons: GET /days (filters as in GraphQL, cursor pages) and
+ * GET /days/{number}. Public content: cacheable by anyone, with an ETag.
+ */
+import { z } from "zod";
+import { notFound } from "../../errors.ts";
+import { contentLinks } from "../../http/contentLinks.ts";
+import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
+import { route, type RestApi } from "../../rest/route.ts";
+import type { Services } from "../../services.ts";
+import type { Day } from "./days.mappers.ts";
+import { dayMarkdown, loadDayDocument } from "./days.markdown.ts";
+import { DaySchema, DaySummarySchema, toDayJson, toDaySummaryJson, type DayParts } from "./days.schemas.ts";
+
+const challengeParam = z.string().min(1).max(100).optional()
+  .openapi({ description: "Challenge slug (default: the first challenge, #66DaysOfK8s)", example: "66daysofk8s" });
+
+/** Path parameter of one lesson. */
+export const DayNumberParams = z.object({
+  number: z.coerce.number().int().min(1).max(10_000).openapi({ description: "Day of the challenge", example: 13 }),
+});
+
+const DaysQuery = z.object({
+  week: z.coerce.number().int().min(1).max(1000).optional().openapi({ description: "Week of the challenge", example: 2 }),
+  kind: z.enum(["THEORY", "EXERCISE", "EXPLORATION", "SETUP", "PROJECT", "theory", "exercise", "exploration", "setup", "project"]).optional()
+    .openapi({ description: "Kind of lesson (case-insensitive)", example: "THEORY" }),
+  series: z.string().min(1).max(200).optional().openapi({ description: "Words of the series name", example: "Architecture" }),
+  concept: z.string().min(1).max(100).optional().openapi({ description: "Slug of a concept the lesson mentions", example: "pod" }),
+  tag: z.string().min(1).max(100).optional().openapi({ description: "A hashtag of the lesson, with or without '#'", example: "kubernetes" }),
+  q: z.string().min(1).max(200).optional().openapi({ description: "Words in the title, summary, TL;DR or body", example: "statefulset" }),
+  challenge: challengeParam,
+  ...pageParams,
+});
+
+/** Reads the parts of a full lesson through the services (batch reads of one id). */
+export async function dayParts(services: Services, day: Day): Promise<DayParts> {
+  const { days, references } = services;
+  const ids = [day.id];
+  const [lists, toolVersions, snippets, attachments, concepts, refs, previous, next, series, skeleton] = await Promise.all([
+    days.listsByDayIds(ids), days.toolVersionsByDayIds(ids), days.snippetsByDayIds(ids), days.attachmentsByDayIds(ids),
+    days.conceptsByDayIds(ids), references.byDayIds(ids), days.previousIdsOf([day]), days.nextIdsOf([day]), days.seriesOf(day),
+    days.skeleton(day.challengeId),
+  ]);
+  const numberOf = new Map(skeleton.map((s) => [s.id, s.number]));
+  const num = (id: number | null | undefined) => (id === null || id === undefined ? null : numberOf.get(id) ?? null);
+  return {
+    lists: lists[0]!, toolVersions: toolVersions[0]!, snippets: snippets[0]!, attachments: attachments[0]!,
+    concepts: concepts[0]!, references: refs[0]!, previous: num(previous[0]), next: num(next[0]),
+    seriesDays: (series?.dayIds ?? []).map(num).filter((n): n is number => n !== null),
+  };
+}
+
+/** Registers the lesson endpoints. */
+export function dayRoutes(api: RestApi, services: Services): void {
+  route(api, {
+    method: "get", path: "/days", summary: "List lessons", tags: ["days"], cache: "public", paginated: true,
+    description: "Lessons in day order, filtered like GraphQL `days(filter)`: all filters combine with AND. Follow `next` (or the Link header) for the following page.",
+    query: DaysQuery,
+    response: { schema: pageSchema(DaySummarySchema, "DayPage", "lessons"), description: "A page of lessons" },
+    handler: async ({ query, req, res }) => {
+      const page = await fetchPage(() => services.days.list(
+        { week: query.week, kind: query.kind, series: query.series, concept: query.concept, tag: query.tag, text: query.q, challenge: query.challenge },
+        servicePage(query),
+      ));
+      return sendPage(req, res, page, toDaySummaryJson);
+    },
+  });
+
+  // Before /days/{number}, which would otherwise take "13.md" as a number (and refuse it).
+  route(api, {
+    method: "get", path: "/days/{number}.md", summary: "One lesson as markdown", tags: ["days"], cache: "public",
+    description: "A compact rendering for chatbots and LLM tools: title, facts, TL;DR, lists, the lesson, its concepts, references and sources (the same text as the MCP tools and /llms-full.txt).",
+    params: DayNumberParams,
+    response: { schema: z.string().openapi({ example: "# Day 13: Pods\n\n_week 2 · THEORY · Kubernetes Architecture, part 5_\n" }), description: "The lesson in markdown", contentType: "text/markdown" },
+    handler: async ({ params }) => dayMarkdown(await loadDayDocument(services, params.number), contentLinks(services.deps.config.PUBLIC_URL ?? "")),
+  });
+
+  route(api, {
+    method: "get", path: "/days/{number}", summary: "One lesson", tags: ["days"], cache: "public",
+    description: "The lesson with its tasks, setup, takeaways, tool versions, snippets, attachments, concepts, references and its neighbours.",
+    params: DayNumberParams, query: z.object({ challenge: challengeParam }),
+    response: { schema: DaySchema, description: "The lesson" },
+    handler: async ({ params, query }) => {
+      const day = await services.days.get(params.number, query.challenge);
+      if (!day) throw notFound(`Day ${params.number}`);
+      return toDayJson(day, await dayParts(services, day));
+    },
+  });
+}

@@ -1,0 +1,117 @@
+/**
+ * REST shapes of lessons (zod → validation of nothing inbound here, but the OpenAPI
+ * document and the contract tests), and the mappers from service types to them.
+ */
+import { z } from "zod";
+import "../../rest/route.ts"; // extends zod with .openapi()
+import type { Concept } from "../concepts/concepts.mappers.ts";
+import type { Reference } from "../references/references.mappers.ts";
+import type { DayConcept } from "./days.service.ts";
+import type { Attachment, Day, DayLists, Snippet, ToolVersion } from "./days.mappers.ts";
+
+/** Lesson kinds. */
+export const dayKinds = ["THEORY", "EXERCISE", "EXPLORATION", "SETUP", "PROJECT"] as const;
+
+/** Where a lesson lives in this API. */
+export const dayLinks = (n: number) => ({ self: `/api/v1/days/${n}`, markdown: `/api/v1/days/${n}.md` });
+
+const LinksSchema = z.object({
+  self: z.string().openapi({ example: "/api/v1/days/13" }),
+  markdown: z.string().openapi({ example: "/api/v1/days/13.md" }),
+}).openapi("DayLinks", { description: "URLs of the lesson as JSON and as markdown" });
+
+/** A lesson in lists. */
+export const DaySummarySchema = z.object({
+  number: z.number().int().openapi({ description: "Day of the challenge, 1–66", example: 13 }),
+  title: z.string().openapi({ example: "Pods" }),
+  week: z.number().int().nullable().openapi({ example: 2 }),
+  kind: z.string().openapi({ description: "THEORY | EXERCISE | EXPLORATION | SETUP | PROJECT", example: "THEORY" }),
+  series: z.string().nullable().openapi({ description: "Series the lesson belongs to", example: "Kubernetes Architecture" }),
+  part: z.number().int().nullable().openapi({ description: "Part number within the series", example: 5 }),
+  date: z.string().nullable().openapi({ description: "Date the lesson was written (yyyy-mm-dd)", example: "2021-01-23" }),
+  summary: z.string().openapi({ description: "One or two sentences about the lesson" }),
+  tags: z.array(z.string()).openapi({ description: "Hashtags of the lesson, without '#'", example: ["kubernetes", "K8s"] }),
+  hasLesson: z.boolean().openapi({ description: "True when the full markdown lesson was imported (false: index entry only)" }),
+  links: LinksSchema,
+}).openapi("DaySummary", { description: "A lesson of the challenge, without its body" });
+
+const ConceptRefSchema = z.object({
+  slug: z.string().openapi({ example: "pod" }),
+  name: z.string().openapi({ example: "Pod" }),
+}).openapi("ConceptRef", { description: "A concept, by slug and name" });
+
+/** A reference as REST shows it. */
+export const ReferenceSchema = z.object({
+  url: z.string().openapi({ example: "https://kubernetes.io/docs/concepts/workloads/pods/" }),
+  title: z.string().openapi({ example: "Pods" }),
+  domain: z.string().openapi({ example: "kubernetes.io" }),
+  kind: z.string().openapi({ description: "OFFICIAL_DOCS | BLOG | ARTICLE | REPOSITORY | VIDEO | TOOL | OTHER", example: "OFFICIAL_DOCS" }),
+}).openapi("Reference", { description: "An external source cited by lessons or concepts" });
+
+/** A full lesson. */
+export const DaySchema = DaySummarySchema.extend({
+  intro: z.string().openapi({ description: "Opening paragraph (markdown)" }),
+  tldr: z.string().openapi({ description: "TL;DR (markdown)" }),
+  body: z.string().openapi({ description: "The whole lesson (markdown)" }),
+  basedOn: z.array(z.object({ text: z.string(), url: z.string() })).openapi({ description: "Sources the lesson is based on" }),
+  tasks: z.array(z.string()).openapi({ example: ["Understand Kubernetes Pods"] }),
+  setup: z.array(z.string()),
+  takeaways: z.array(z.string()),
+  toolVersions: z.array(z.object({ tool: z.string(), version: z.string() })).openapi({ description: "Tools and versions as written under \"Versions used\"", example: [{ tool: "kubectl", version: "v1.20.0" }] }),
+  snippets: z.array(z.object({ language: z.string().nullable(), code: z.string(), section: z.string().nullable() })).openapi({ description: "Fenced code blocks, in order" }),
+  attachments: z.array(z.object({
+    name: z.string().openapi({ example: "yaml/pod.yaml" }), mediaType: z.string(), size: z.number().int(), text: z.string(),
+    kinds: z.array(z.string()).openapi({ example: ["Pod"] }), apiVersions: z.array(z.string()).openapi({ example: ["v1"] }),
+  })).openapi({ description: "Files shipped beside the lesson (manifests, configs)" }),
+  concepts: z.array(z.object({
+    concept: ConceptRefSchema,
+    weight: z.number().openapi({ description: "How much the lesson is about the concept, 0–1" }),
+    focus: z.boolean().openapi({ description: "True when the concept is what the lesson is about" }),
+  })).openapi({ description: "Concepts the lesson mentions, heaviest first" }),
+  references: z.array(ReferenceSchema).openapi({ description: "Sources cited, in the order of the lesson" }),
+  previous: z.number().int().nullable().openapi({ description: "Day to read before: the previous part of the series, else the previous day", example: 12 }),
+  next: z.number().int().nullable().openapi({ description: "Day to read after: the next part of the series, else the next day", example: 14 }),
+  seriesDays: z.array(z.number().int()).openapi({ description: "Days of the lesson's series in part order (empty for a standalone lesson)", example: [9, 10, 11, 12, 13] }),
+}).openapi("Day", { description: "A lesson with its parts, concepts and references" });
+
+/** The list item of a lesson. */
+export function toDaySummaryJson(d: Day): z.input<typeof DaySummarySchema> {
+  return {
+    number: d.number, title: d.title, week: d.week, kind: d.kind, series: d.series, part: d.part, date: d.date,
+    summary: d.summary, tags: d.tags, hasLesson: d.hasLesson, links: dayLinks(d.number),
+  };
+}
+
+/** A concept as a reference. */
+export const toConceptRef = (c: Pick<Concept, "slug" | "name">) => ({ slug: c.slug, name: c.name });
+
+/** A reference as REST shows it. */
+export const toReferenceJson = (r: Reference): z.input<typeof ReferenceSchema> => ({ url: r.url, title: r.title, domain: r.domain, kind: r.kind });
+
+/** Everything a full lesson shows, read through the services. */
+export interface DayParts {
+  lists: DayLists;
+  toolVersions: ToolVersion[];
+  snippets: Snippet[];
+  attachments: Attachment[];
+  concepts: DayConcept[];
+  references: Reference[];
+  previous: number | null;
+  next: number | null;
+  seriesDays: number[];
+}
+
+/** The full lesson. */
+export function toDayJson(d: Day, p: DayParts): z.input<typeof DaySchema> {
+  return {
+    ...toDaySummaryJson(d),
+    intro: d.intro, tldr: d.tldr, body: d.body, basedOn: d.basedOn,
+    tasks: p.lists.tasks, setup: p.lists.setup, takeaways: p.lists.takeaways,
+    toolVersions: p.toolVersions.map((t) => ({ tool: t.tool, version: t.version })),
+    snippets: p.snippets.map((s) => ({ language: s.language, code: s.code, section: s.section })),
+    attachments: p.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, text: a.text, kinds: a.kinds, apiVersions: a.apiVersions })),
+    concepts: p.concepts.map((c) => ({ concept: toConceptRef(c.concept), weight: c.weight, focus: c.focus })),
+    references: p.references.map(toReferenceJson),
+    previous: p.previous, next: p.next, seriesDays: p.seriesDays,
+  };
+}
