@@ -126,7 +126,7 @@ async function benchDatabase(name: string, url: string): Promise<Result[]> {
   const { child, base } = await startServer(env);
   try {
     const reg = await fetch(`${base}/api/v1/learners`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: `bench-${Date.now()}`, displayName: "Bench", timezone: "UTC" }) });
-    const token = ((await reg.json()) as { token: { token: string } }).token.token;
+    const token = ((await reg.json()) as { token: string }).token;
     const today = new Date().toISOString().slice(0, 10);
 
     const sampleRes = await fetch(`${base}/api/v1/days/13`);

@@ -1,5 +1,6 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
+import supertest from "supertest";
 import { startTestApp, type TestApp } from "./support/testApp.ts";
 
 describe("the response cache in front of the app", () => {
@@ -62,10 +63,14 @@ describe("the response cache in front of the app", () => {
     assert.equal(other.headers["x-cache"], undefined);
   });
 
-  it("answers malformed JSON posted to /graphql with a GraphQL-shaped 400", async () => {
-    const res = await t.request.post("/graphql").set("Content-Type", "application/json").send('{"query": ').expect(400);
-    assert.match(res.body.errors[0].message, /not valid JSON/);
-    assert.equal(res.body.errors[0].extensions.code, "BAD_REQUEST");
+  it("answers malformed JSON posted to /graphql exactly as the app does without the cache", async () => {
+    const send = (request: TestApp["request"]) => request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/json").send('{"query": ');
+    const cached = await send(t.request).expect(400);
+    const direct = await send(supertest(t.app)).expect(400);
+    assert.equal(cached.headers["content-type"], direct.headers["content-type"]);
+    assert.deepEqual(cached.body, direct.body);
+    assert.match(cached.body.errors[0].message, /not valid JSON/);
+    assert.equal(cached.body.errors[0].extensions.code, "BAD_REQUEST");
   });
 
   it("passes a cacheable POST /graphql body on to the app already parsed", async () => {

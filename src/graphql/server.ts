@@ -15,6 +15,7 @@ import { AppError, fromPrismaError } from "../errors.ts";
 import { viewerFromHeader } from "../http/auth.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { toAppError } from "../http/errorHandler.ts";
+import { bodyErrorOf } from "../http/responseCache.ts";
 import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
 import { queryLimitsPlugin } from "./limits.ts";
@@ -124,6 +125,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
   router.get("/", idePageHandler);
   router.get("/ide/:file", ideAssetHandler);
   router.use(express.json({ limit: GRAPHQL_BODY_LIMIT }));
+  router.use((req, _res, next) => next(bodyErrorOf(req)));
   router.use(expressMiddleware(server, {
     // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
     context: async ({ req, res }) => {

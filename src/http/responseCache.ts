@@ -37,6 +37,17 @@ export interface ResponseCache {
   clear(): void;
 }
 
+const BODY_ERROR = Symbol("k8s-days.bodyError");
+
+/**
+ * The JSON syntax error of a body the cache already read (the stream is consumed, so
+ * body-parser cannot see it). Routes that parse JSON pass it to `next()` to answer
+ * it exactly like body-parser's own error.
+ */
+export function bodyErrorOf(req: IncomingMessage): Error | undefined {
+  return (req as IncomingMessage & { [BODY_ERROR]?: Error })[BODY_ERROR];
+}
+
 const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorization"]);
 
 export function createResponseCache(app: RequestListener, options: ResponseCacheOptions): ResponseCache {
@@ -130,8 +141,10 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
       try {
         parsed = JSON.parse(raw.toString("utf8"));
       } catch (err) {
-        res.writeHead(400, { "content-type": "application/json; charset=utf-8", "cache-control": "no-store" });
-        return void res.end(JSON.stringify({ errors: [{ message: `Request body is not valid JSON: ${(err as Error).message}`, extensions: { code: "BAD_REQUEST" } }] }));
+        // Let the app answer it as it answers any bad JSON (see bodyErrorOf).
+        (req as IncomingMessage & { [BODY_ERROR]?: unknown })[BODY_ERROR] = Object.assign(new Error((err as Error).message), { type: "entity.parse.failed", status: 400 });
+        (req as IncomingMessage & { body?: unknown }).body = undefined;
+        return void app(req, res);
       }
       // The stream is consumed: body-parser sees a finished request and keeps this body.
       (req as IncomingMessage & { body?: unknown }).body = parsed;

@@ -5,6 +5,7 @@
  * days by (challenge, number). Never touches learners' tables.
  */
 import { createHash } from "node:crypto";
+import { decodeStringList } from "../modules/content/jsonText.ts";
 import type { Database, Tx } from "../db/client.ts";
 import type { DayFacts, DayKind } from "./dayIndex.ts";
 import { compileGlossary, detectConcepts, lessonZones, type ConceptHit } from "./detectConcepts.ts";
@@ -91,7 +92,7 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
     const challenge = await ensureChallenge(tx, content.challenge?.name, changes);
     const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({
       ...c,
-      aliases: decodeList(c.aliases),
+      aliases: decodeStringList(c.aliases),
     }));
     const matcher = compileGlossary(glossary);
     const conceptIds = new Map(glossary.map((c) => [c.slug, c.id]));
@@ -303,14 +304,6 @@ function differs(row: object, data: Record<string, unknown>): boolean {
   return Object.entries(data).some(([key, value]) => (row as Record<string, unknown>)[key] !== value);
 }
 
-function decodeList(text: string): string[] {
-  try {
-    const value: unknown = JSON.parse(text);
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Kubernetes kinds declared by a lesson's attachments and YAML snippets, one entry per declaration. */
 function kindsOf(lesson: Lesson): string[] {
@@ -470,7 +463,7 @@ async function syncPath(tx: Tx, challengeId: number, path: { name: string; title
  * Days with a lesson keep the concepts their import found.
  */
 async function syncSeededDayConcepts(tx: Tx, challengeId: number, seeds: Seeds, changes: Changes): Promise<void> {
-  const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({ ...c, aliases: decodeList(c.aliases) }));
+  const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({ ...c, aliases: decodeStringList(c.aliases) }));
   const matcher = compileGlossary(glossary);
   const conceptIds = new Map(glossary.map((c) => [c.slug, c.id]));
   const rows = await tx.day.findMany({

@@ -63,6 +63,7 @@ export interface RestApi {
   methods: Map<string, Set<string>>;
 }
 
+/** A new, empty REST API (router, OpenAPI registry with the bearer scheme, method table). */
 export function createRestApi(): RestApi {
   const registry = new OpenAPIRegistry();
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "A personal access token" });
@@ -84,6 +85,11 @@ const errorDescriptions: Record<number, string> = {
   422: "Body failed validation", 429: "Rate limited", 500: "Unexpected error",
 };
 
+/**
+ * Declares one endpoint: registers it in the OpenAPI document (parameters, body, the
+ * success response with its headers, the implied problem+json errors) and mounts its
+ * handler (406 check, validation → 400/415/422, Cache-Control, Vary, Location).
+ */
 export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType>(api: RestApi, spec: RouteSpec<P, Q, B, R>): void {
   const status = spec.response.status ?? 200;
   const contentType = spec.response.contentType ?? "application/json";
@@ -94,6 +100,7 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     ...(spec.errors ?? []),
   ])].sort((a, b) => a - b);
   const headers = {
+    RateLimit: { description: "Requests left in the current window (IETF draft-8), when rate limiting is on", schema: { type: "string" as const } },
     ...(spec.method === "get" ? {
       ETag: { description: "Entity tag of the representation; send it back in If-None-Match for a 304", schema: { type: "string" as const } },
       "Cache-Control": { description: "public, max-age=… for public content; private or no-store for learner data", schema: { type: "string" as const } },

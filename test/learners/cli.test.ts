@@ -26,7 +26,7 @@ describe("k8s-days learner create", () => {
     assert.deepEqual([out.learner.handle, out.learner.displayName, out.learner.timezone, out.learner.role], ["grace", "Grace", "Europe/Madrid", "LEARNER"]);
     const services = await boot({ config: loadConfig({ NODE_ENV: "test" } as NodeJS.ProcessEnv, { DATABASE_URL: url, SEED_ON_START: false }), log: createLogger("silent") });
     try {
-      const viewer = await services.learners.authenticate(out.token.token);
+      const viewer = await services.learners.authenticate(out.token);
       assert.equal(viewer.handle, "grace");
       assert.equal((await services.progress.enrollments(viewer)).length, 1);
     } finally {

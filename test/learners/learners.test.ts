@@ -15,9 +15,9 @@ describe("learner registration", () => {
     assert.equal(res.headers.location, "/api/v1/me");
     assert.equal(res.body.learner.handle, "ada");
     assert.equal(res.body.learner.role, "LEARNER");
-    assert.match(res.body.token.token, /^k8sd_[A-Za-z0-9_-]{43}$/);
-    assert.ok(res.body.token.token.startsWith(res.body.token.prefix));
-    const me = await t.request.get("/api/v1/me").set("Authorization", `Bearer ${res.body.token.token}`).expect(200);
+    assert.match(res.body.token, /^k8sd_[A-Za-z0-9_-]{43}$/);
+    assert.ok(res.body.token.startsWith(res.body.tokenInfo.prefix));
+    const me = await t.request.get("/api/v1/me").set("Authorization", `Bearer ${res.body.token}`).expect(200);
     assert.equal(me.body.displayName, "Ada");
   });
 

@@ -14,7 +14,7 @@ describe("tokens and notes never reach the logs", () => {
 
   it("logs learner activity without secrets, notes or learned text", async () => {
     const reg = await t.request.post("/api/v1/learners").send({ handle: "quiet", timezone: "UTC" }).expect(201);
-    const token: string = reg.body.token.token;
+    const token: string = reg.body.token;
     const auth = { Authorization: `Bearer ${token}` };
     const second = await t.request.post("/api/v1/me/tokens").set(auth).send({ name: "x" }).expect(201);
     await t.request.put("/api/v1/me/progress/2").set(auth).send({ status: "DONE", note: "NOTE-SENTINEL-42" }).expect(200);

@@ -16,5 +16,5 @@ export interface TestLearner {
 export async function registerLearner(t: TestApp, handle: string, timezone = "UTC"): Promise<TestLearner> {
   const res = await t.request.post("/api/v1/learners").send({ handle, displayName: handle.toUpperCase(), timezone });
   assert.equal(res.status, 201, JSON.stringify(res.body));
-  return { id: res.body.learner.id, handle, token: res.body.token.token, auth: { Authorization: `Bearer ${res.body.token.token}` } };
+  return { id: res.body.learner.id, handle, token: res.body.token, auth: { Authorization: `Bearer ${res.body.token}` } };
 }

@@ -32,7 +32,8 @@ export const learnerCommand: Command = {
       },
       { trusted: true },
     );
-    if (values.json) printJson(stdout, { learner, token });
+    // Same shape as POST /api/v1/learners: `token` is the secret itself.
+    if (values.json) printJson(stdout, { learner, token: token.token, tokenInfo: { id: token.id, name: token.name, prefix: token.prefix } });
     else {
       stdout.write(`Created ${learner.role.toLowerCase()} ${learner.handle} (${learner.displayName}, ${learner.timezone}).\n`);
       stdout.write(`Token (shown once, store it now):\n${token.token}\n`);

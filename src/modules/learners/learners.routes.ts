@@ -15,12 +15,20 @@ export function learnerRoutes(api: RestApi, services: Services): void {
     method: "post", path: "/learners", summary: "Register a learner", tags: ["learners"], cache: "private",
     description: "Registers a learner, enrols them in #66DaysOfK8s starting today in their time zone and returns their first token (shown only here). 403 when registration is closed.",
     body: RegisterBody,
-    response: { status: 201, schema: z.object({ learner: LearnerSchema, token: CreatedTokenSchema }), description: "The learner and their token" },
+    response: {
+      status: 201,
+      schema: z.object({
+        learner: LearnerSchema,
+        token: z.string().openapi({ description: "The secret bearer token; shown only in this response", example: "k8sd_…" }),
+        tokenInfo: CreatedTokenSchema.omit({ token: true }).openapi({ description: "The token's id, name and prefix (as GET /me/tokens lists it)" }),
+      }),
+      description: "The learner and their first token",
+    },
     errors: [403, 409, 415],
     handler: async ({ body, res }) => {
-      const created = await learners.register(body);
+      const { learner, token: { token, ...tokenInfo } } = await learners.register(body);
       res.location("/api/v1/me");
-      return created;
+      return { learner, token, tokenInfo };
     },
   });
 

@@ -5,6 +5,7 @@
  * When no content is loaded yet, the default challenge's known facts apply.
  */
 import type { Database } from "../../db/client.ts";
+import { decodeStringList } from "../content/jsonText.ts";
 
 /** The challenge a learner enrols in by default. */
 export const DEFAULT_CHALLENGE = "66daysofk8s";
@@ -23,14 +24,6 @@ const fallback: ChallengeFacts = {
   slug: DEFAULT_CHALLENGE, name: "#66DaysOfK8s", hashtag: "#66DaysOfK8s", hashtags: ["#kubernetes", "#learning"], totalDays: 66, minMinutesPerDay: 5,
 };
 
-function jsonList(text: string): string[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 /** Content reads of the progress module. */
 export interface ContentFacts {
@@ -52,7 +45,7 @@ export function prismaContentFacts(db: Database): ContentFacts {
       const row = await p.challenge.findUnique({ where: { slug } });
       if (!row) return slug === DEFAULT_CHALLENGE ? fallback : null;
       return {
-        slug: row.slug, name: row.name, hashtag: row.hashtag, hashtags: jsonList(row.hashtags),
+        slug: row.slug, name: row.name, hashtag: row.hashtag, hashtags: decodeStringList(row.hashtags),
         totalDays: row.totalDays, minMinutesPerDay: row.minMinutesPerDay,
       };
     },

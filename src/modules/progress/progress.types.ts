@@ -2,6 +2,7 @@
  * API types of the progress module and the one mapper per database model.
  */
 import type { ChallengeStatus, HeatmapCell } from "./streak.ts";
+import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
 export const lessonStatuses: readonly LessonStatus[] = ["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"];
@@ -81,23 +82,7 @@ export interface ShareView {
   maxLength: number;
 }
 
-function numberList(text: string): number[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is number => Number.isInteger(x)) : [];
-  } catch {
-    return [];
-  }
-}
 
-function stringList(text: string): string[] {
-  try {
-    const v: unknown = JSON.parse(text);
-    return Array.isArray(v) ? v.filter((x): x is string => typeof x === "string") : [];
-  } catch {
-    return [];
-  }
-}
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
@@ -119,7 +104,7 @@ export function logEntryView(row: {
 }, minMinutes: number): LogEntryView {
   return {
     date: row.date, timezone: row.timezone, minutes: row.minutes, learned: row.learned,
-    days: numberList(row.days), concepts: stringList(row.concepts), counted: row.minutes >= minMinutes,
+    days: decodeIntList(row.days), concepts: decodeStringList(row.concepts), counted: row.minutes >= minMinutes,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }
