@@ -18,7 +18,7 @@ import { createPathsService, type PathsService } from "./modules/paths/paths.ser
 import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
 import { createSearchService, type SearchService } from "./modules/search/search.service.ts";
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
-import { prismaContentFacts } from "./modules/progress/contentFacts.ts";
+import { cachedContentFacts, prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
 
 /** What every service may depend on. */
@@ -57,7 +57,7 @@ export function createServices(deps: Deps): Services {
   const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
-  const facts = prismaContentFacts(deps.db);
+  const facts = cachedContentFacts(prismaContentFacts(deps.db), deps.contentVersion.current);
   return {
     deps,
     content: { importer: createContentImporter(deps) },

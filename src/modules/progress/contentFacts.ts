@@ -69,3 +69,31 @@ export function prismaContentFacts(db: Database): ContentFacts {
     },
   };
 }
+
+/**
+ * Content facts cached per content version: progress reads them on every stats call
+ * and log write, and they change only when content is imported (which bumps the version).
+ */
+export function cachedContentFacts(inner: ContentFacts, version: () => number): ContentFacts {
+  let at = -1;
+  let memo = new Map<string, Promise<unknown>>();
+  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
+    if (version() !== at) {
+      at = version();
+      memo = new Map();
+    }
+    let hit = memo.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = load();
+      memo.set(key, hit);
+      hit.catch(() => memo.delete(key));
+    }
+    return hit;
+  };
+  return {
+    challenge: (slug) => cached(`challenge:${slug}`, () => inner.challenge(slug)),
+    days: (slug) => cached(`days:${slug}`, () => inner.days(slug)),
+    pathSteps: (slug, name) => cached(`path:${slug}:${name}`, () => inner.pathSteps(slug, name)),
+    dayConcepts: (slug) => cached(`concepts:${slug}`, () => inner.dayConcepts(slug)),
+  };
+}
