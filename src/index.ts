@@ -7,13 +7,15 @@ import { createApp } from "./app.ts";
 import { boot } from "./bootstrap.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
+import { trackInFlight } from "./http/inFlight.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger(config.LOG_LEVEL);
   const services = await boot({ config, log });
   const { handler, readiness, stop } = await createApp(services);
-  const server = createServer(handler);
+  const inFlight = trackInFlight(handler);
+  const server = createServer(inFlight.listener);
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
@@ -28,9 +30,12 @@ async function main(): Promise<void> {
     readiness.draining = true;
     const hard = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
     const idle = setInterval(() => server.closeIdleConnections(), 200);
+    const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
     await new Promise<void>((resolve) => server.close(() => resolve()));
     clearTimeout(hard);
     clearInterval(idle);
+    // Handlers of requests whose clients hung up may still be using the database.
+    await inFlight.idle(Math.max(0, deadline - Date.now()));
     await stop();
     await services.deps.contentVersion.stop();
     await services.deps.db.close();
