@@ -152,7 +152,9 @@ async function benchDatabase(name: string, url: string): Promise<Result[]> {
     }
     return results;
   } finally {
+    const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
+    await exited;
   }
 }
 
@@ -163,6 +165,13 @@ async function postgresUrl(): Promise<string | null> {
   const u = new URL(pgUrl);
   u.searchParams.set("schema", schema);
   return u.toString();
+}
+
+async function dropSchema(url: string): Promise<void> {
+  const schema = new URL(url).searchParams.get("schema");
+  const client = new pg.Client({ connectionString: pgUrl });
+  await client.connect();
+  try { await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await client.end(); }
 }
 
 function table(name: string, results: Result[]): string {
@@ -186,7 +195,11 @@ for (const name of dbs) {
   } else if (name === "postgres") {
     const url = await postgresUrl();
     if (!url) { console.error(`PostgreSQL not reachable at ${pgUrl}; skipped`); continue; }
-    sections.push(table("PostgreSQL", await benchDatabase("postgres", url)));
+    try {
+      sections.push(table("PostgreSQL", await benchDatabase("postgres", url)));
+    } finally {
+      await dropSchema(url);
+    }
   }
 }
 const report = `Machine: ${machine}\nDate: ${new Date().toISOString()}\n\n${sections.join("\n\n")}\n`;
