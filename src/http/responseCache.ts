@@ -13,6 +13,7 @@
  * POST /graphql, whose JSON body is then handed to Express already parsed).
  */
 import { createHash } from "node:crypto";
+import { captureBody } from "./captureBody.ts";
 import type { IncomingMessage, RequestListener, ServerResponse, OutgoingHttpHeaders } from "node:http";
 
 export interface ResponseCacheOptions {
@@ -91,29 +92,18 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
 
   const passThrough = (key: string, version: number, req: IncomingMessage, res: ServerResponse) => {
     misses++;
-    const chunks: Buffer[] = [];
-    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
-    const collect = (chunk: unknown, encoding?: unknown) => {
-      if (chunk == null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    };
-    (res as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => { collect(chunk, rest[0]); return write(chunk, ...rest); };
-    (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
-      collect(chunk, rest[0]);
-      if (req.method !== "HEAD" && isShareable(res)) {
-        const headers = res.getHeaders();
-        delete headers["x-request-id"];
-        // Rate-limit counters belong to the client that missed; hits are not counted.
-        delete headers.ratelimit;
-        delete headers["ratelimit-policy"];
-        delete headers.date;
-        delete headers.connection;
-        delete headers["keep-alive"];
-        store(key, { version, status: res.statusCode, headers, body: Buffer.concat(chunks) });
-      }
-      return end(chunk, ...rest);
-    };
+    captureBody(res, (body) => {
+      if (req.method === "HEAD" || !isShareable(res)) return;
+      const headers = res.getHeaders();
+      delete headers["x-request-id"];
+      // Rate-limit counters belong to the client that missed; hits are not counted.
+      delete headers.ratelimit;
+      delete headers["ratelimit-policy"];
+      delete headers.date;
+      delete headers.connection;
+      delete headers["keep-alive"];
+      store(key, { version, status: res.statusCode, headers, body });
+    });
     app(req, res);
   };
 

@@ -6,6 +6,7 @@
  * Error responses anywhere under /api/v1 must be problem+json.
  */
 import type { IncomingMessage, RequestListener, ServerResponse } from "node:http";
+import { captureBody } from "../../src/http/captureBody.ts";
 import Ajv2020Module from "ajv/dist/2020.js";
 
 /** One response as the client saw it. */
@@ -22,7 +23,6 @@ export function recordResponses(handler: RequestListener, into: RecordedResponse
   return (req: IncomingMessage, res: ServerResponse) => {
     if (!req.url?.startsWith("/api/v1")) return handler(req, res);
     const url = req.url;
-    const chunks: Buffer[] = [];
     let headType: string | undefined;
     const writeHead = res.writeHead.bind(res) as (...a: unknown[]) => ServerResponse;
     (res as { writeHead: unknown }).writeHead = (status: number, ...rest: unknown[]) => {
@@ -32,18 +32,9 @@ export function recordResponses(handler: RequestListener, into: RecordedResponse
       if (type) headType = String(type);
       return writeHead(status, ...rest);
     };
-    const write = res.write.bind(res) as (...a: unknown[]) => boolean;
-    const end = res.end.bind(res) as (...a: unknown[]) => ServerResponse;
-    const collect = (chunk: unknown, encoding?: unknown) => {
-      if (chunk == null || typeof chunk === "function") return;
-      chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
-    };
-    (res as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => { collect(chunk, rest[0]); return write(chunk, ...rest); };
-    (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
-      collect(chunk, rest[0]);
-      into.push({ method: req.method ?? "GET", url, status: res.statusCode, contentType: String(res.getHeader("content-type") ?? headType ?? ""), body: Buffer.concat(chunks) });
-      return end(chunk, ...rest);
-    };
+    captureBody(res, (body) => {
+      into.push({ method: req.method ?? "GET", url, status: res.statusCode, contentType: String(res.getHeader("content-type") ?? headType ?? ""), body });
+    });
     handler(req, res);
   };
 }
