@@ -1,7 +1,7 @@
 /**
  * API types of the progress module and the one mapper per database model.
  */
-import type { ChallengeStatus, HeatmapCell } from "./streak.ts";
+import type { ChallengeStatus, HeatmapCell, StreakStats } from "./streak.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
@@ -56,20 +56,11 @@ export interface MasteryView {
 }
 
 /** Everything `GET /me/stats` answers. */
-export interface StatsView {
+export interface StatsView extends StreakStats {
   challengeSlug: string;
   enrollment: EnrollmentView | null;
-  today: string;
-  currentStreak: number;
-  longestStreak: number;
-  daysLogged: number;
-  missedDates: string[];
-  percentComplete: number;
-  status: ChallengeStatus;
   goalDays: number;
   minMinutesPerDay: number;
-  lastLoggedDate: string | null;
-  heatmap: HeatmapCell[];
   nextLesson: { day: number; title: string | null; path: string } | null;
 }
 
