@@ -1,7 +1,7 @@
 /**
  * API types of the progress module and the one mapper per database model.
  */
-import type { ChallengeStatus, HeatmapCell, StreakStats } from "./streak.ts";
+import type { StreakStats } from "./streak.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
