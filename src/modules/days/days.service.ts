@@ -3,6 +3,7 @@
  * relation of a day (ids in → rows out, one query each, aligned with the ids).
  */
 import type { Database, Db } from "../../db/client.ts";
+import { groupByIds } from "../content/groupByIds.ts";
 import type { ChallengeResolver } from "../content/challenges.ts";
 import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentCache.ts";
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
@@ -107,12 +108,6 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
     return out;
   };
 
-  const group = <R, T>(ids: readonly number[], rows: R[], key: (r: R) => number, map: (r: R) => T): T[][] => {
-    const by = new Map<number, T[]>(ids.map((id) => [id, []]));
-    for (const r of rows) by.get(key(r))?.push(map(r));
-    return ids.map((id) => by.get(id) ?? []);
-  };
-
   const cachedByIds = cachedBatch(cache, "days.byIds", (ids) => service.byIds(ids));
   const service: DaysService = {
     async get(number, challenge) {
@@ -168,22 +163,22 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
 
     async toolVersionsByDayIds(ids) {
       const rows = await prisma.toolVersion.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return group(ids, rows, (r) => r.dayId, (r) => ({ tool: r.tool, version: r.version, raw: r.raw }));
+      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ tool: r.tool, version: r.version, raw: r.raw }));
     },
 
     async sectionsByDayIds(ids) {
       const rows = await prisma.section.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return group(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, depth: r.depth, heading: r.heading, anchor: r.anchor, markdown: r.markdown }));
+      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, depth: r.depth, heading: r.heading, anchor: r.anchor, markdown: r.markdown }));
     },
 
     async snippetsByDayIds(ids) {
       const rows = await prisma.snippet.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return group(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, language: r.language, code: r.code, section: r.section }));
+      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, language: r.language, code: r.code, section: r.section }));
     },
 
     async attachmentsByDayIds(ids) {
       const rows = await prisma.attachment.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { name: "asc" } });
-      return group(ids, rows, (r) => r.dayId, toAttachment);
+      return groupByIds(ids, rows, (r) => r.dayId, toAttachment);
     },
 
     async conceptsByDayIds(ids) {
@@ -192,7 +187,7 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         include: { concept: true },
         orderBy: [{ weight: "desc" }, { conceptId: "asc" }],
       });
-      return group(ids, rows, (r) => r.dayId, (r) => ({ concept: toConcept(r.concept), weight: r.weight, mentions: r.mentions, focus: r.focus }));
+      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ concept: toConcept(r.concept), weight: r.weight, mentions: r.mentions, focus: r.focus }));
     },
 
     async byConceptIds(conceptIds) {
@@ -201,7 +196,7 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         include: { day: true },
         orderBy: [{ day: { number: "asc" } }],
       });
-      return group(conceptIds, rows, (r) => r.conceptId, (r) => ({ day: toDay(r.day), weight: r.weight, focus: r.focus }));
+      return groupByIds(conceptIds, rows, (r) => r.conceptId, (r) => ({ day: toDay(r.day), weight: r.weight, focus: r.focus }));
     },
 
     async byReferenceIds(referenceIds) {
@@ -210,7 +205,7 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         include: { day: true },
         orderBy: [{ day: { number: "asc" } }],
       });
-      return group(referenceIds, rows, (r) => r.referenceId, (r) => toDay(r.day));
+      return groupByIds(referenceIds, rows, (r) => r.referenceId, (r) => toDay(r.day));
     },
 
     previousIdsOf: (days) => neighbour(days, -1),

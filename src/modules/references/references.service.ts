@@ -3,6 +3,7 @@
  * days and of concepts (ids in → rows out, one query each).
  */
 import type { Database, Db } from "../../db/client.ts";
+import { groupByIds } from "../content/groupByIds.ts";
 import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentCache.ts";
 import type { ChallengeResolver } from "../content/challenges.ts";
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
@@ -75,9 +76,7 @@ export function createReferencesService(db: Database, cache: ContentCache, chall
         include: { reference: true },
         orderBy: [{ position: "asc" }],
       });
-      const by = new Map<number, Reference[]>(dayIds.map((id) => [id, []]));
-      for (const r of rows) by.get(r.dayId)?.push(toReference(r.reference));
-      return dayIds.map((id) => by.get(id)!);
+      return groupByIds(dayIds, rows, (r) => r.dayId, (r) => toReference(r.reference));
     },
 
     async byConceptIds(conceptIds) {
@@ -86,9 +85,7 @@ export function createReferencesService(db: Database, cache: ContentCache, chall
         include: { reference: true },
         orderBy: [{ referenceId: "asc" }],
       });
-      const by = new Map<number, Reference[]>(conceptIds.map((id) => [id, []]));
-      for (const r of rows) by.get(r.conceptId)?.push(toReference(r.reference));
-      return conceptIds.map((id) => by.get(id)!);
+      return groupByIds(conceptIds, rows, (r) => r.conceptId, (r) => toReference(r.reference));
     },
   };
 
