@@ -34,3 +34,34 @@ export function fixtureCopy(): string {
   cpSync(fixturesDir(), dir, { recursive: true });
   return dir;
 }
+
+/**
+ * What importing `../shared/fixtures/66DaysOfK8s` yields: the one place tests read
+ * the fixture repository's counts from, so a fixture change is one edit here.
+ */
+export const fixtureFacts = {
+  /** Days 1, 8, 12, 13, 30, 38 and 42 have a README. */
+  lessons: 7,
+  /** Text attachments: k0s.cfg (day 1) and the three manifests of days 8, 12 and 30. */
+  attachments: 10,
+  /** The warnings an import of the fixtures prints today, as `file:line message`. */
+  warnings: [
+    'challenge/week02/day8/README.md:14 version line "Google Chrome 87.0.4280.88 (Official Build) (x86_64)" has no version',
+    'challenge/week02/day8/README.md:14 version line "Native macOS ssh client" has no version',
+    'challenge/week02/day8/README.md:28 relative link "../../workarounds.md" points at no day',
+    'challenge/week02/day8/README.md:132 relative link "./originalDeployment.yaml" points at no day',
+    'challenge/week02/day8/README.md:155 relative link "./myDeployment.yaml" points at no day',
+    "challenge/week02/day8/readme-images/01.png:0 skipped: binary file",
+    "challenge/week02/day8/readme-images/02.png:0 skipped: binary file",
+    'challenge/week06/day42/README.md:30 section "Setup" has no list',
+    "challenge/week06/day42/readme-images/a.png:0 skipped: binary file",
+    "challenge/week06/day42/readme-images/b.png:0 skipped: binary file",
+    "challenge/week06/day42/readme-images/c.png:0 skipped: binary file",
+    "challenge/week06/day42/readme-images/d.png:0 skipped: 582867 bytes is over the 524288-byte limit for attachments",
+  ],
+};
+
+/** An import's warnings as the `file:line message` lines of `fixtureFacts.warnings`. */
+export function warningLines(warnings: { file: string; line: number; message: string }[]): string[] {
+  return warnings.map((w) => `${w.file}:${w.line} ${w.message}`);
+}
