@@ -32,7 +32,7 @@ export interface DayLists {
 /** A tool and version as written under "Versions used". */
 export interface ToolVersion {
   tool: string;
-  version: string;
+  version: string | null;
   raw: string;
 }
 

@@ -76,7 +76,7 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   list("Setup", lists.setup);
   list("Tasks", lists.tasks);
   list("Takeaways", lists.takeaways);
-  if (doc.toolVersions.length) out.push("## Versions used", "", ...doc.toolVersions.map((t) => `- ${t.tool} ${t.version}`), "");
+  if (doc.toolVersions.length) out.push("## Versions used", "", ...doc.toolVersions.map((t) => `- ${t.tool}${t.version ? ` ${t.version}` : ""}`), "");
   if (day.intro.trim()) out.push(day.intro.trim(), "");
   const lesson = doc.sections.length
     ? doc.sections.map((sec) => `### ${sec.heading}\n\n${demoteHeadings(sec.markdown.trim(), 3)}`).join("\n\n")

@@ -57,7 +57,7 @@ export const DaySchema = DaySummarySchema.extend({
   tasks: z.array(z.string()).openapi({ example: ["Understand Kubernetes Pods"] }),
   setup: z.array(z.string()),
   takeaways: z.array(z.string()),
-  toolVersions: z.array(z.object({ tool: z.string(), version: z.string() })).openapi({ description: "Tools and versions as written under \"Versions used\"", example: [{ tool: "kubectl", version: "v1.20.0" }] }),
+  toolVersions: z.array(z.object({ tool: z.string(), version: z.string().nullable() })).openapi({ description: "Tools and versions as written under \"Versions used\"", example: [{ tool: "kubectl", version: "v1.20.0" }] }),
   snippets: z.array(z.object({ language: z.string().nullable(), code: z.string(), section: z.string().nullable() })).openapi({ description: "Fenced code blocks, in order" }),
   attachments: z.array(z.object({
     name: z.string().openapi({ example: "yaml/pod.yaml" }), mediaType: z.string(), size: z.number().int(), text: z.string(),
