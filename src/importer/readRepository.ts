@@ -9,6 +9,7 @@ import { dayFactsFromRows, linkedDays, tableRows, type DayFacts } from "./dayInd
 import type { ImportWarning, Lesson, LessonAttachment } from "./lesson.ts";
 import { declaredKinds, isManifest, mediaTypeOf } from "./manifests.ts";
 import { parseMarkdown, plainText } from "./markdown.ts";
+import { linkResolver } from "./linkTargets.ts";
 import { parseLesson } from "./parseLesson.ts";
 
 /** Attached files larger than this are skipped. */
@@ -44,7 +45,7 @@ export async function readRepository(path: string, onProgress?: ProgressListener
     // A lesson inside a challenge repository keeps the same source path as in a full import.
     const root = await repositoryRootOf(path);
     const name = root ? relative(root, path).split(sep).join("/") : path;
-    const lesson = await readLessonFile(path, name, content.warnings);
+    const lesson = await readLessonFile(path, name, content.warnings, await repositoryFiles(root ?? dirname(path)));
     if (lesson) content.lessons.push(lesson);
     return content;
   }
@@ -52,7 +53,8 @@ export async function readRepository(path: string, onProgress?: ProgressListener
   if (!(await exists(table))) {
     // A single day folder: its README.md plus attachments.
     const root = await repositoryRootOf(path);
-    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, content.warnings) : null;
+    const files = await repositoryFiles(root ?? path);
+    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, content.warnings, files) : null;
     if (lesson) content.lessons.push(lesson);
     else if (!(await exists(join(path, "README.md")))) content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
     return content;
@@ -86,8 +88,9 @@ export async function readRepository(path: string, onProgress?: ProgressListener
   }
   dayFolders.sort((a, b) => dayNumberOf(a) - dayNumberOf(b));
   let done = 0;
+  const files = await repositoryFiles(path);
   for (const folder of dayFolders) {
-    const lesson = await readDayFolder(folder, path, content.warnings);
+    const lesson = await readDayFolder(folder, path, content.warnings, files);
     if (lesson) {
       if (lesson.number !== null && lesson.number !== dayNumberOf(folder)) {
         content.warnings.push({ file: lesson.sourcePath, line: 1, message: `title says day ${lesson.number} but the folder is day${dayNumberOf(folder)}; using ${dayNumberOf(folder)}` });
@@ -115,13 +118,13 @@ function dayNumberOf(folder: string): number {
   return Number(/day(\d+)$/i.exec(basename(folder))?.[1] ?? 0);
 }
 
-async function readDayFolder(folder: string, root: string, warnings: ImportWarning[]): Promise<Lesson | null> {
+async function readDayFolder(folder: string, root: string, warnings: ImportWarning[], files: ReadonlySet<string>): Promise<Lesson | null> {
   const readme = join(folder, "README.md");
   if (!(await exists(readme))) {
     warnings.push({ file: relative(root, folder) || folder, line: 1, message: "day folder without README.md" });
     return null;
   }
-  const lesson = await readLessonFile(readme, relative(root, readme).split(sep).join("/") || readme, warnings);
+  const lesson = await readLessonFile(readme, relative(root, readme).split(sep).join("/") || readme, warnings, files);
   if (!lesson) return null;
   if (lesson.number === null) {
     const n = dayNumberOf(folder);
@@ -131,10 +134,10 @@ async function readDayFolder(folder: string, root: string, warnings: ImportWarni
   return lesson;
 }
 
-async function readLessonFile(file: string, name: string, warnings: ImportWarning[]): Promise<Lesson | null> {
+async function readLessonFile(file: string, name: string, warnings: ImportWarning[], files: ReadonlySet<string>): Promise<Lesson | null> {
   const text = await readText(file, name, warnings);
   if (text === null) return null;
-  const parsed = parseLesson(text, name);
+  const parsed = parseLesson(text, name, { resolveLink: linkResolver(name, files) });
   warnings.push(...parsed.warnings);
   if (parsed.lesson.number === null && !/day\d+/i.test(file)) {
     warnings.push({ file: name, line: 1, message: "skipped: no day number in the title line or the folder name" });
@@ -183,6 +186,18 @@ async function readAttachments(folder: string, root: string, warnings: ImportWar
     attachments.push(attachment);
   }
   return attachments;
+}
+
+/** Every file path under `root`, relative and with "/" (hidden files and folders left out): what links may point at. */
+async function repositoryFiles(root: string): Promise<Set<string>> {
+  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
+  const files = new Set<string>();
+  for (const e of entries) {
+    if (!e.isFile()) continue;
+    const path = relative(root, join(e.parentPath, e.name)).split(sep).join("/");
+    if (!path.split("/").some((part) => part.startsWith(".") || part === "node_modules")) files.add(path);
+  }
+  return files;
 }
 
 /** UTF-8 text of a buffer, or null for binary content (NUL bytes or invalid UTF-8). */
