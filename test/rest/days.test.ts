@@ -58,7 +58,11 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.equal(res.body.part, 5);
       assert.ok(res.body.seriesDays.includes(13));
       assert.equal(typeof res.body.previous, "number");
-      assert.deepEqual(res.body.links, { self: "/api/v1/days/13", markdown: "/api/v1/days/13.md" });
+      assert.deepEqual(res.body.links, {
+        self: "/api/v1/days/13", markdown: "/api/v1/days/13.md", html: "/api/v1/days/13.html",
+        days: [{ number: 12, title: "Init containers", text: "init containers", section: "Pods", url: "/api/v1/days/12" }],
+        linkedFrom: [{ number: 12, title: "Init containers", text: "Part 5: Pods", section: "References", url: "/api/v1/days/12" }],
+      });
     });
 
     it("answers HEAD with the headers of GET and no body", async () => {
