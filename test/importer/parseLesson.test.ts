@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, test } from "node:test";
 import { parseLesson, parseToolVersion, parseToolVersions } from "../../src/importer/parseLesson.ts";
 import { linkResolver } from "../../src/importer/linkTargets.ts";
+import { summarizeWarnings } from "../../src/importer/warningSummary.ts";
 import { fixturesDir } from "../support/databases.ts";
 
 const dayPath = (week: string, day: number) => `challenge/${week}/day${day}/README.md`;
@@ -205,5 +206,16 @@ describe("parseLesson keeps every structured part with its markdown", () => {
       assert.match(html, /<code class="language-yaml">kind: Pod/);
     }
     assert.match(l.html, /<h2 id="bad">Bad<\/h2>/);
+  });
+});
+
+describe("summarizeWarnings", () => {
+  test("sums warnings up by kind, most frequent first", () => {
+    const w = (message: string) => ({ file: "f", line: 1, message });
+    assert.equal(summarizeWarnings([
+      w('dead link "../x.md": no such file or day in the repository'), w('dead link "./y.yaml": no such file or day in the repository'),
+      w("skipped: 6291456 bytes is over the 5242880-byte limit"), w('missing the "Last update" date'),
+    ]), "4 warnings: 2 dead links, 1 lesson format, 1 oversized file");
+    assert.equal(summarizeWarnings([w("invalid YAML: bad indentation")]), "1 warning: 1 invalid manifest");
   });
 });
