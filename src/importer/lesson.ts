@@ -38,6 +38,8 @@ export interface LessonDayLink {
   text: string;
   /** Heading of the section the link is in; null before the first heading. */
   section: string | null;
+  /** Line of the link in the lesson file. */
+  line: number;
 }
 
 /** A titled part of the lesson body. */

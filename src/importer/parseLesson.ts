@@ -248,7 +248,7 @@ function dayLinksOf(blocks: Block[], days: Map<Nodes, number>, lesson: Lesson): 
       walk(node, (n) => {
         const number = days.get(n);
         if (number === undefined || number === lesson.number || links.has(number)) return;
-        links.set(number, { number, text: plainText(n) || (n.type === "image" ? n.alt ?? "" : ""), section: block.heading ? block.title : null });
+        links.set(number, { number, text: plainText(n) || (n.type === "image" ? n.alt ?? "" : ""), section: block.heading ? block.title : null, line: lineOf(n) });
       });
     }
   }

@@ -142,7 +142,7 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
       changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: fromId, kind: "SEE_ALSO" } }));
       const targets = record.lesson.dayLinks.filter((link) => {
         if (existing.has(link.number)) return true;
-        warnings.push({ file: record.lesson.sourcePath, line: 1, message: `links to day ${link.number}, which is not in the store` });
+        warnings.push({ file: record.lesson.sourcePath, line: link.line, message: `links to day ${link.number}, which is not in the store` });
         return false;
       });
       if (targets.length) {

@@ -82,8 +82,8 @@ describe("parseLesson on the fixture lessons", () => {
     assert.equal(lesson.versions.length, 4);
     assert.ok(lesson.snippets.some((s) => s.language === "yaml" && s.code.includes("initContainers")));
     assert.deepEqual(lesson.dayLinks, [
-      { number: 10, text: "Kubelet", section: "Init containers" },
-      { number: 13, text: "Part 5: Pods", section: "References" },
+      { number: 10, text: "Kubelet", section: "Init containers", line: 43 },
+      { number: 13, text: "Part 5: Pods", section: "References", line: 139 },
     ]);
   });
 
@@ -130,7 +130,7 @@ describe("parseLesson on odd input", () => {
       ["https://kubernetes.io/docs/concepts", "OFFICIAL_DOCS", true],
       ["https://www.youtube.com/watch?v=abc", "VIDEO", true],
     ]);
-    assert.deepEqual(lesson.dayLinks, [{ number: 3, text: "C", section: "References" }]);
+    assert.deepEqual(lesson.dayLinks, [{ number: 3, text: "C", section: "References", line: 9 }]);
   });
 });
 
@@ -195,7 +195,7 @@ describe("parseLesson keeps every structured part with its markdown", () => {
     assert.ok(l.body.endsWith(source.replace("../day3/svc.yaml", "https://k8s-days.invalid/api/v1/days/3/files/svc.yaml")
       .replace("](../day3)", "](https://k8s-days.invalid/api/v1/days/3)")
       .replace("https://github.com/jp-chl/66DaysOfK8s/blob/master/challenge/week01/day3/svc.yaml", "https://k8s-days.invalid/api/v1/days/3/files/svc.yaml")));
-    assert.deepEqual(l.dayLinks, [{ number: 3, text: "day 3", section: "Links" }], "links to a day's files are file links, not day links");
+    assert.deepEqual(l.dayLinks, [{ number: 3, text: "day 3", section: "Links", line: 7 }], "links to a day's files are file links, not day links");
   });
 
   test("the HTML keeps no script, event handler or javascript: URL from the source", () => {
