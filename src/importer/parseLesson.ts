@@ -6,7 +6,8 @@
 import type { Heading, Link, List, Nodes, RootContent } from "mdast";
 import type { ImportWarning, Lesson, LessonReference, LessonSnippet, ToolVersionEntry } from "./lesson.ts";
 import { anchorOf, lineOf, nodesToMarkdown, parseMarkdown, plainText, walk } from "./markdown.ts";
-import { domainOf, linkedDayNumber, normalizeUrl, referenceKind } from "./references.ts";
+import { domainOf, isCitableUrl, linkedDayNumber, normalizeUrl, referenceKind } from "./references.ts";
+import { linkTitleCandidates, referenceTitle, type TitleCandidate } from "./referenceTitle.ts";
 
 /** A lesson and the problems found reading it. */
 export interface ParsedLesson {
@@ -230,11 +231,12 @@ function collectCode(blocks: Block[], snippets: LessonSnippet[]): void {
 
 function collectLinks(blocks: Block[], lesson: Lesson, warn: (line: number, message: string) => void): void {
   const byUrl = new Map<string, LessonReference>();
+  const titles = new Map<string, TitleCandidate[]>();
   const days = new Set<number>();
   for (const block of blocks) {
     const nodes: Nodes[] = block.heading ? [block.heading, ...block.nodes] : block.nodes;
     for (const node of nodes) {
-      walk(node, (n) => {
+      walk(node, (n, ancestors) => {
         if (n.type !== "link") return;
         const link = n as Link;
         const href = link.url.trim();
@@ -253,18 +255,20 @@ function collectLinks(blocks: Block[], lesson: Lesson, warn: (line: number, mess
           warn(lineOf(link), `link "${href}" is not a valid URL`);
           return;
         }
+        if (!isCitableUrl(url)) return; // localhost, private and in-cluster addresses are examples, not sources
         const listed = block.kind === "references";
+        const candidates = linkTitleCandidates(link, { ancestors, previous: nodes[nodes.indexOf((ancestors[0] ?? link) as Nodes) - 1] as RootContent | undefined, heading: block.title, listed });
+        titles.set(url, [...(titles.get(url) ?? []), ...candidates]);
         const existing = byUrl.get(url);
         if (existing) {
           existing.listed ||= listed;
           return;
         }
-        const text = plainText(link);
-        const title = text && text !== href ? text : domainOf(url);
-        byUrl.set(url, { url, title, domain: domainOf(url), kind: referenceKind(url), listed });
+        byUrl.set(url, { url, title: "", domain: domainOf(url), kind: referenceKind(url), listed });
       });
     }
   }
+  for (const reference of byUrl.values()) reference.title = referenceTitle(reference.url, titles.get(reference.url) ?? []);
   lesson.references = [...byUrl.values()];
   lesson.seeAlso = [...days].sort((a, b) => a - b);
 }
