@@ -402,9 +402,11 @@ async function writeLessonDay(
 async function syncConceptDocs(tx: Tx, seeds: Seeds, concepts: Map<string, { id: number; name: string }>, changes: Changes): Promise<void> {
   const docs = seeds.concepts.flatMap((c) => {
     const url = c.docsUrl ? normalizeUrl(c.docsUrl) : null;
-    return url ? [{ conceptId: concepts.get(c.slug)!.id, url, title: `${c.name} (official documentation)` }] : [];
+    return url ? [{ conceptId: concepts.get(c.slug)!.id, url, title: `${c.name} (official documentation)`, fragment: c.docsUrl!.includes("#") }] : [];
   });
-  const refs = docs.map((d) => ({ url: d.url, title: referenceTitle(d.url, [{ source: "curated", text: d.title }]), domain: domainOf(d.url), kind: referenceKind(d.url), listed: false }));
+  // Several concepts may share a page (Pod and Multi-container Pod, by its #fragment): the page's own concept names it.
+  const ownPageFirst = [...docs].sort((a, b) => Number(a.fragment) - Number(b.fragment));
+  const refs = ownPageFirst.map((d) => ({ url: d.url, title: referenceTitle(d.url, [{ source: "curated", text: d.title }]), domain: domainOf(d.url), kind: referenceKind(d.url), listed: false }));
   const referenceIds = await upsertReferences(tx, refs, changes, "curated");
   const wanted = new Set(docs.map((d) => `${d.conceptId}>${referenceIds.get(d.url)}`));
   const seeded = [...new Set(seeds.concepts.map((c) => concepts.get(c.slug)!.id))];
