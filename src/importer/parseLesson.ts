@@ -14,7 +14,8 @@ import { markdownToHtml } from "../modules/content/lessonHtml.ts";
 import type { ImportWarning, Lesson, LessonDayLink, LessonItem, LessonReference, LessonSnippet, ToolVersionEntry } from "./lesson.ts";
 import { linkResolver, type LinkResolver } from "./linkTargets.ts";
 import { anchorOf, lineOf, nodesToMarkdown, parseMarkdown, plainText, walk } from "./markdown.ts";
-import { domainOf, normalizeUrl, referenceKind } from "./references.ts";
+import { domainOf, isCitableUrl, normalizeUrl, referenceKind } from "./references.ts";
+import { linkTitleCandidates, referenceTitle, type TitleCandidate } from "./referenceTitle.ts";
 
 /** Options of parseLesson. */
 export interface ParseOptions {
@@ -407,10 +408,11 @@ function collectCode(blocks: Block[], snippets: LessonSnippet[]): void {
 /** External links as references (links resolved to this API's URLs are not references). */
 function collectLinks(blocks: Block[], lesson: Lesson, warn: (line: number, message: string) => void): void {
   const byUrl = new Map<string, LessonReference>();
+  const titles = new Map<string, TitleCandidate[]>();
   for (const block of blocks) {
     const nodes: Nodes[] = block.heading ? [block.heading, ...block.nodes] : block.nodes;
     for (const node of nodes) {
-      walk(node, (link) => {
+      walk(node, (link, ancestors) => {
         if (link.type !== "link") return;
         const href = link.url.trim();
         if (!/^https?:/i.test(href) || href.startsWith(CONTENT_BASE)) return;
@@ -419,17 +421,19 @@ function collectLinks(blocks: Block[], lesson: Lesson, warn: (line: number, mess
           warn(lineOf(link), `link "${href}" is not a valid URL`);
           return;
         }
+        if (!isCitableUrl(url)) return; // localhost, private and in-cluster addresses are examples, not sources
         const listed = block.kind === "references";
+        const candidates = linkTitleCandidates(link, { ancestors, previous: nodes[nodes.indexOf((ancestors[0] ?? link) as Nodes) - 1] as RootContent | undefined, heading: block.title, listed });
+        titles.set(url, [...(titles.get(url) ?? []), ...candidates]);
         const existing = byUrl.get(url);
         if (existing) {
           existing.listed ||= listed;
           return;
         }
-        const text = plainText(link);
-        const title = text && text !== href ? text : domainOf(url);
-        byUrl.set(url, { url, title, domain: domainOf(url), kind: referenceKind(url), listed });
+        byUrl.set(url, { url, title: "", domain: domainOf(url), kind: referenceKind(url), listed });
       });
     }
   }
+  for (const reference of byUrl.values()) reference.title = referenceTitle(reference.url, titles.get(reference.url) ?? []);
   lesson.references = [...byUrl.values()];
 }

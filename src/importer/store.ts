@@ -13,6 +13,7 @@ import type { ImportWarning, Lesson } from "./lesson.ts";
 import { declaredKinds } from "./manifests.ts";
 import type { RepositoryContent } from "./readRepository.ts";
 import { domainOf, normalizeUrl, referenceKind } from "./references.ts";
+import { referenceTitle } from "./referenceTitle.ts";
 import type { Seeds } from "./seeds.ts";
 
 /** The challenge every import and seed writes to. */
@@ -316,14 +317,28 @@ function kindsOf(lesson: Lesson): string[] {
   return kinds;
 }
 
-async function upsertReferences(tx: Tx, refs: Lesson["references"], changes: Changes): Promise<Map<string, number>> {
+/**
+ * Creates missing references and keeps known ones right: the kind always follows the URL (the
+ * classification may have improved since), and the title follows `referenceTitle` — a curated
+ * title (seeds) replaces any other; a lesson's title replaces a stored one only when that one
+ * says nothing (a domain, "link").
+ */
+async function upsertReferences(tx: Tx, refs: Lesson["references"], changes: Changes, source: "curated" | "lesson" = "lesson"): Promise<Map<string, number>> {
   const byUrl = new Map<string, Lesson["references"][number]>();
   for (const r of refs) if (!byUrl.has(r.url)) byUrl.set(r.url, r);
   const urls = [...byUrl.keys()];
   const ids = new Map<string, number>();
   for (let i = 0; i < urls.length; i += 500) {
     const chunk = urls.slice(i, i + 500);
-    const found = await tx.reference.findMany({ where: { url: { in: chunk } }, select: { id: true, url: true } });
+    const found = await tx.reference.findMany({ where: { url: { in: chunk } }, select: { id: true, url: true, title: true, kind: true } });
+    for (const f of found) {
+      const r = byUrl.get(f.url)!;
+      const title = source === "curated" ? r.title : referenceTitle(f.url, [{ source: "text", text: f.title }, { source: "text", text: r.title }]);
+      if (title !== f.title || r.kind !== f.kind) {
+        await tx.reference.update({ where: { id: f.id }, data: { title, kind: r.kind } });
+        changes.add(1);
+      }
+    }
     const known = new Set(found.map((f) => f.url));
     const missing = chunk.filter((u) => !known.has(u)).map((u) => {
       const r = byUrl.get(u)!;
@@ -331,7 +346,7 @@ async function upsertReferences(tx: Tx, refs: Lesson["references"], changes: Cha
     });
     if (missing.length) {
       changes.add(await tx.reference.createMany({ data: missing }));
-      found.push(...(await tx.reference.findMany({ where: { url: { in: missing.map((m) => m.url) } }, select: { id: true, url: true } })));
+      found.push(...(await tx.reference.findMany({ where: { url: { in: missing.map((m) => m.url) } }, select: { id: true, url: true, title: true, kind: true } })));
     }
     for (const f of found) ids.set(f.url, f.id);
   }
@@ -392,10 +407,12 @@ async function writeLessonDay(
 async function syncConceptDocs(tx: Tx, seeds: Seeds, concepts: Map<string, { id: number; name: string }>, changes: Changes): Promise<void> {
   const docs = seeds.concepts.flatMap((c) => {
     const url = c.docsUrl ? normalizeUrl(c.docsUrl) : null;
-    return url ? [{ conceptId: concepts.get(c.slug)!.id, url, title: `${c.name} (official documentation)` }] : [];
+    return url ? [{ conceptId: concepts.get(c.slug)!.id, url, title: `${c.name} (official documentation)`, fragment: c.docsUrl!.includes("#") }] : [];
   });
-  const refs = docs.map((d) => ({ url: d.url, title: d.title, domain: domainOf(d.url), kind: referenceKind(d.url), listed: false }));
-  const referenceIds = await upsertReferences(tx, refs, changes);
+  // Several concepts may share a page (Pod and Multi-container Pod, by its #fragment): the page's own concept names it.
+  const ownPageFirst = [...docs].sort((a, b) => Number(a.fragment) - Number(b.fragment));
+  const refs = ownPageFirst.map((d) => ({ url: d.url, title: referenceTitle(d.url, [{ source: "curated", text: d.title }]), domain: domainOf(d.url), kind: referenceKind(d.url), listed: false }));
+  const referenceIds = await upsertReferences(tx, refs, changes, "curated");
   const wanted = new Set(docs.map((d) => `${d.conceptId}>${referenceIds.get(d.url)}`));
   const seeded = [...new Set(seeds.concepts.map((c) => concepts.get(c.slug)!.id))];
   const current = await tx.conceptReference.findMany({ where: { conceptId: { in: seeded } } });

@@ -20,6 +20,16 @@ const ok = async (query: string, variables?: Record<string, unknown>) => {
 };
 
 describe("days", () => {
+  it("serves how a lesson cites each source: its own words, listed or inline, in order", async () => {
+    const { day } = await ok(`{ day(number: 42) { references { url } citations { text listed position reference { url title kind } } } }`);
+    assert.deepEqual(day.citations.map((c: { reference: { url: string } }) => c.reference.url), day.references.map((r: { url: string }) => r.url), "the same sources as Day.references, in the same order");
+    assert.deepEqual(day.citations.map((c: { position: number }) => c.position), day.citations.map((_: unknown, i: number) => i));
+    const lens = day.citations.find((c: { reference: { url: string } }) => c.reference.url === "https://k8slens.dev");
+    assert.deepEqual([lens.text, lens.listed, lens.reference.kind], ["Lens Homepage", true, "DOCUMENTATION"]);
+    const release = day.citations.find((c: { reference: { url: string } }) => c.reference.url === "https://github.com/lensapp/lens/releases/tag/v4.1.2");
+    assert.deepEqual([release.text, release.listed, release.reference.kind], ["lensapp/lens: releases/tag/v4.1.2", false, "REPOSITORY"], "'link' is no title: the page path is");
+  });
+
   it("answers day 13 with its parts, concepts, references and neighbours", async () => {
     const { day } = await ok(`{ day(number: 13) {
       number title week date summary tldr body tasks setup toolVersions { tool version } snippets { language code }

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { isEnumType, isInputObjectType, isInterfaceType, isObjectType, isUnionType } from "graphql";
 import { buildSchema, printSchemaSdl } from "../../src/graphql/modules.ts";
 import { repoRoot } from "../support/databases.ts";
+import { REFERENCE_KIND_NAMES, referenceKindsList } from "../../src/modules/references/referenceKinds.ts";
 
 describe("GraphQL schema", () => {
   it("matches the committed schema.graphql (run npm run schema:print after changing an SDL file)", () => {
@@ -27,6 +28,17 @@ describe("GraphQL schema", () => {
       if (isUnionType(type) && !type.description) missing.push(type.name);
     }
     assert.deepEqual(missing, []);
+  });
+
+  it("describes reference kinds as exactly the closed set of REFERENCE_KINDS", () => {
+    const schema = buildSchema();
+    const reference = (schema.getType("Reference") as import("graphql").GraphQLObjectType).getFields().kind!;
+    const filter = (schema.getType("ReferenceFilter") as import("graphql").GraphQLInputObjectType).getFields().kind!;
+    for (const description of [reference.description!, filter.description!]) {
+      assert.ok(description.endsWith(`${referenceKindsList()}.`), description);
+      const named = description.match(/\b[A-Z][A-Z_]{2,}\b/g) ?? [];
+      assert.deepEqual(named, [...REFERENCE_KIND_NAMES], description);
+    }
   });
 
   it("keeps the field names clients depend on", () => {

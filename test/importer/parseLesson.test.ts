@@ -31,7 +31,7 @@ describe("parseLesson on the fixture lessons", () => {
     assert.ok(!urls.some((u) => u.includes("cloudfront.net")), "images are not references");
     assert.ok(!urls.some((u) => u.includes("66DaysOfK8s")), "links to other days are not references");
     const listed = lesson.references.filter((r) => r.listed).map((r) => r.title);
-    assert.deepEqual(listed.sort(), ["IPC, the loopback interface or a shared filesystem", "Pods (official site)", "sidecar pattern"].sort());
+    assert.deepEqual(listed.sort(), ["Review of Container-to-Container Communications in Kubernetes", "Pods (official site)", "Sidecar pattern"].sort(), "a listed source takes its title from the References list");
     assert.deepEqual(lesson.dayLinks.map((l) => l.number), [12], "the GitHub link to day 12 becomes a day link");
     assert.deepEqual(lesson.sections.map((s) => [s.depth, s.heading, s.anchor]), [[3, "Pods", "pods"]]);
   });
@@ -55,8 +55,9 @@ describe("parseLesson on the fixture lessons", () => {
     const yaml = lesson.snippets.filter((s) => s.language === "yaml");
     assert.equal(yaml.length, 3);
     assert.equal(yaml[0]!.section, "Create a Persistent volume linked to the path created in the worker node");
-    const access = lesson.references.find((r) => r.title === "access modes");
-    assert.equal(access?.url, "https://kubernetes.io/docs/concepts/storage/persistent-volumes", "fragment dropped, trailing slash dropped");
+    const access = lesson.references.find((r) => r.url === "https://kubernetes.io/docs/concepts/storage/persistent-volumes");
+    assert.equal(access?.title, "Persistent volumes (official site)", "fragment and trailing slash dropped: the inline 'access modes' link is the listed page");
+    assert.ok(access?.listed);
     assert.equal(lesson.references.find((r) => r.domain === "asciinema.org")?.kind, "VIDEO");
   });
 
@@ -69,7 +70,8 @@ describe("parseLesson on the fixture lessons", () => {
     assert.deepEqual(listed.map((r) => r.kind), ["BLOG", "BLOG", "BLOG"]);
     assert.equal(lesson.references.find((r) => r.domain === "github.com")?.kind, "REPOSITORY");
     assert.equal(lesson.references.find((r) => r.url.startsWith("https://kubernetes.io/blog/2016"))?.kind, "BLOG");
-    assert.equal(lesson.references.find((r) => r.domain === "opencontainers.org")?.kind, "ARTICLE");
+    assert.equal(lesson.references.find((r) => r.domain === "opencontainers.org")?.kind, "DOCUMENTATION", "a project's own site");
+    assert.equal(lesson.references.find((r) => r.domain === "docs.docker.com")?.kind, "DOCUMENTATION");
     assert.deepEqual(lesson.tasks, []);
   });
 

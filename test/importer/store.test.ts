@@ -6,6 +6,7 @@ import { dayFactsFromRows, linkedDays, tableRows } from "../../src/importer/dayI
 import { parseMarkdown } from "../../src/importer/markdown.ts";
 import { defaultSeedsDir } from "../../src/importer/seeds.ts";
 import type { Services } from "../../src/services.ts";
+import { REFERENCE_KIND_NAMES } from "../../src/modules/references/referenceKinds.ts";
 import { fixtureCopy, fixtureFacts, freshServices, warningLines } from "../support/content.ts";
 import { fixturesDir, onPostgres } from "../support/databases.ts";
 import { writeSeedTree } from "../support/seedTree.ts";
@@ -312,6 +313,33 @@ describe("importing the fixtures over the repository's own seeds", () => {
     const stats = await services.content.importer.stats();
     assert.equal(stats.days, 66);
     assert.equal(stats.lessons, fixtureFacts.lessons);
+  });
+
+  test("keeps curated titles of the glossary's docs pages, gives cited sources the lessons' words, and only kinds of the closed set", async () => {
+    const prisma = ctx.services.deps.db.prisma;
+    const refs = await prisma.reference.findMany({ select: { url: true, title: true, kind: true } });
+    const byUrl = new Map(refs.map((r) => [r.url, r]));
+    assert.equal(byUrl.get("https://kubernetes.io/docs/concepts/workloads/pods")?.title, "Pod (official documentation)", "a curated title wins over 'Pods (official site)'");
+    assert.equal(byUrl.get("https://github.com/lensapp/lens/releases/tag/v4.1.2")?.title, "lensapp/lens: releases/tag/v4.1.2", "never 'link'");
+    assert.equal(byUrl.get("https://k8slens.dev")?.kind, "DOCUMENTATION");
+    for (const r of refs) {
+      assert.ok((REFERENCE_KIND_NAMES as readonly string[]).includes(r.kind), `${r.url}: ${r.kind}`);
+      assert.ok(r.title !== "link" && r.title !== r.url, `${r.url}: ${r.title}`);
+    }
+    const day13 = await dayByNumber(ctx.services, 13);
+    const pods = day13.references.find((r) => r.reference.url === "https://kubernetes.io/docs/concepts/workloads/pods")!;
+    assert.deepEqual([pods.title, pods.listed], ["Pods (official site)", true], "the lesson keeps its own words for the source");
+  });
+
+  test("a seed run restores a curated title and the kind a URL has, and a re-import changes nothing", async () => {
+    const prisma = ctx.services.deps.db.prisma;
+    await prisma.reference.update({ where: { url: "https://kubernetes.io/docs/concepts/workloads/pods" }, data: { title: "kubernetes.io", kind: "ARTICLE" } });
+    const reseeded = await ctx.services.content.importer.loadSeeds(defaultSeedsDir);
+    assert.ok(reseeded.changed >= 1);
+    const pods = await prisma.reference.findUnique({ where: { url: "https://kubernetes.io/docs/concepts/workloads/pods" } });
+    assert.deepEqual([pods?.title, pods?.kind], ["Pod (official documentation)", "OFFICIAL_DOCS"]);
+    const again = await ctx.services.content.importer.importPath(fixturesDir());
+    assert.equal(again.changed, 0);
   });
 });
 

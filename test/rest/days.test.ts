@@ -52,6 +52,20 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.equal(hit.headers.ratelimit, undefined);
     });
 
+    it("serves each reference with the lesson's own words for it and whether the References list names it", async () => {
+      const res = await t.request.get("/api/v1/days/13").expect(200);
+      type Item = { url: string; title: string; kind: string; text: string; listed: boolean };
+      const byUrl = new Map<string, Item>(res.body.references.map((r: Item) => [r.url, r]));
+      const pods = byUrl.get("https://kubernetes.io/docs/concepts/workloads/pods")!;
+      assert.deepEqual([pods.text, pods.listed, pods.kind], ["Pods (official site)", true, "OFFICIAL_DOCS"]);
+      const review = byUrl.get("https://thenewstack.io/review-of-container-to-container-communications-in-kubernetes")!;
+      assert.deepEqual([review.text, review.listed], ["Review of Container-to-Container Communications in Kubernetes", true], "the listed text, not the inline one");
+      const deployment = byUrl.get("https://kubernetes.io/docs/concepts/workloads/controllers/deployment")!;
+      assert.deepEqual([deployment.text, deployment.listed], ["Deployment", false], "linked inline only");
+      assert.equal(byUrl.get("https://docs.microsoft.com/en-us/azure/architecture/patterns/sidecar")?.kind, "DOCUMENTATION");
+      for (const r of res.body.references as Item[]) assert.ok(typeof r.title === "string" && r.title.length > 0);
+    });
+
     it("shows the lesson's neighbours and its series", async () => {
       const res = await t.request.get("/api/v1/days/13").expect(200);
       assert.equal(res.body.series, "Kubernetes Architecture");

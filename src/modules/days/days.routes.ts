@@ -41,7 +41,7 @@ export async function dayParts(services: Services, day: Day): Promise<DayParts> 
   const [lists, toolVersions, sections, links, linkedFrom, snippets, attachments, concepts, refs, previous, next, series, skeleton] = await Promise.all([
     days.listsByDayIds(ids), days.toolVersionsByDayIds(ids), days.sectionsByDayIds(ids), days.linksByDayIds(ids), days.linkedFromByDayIds(ids),
     days.snippetsByDayIds(ids), days.attachmentsByDayIds(ids),
-    days.conceptsByDayIds(ids), references.byDayIds(ids), days.previousIdsOf([day]), days.nextIdsOf([day]), days.seriesOf(day),
+    days.conceptsByDayIds(ids), references.citationsByDayIds(ids), days.previousIdsOf([day]), days.nextIdsOf([day]), days.seriesOf(day),
     days.skeleton(day.challengeId),
   ]);
   const numberOf = new Map(skeleton.map((s) => [s.id, s.number]));

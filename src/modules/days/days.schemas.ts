@@ -5,7 +5,8 @@
 import { z } from "zod";
 import "../../rest/route.ts"; // extends zod with .openapi()
 import type { Concept } from "../concepts/concepts.mappers.ts";
-import type { Reference } from "../references/references.mappers.ts";
+import type { Citation, Reference } from "../references/references.mappers.ts";
+import { REFERENCE_KIND_NAMES, referenceKindsExplained } from "../references/referenceKinds.ts";
 import type { DayConcept } from "./days.service.ts";
 import { withBase } from "../content/contentBase.ts";
 import type { Attachment, Day, DayLists, LessonItem, LessonLink, Section, Snippet, ToolVersion } from "./days.mappers.ts";
@@ -60,8 +61,14 @@ export const ReferenceSchema = z.object({
   url: z.string().openapi({ example: "https://kubernetes.io/docs/concepts/workloads/pods/" }),
   title: z.string().openapi({ example: "Pods" }),
   domain: z.string().openapi({ example: "kubernetes.io" }),
-  kind: z.string().openapi({ description: "OFFICIAL_DOCS | BLOG | ARTICLE | REPOSITORY | VIDEO | TOOL | OTHER", example: "OFFICIAL_DOCS" }),
+  kind: z.enum(REFERENCE_KIND_NAMES).openapi({ description: `Kind of source, a closed set: ${referenceKindsExplained()}`, example: "OFFICIAL_DOCS" }),
 }).openapi("Reference", { description: "An external source cited by lessons or concepts" });
+
+/** A reference as a lesson cites it. */
+export const CitationSchema = ReferenceSchema.extend({
+  text: z.string().openapi({ description: "The lesson's own title for the source: its link text, else its words around the link (a label, the list item, the section heading)", example: "Pods (official site)" }),
+  listed: z.boolean().openapi({ description: "True when the lesson lists the source under its References heading; false when it is only linked inline" }),
+}).openapi("Citation", { description: "An external source as one lesson cites it" });
 
 /** A full lesson. */
 export const DaySchema = DaySummarySchema.extend({
@@ -99,7 +106,7 @@ export const DaySchema = DaySummarySchema.extend({
     weight: z.number().openapi({ description: "How much the lesson is about the concept, 0–1" }),
     focus: z.boolean().openapi({ description: "True when the concept is what the lesson is about" }),
   })).openapi({ description: "Concepts the lesson mentions, heaviest first" }),
-  references: z.array(ReferenceSchema).openapi({ description: "Sources cited, in the order of the lesson" }),
+  references: z.array(CitationSchema).openapi({ description: "Sources cited, in the order of the lesson, with the lesson's words for each and whether it is listed under References" }),
   previous: z.number().int().nullable().openapi({ description: "Day to read before: the previous part of the series, else the previous day", example: 12 }),
   next: z.number().int().nullable().openapi({ description: "Day to read after: the next part of the series, else the next day", example: 14 }),
   seriesDays: z.array(z.number().int()).openapi({ description: "Days of the lesson's series in part order (empty for a standalone lesson)", example: [9, 10, 11, 12, 13] }),
@@ -117,7 +124,10 @@ export function toDaySummaryJson(d: Day): z.input<typeof DaySummarySchema> {
 export const toConceptRef = (c: Pick<Concept, "slug" | "name">) => ({ slug: c.slug, name: c.name });
 
 /** A reference as REST shows it. */
-export const toReferenceJson = (r: Reference): z.input<typeof ReferenceSchema> => ({ url: r.url, title: r.title, domain: r.domain, kind: r.kind });
+export const toReferenceJson = (r: Reference): z.input<typeof ReferenceSchema> => ({ url: r.url, title: r.title, domain: r.domain, kind: r.kind as z.input<typeof ReferenceSchema>["kind"] });
+
+/** A citation as REST shows it: the reference's fields, the lesson's words and the listed flag. */
+export const toCitationJson = (c: Citation): z.input<typeof CitationSchema> => ({ ...toReferenceJson(c.reference), text: c.text, listed: c.listed });
 
 /** Everything a full lesson shows, read through the services. */
 export interface DayParts {
@@ -129,7 +139,7 @@ export interface DayParts {
   snippets: Snippet[];
   attachments: Attachment[];
   concepts: DayConcept[];
-  references: Reference[];
+  references: Citation[];
   previous: number | null;
   next: number | null;
   seriesDays: number[];
@@ -151,7 +161,7 @@ export function toDayJson(d: Day, p: DayParts, base: string): z.input<typeof Day
     snippets: p.snippets.map((s) => ({ language: s.language, code: s.code, section: s.section })),
     attachments: p.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, text: a.text, kinds: a.kinds, apiVersions: a.apiVersions })),
     concepts: p.concepts.map((c) => ({ concept: toConceptRef(c.concept), weight: c.weight, focus: c.focus })),
-    references: p.references.map(toReferenceJson),
+    references: p.references.map(toCitationJson),
     previous: p.previous, next: p.next, seriesDays: p.seriesDays,
   };
 }

@@ -7,6 +7,7 @@ export function createReferenceLoaders(services: Services) {
   const references = services.references;
   return {
     referencesByDayId: new DataLoader((ids: readonly number[]) => references.byDayIds(ids)),
+    citationsByDayId: new DataLoader((ids: readonly number[]) => references.citationsByDayIds(ids)),
     referencesByConceptId: new DataLoader((ids: readonly number[]) => references.byConceptIds(ids)),
   };
 }

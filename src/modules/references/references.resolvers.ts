@@ -2,6 +2,7 @@
 import type { GraphQLContext } from "../../graphql/server.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { pageSize } from "../content/pagination.ts";
+import type { Day } from "../days/days.mappers.ts";
 import type { Reference } from "./references.mappers.ts";
 import type { ReferenceFilter } from "./references.service.ts";
 
@@ -10,6 +11,9 @@ export const referencesResolvers = {
   Query: {
     references: async (_: unknown, args: { filter?: ReferenceFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
       toGraphQLConnection(await ctx.services.references.list(args.filter ?? {}, { first: args.first, after: args.after })),
+  },
+  Day: {
+    citations: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.citationsByDayId.load(day.id),
   },
   Reference: {
     days: async (reference: Reference, args: { first?: number | null }, ctx: GraphQLContext) =>

@@ -8,13 +8,13 @@ import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentC
 import type { ChallengeResolver } from "../content/challenges.ts";
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { containsText } from "../content/textMatch.ts";
-import { toReference, type Reference } from "./references.mappers.ts";
+import { toCitation, toReference, type Citation, type Reference } from "./references.mappers.ts";
 
 /** Filters of a references list; all optional, combined with AND. */
 export interface ReferenceFilter {
   /** Host name, e.g. kubernetes.io. */
   domain?: string | null;
-  /** OFFICIAL_DOCS | BLOG | ARTICLE | REPOSITORY | VIDEO | TOOL | OTHER */
+  /** One of REFERENCE_KINDS (./referenceKinds.ts), case-insensitive. */
   kind?: string | null;
   /** Slug of a concept the reference documents. */
   concept?: string | null;
@@ -31,6 +31,8 @@ export interface ReferencesService {
   byIds(ids: readonly number[]): Promise<(Reference | null)[]>;
   /** References cited by each day, in the order of the lesson. */
   byDayIds(dayIds: readonly number[]): Promise<Reference[][]>;
+  /** How each day cites its references (its own title, listed or inline), in the order of the lesson. */
+  citationsByDayIds(dayIds: readonly number[]): Promise<Citation[][]>;
   /** References documenting each concept. */
   byConceptIds(conceptIds: readonly number[]): Promise<Reference[][]>;
 }
@@ -79,6 +81,15 @@ export function createReferencesService(db: Database, cache: ContentCache, chall
       return groupByIds(dayIds, rows, (r) => r.dayId, (r) => toReference(r.reference));
     },
 
+    async citationsByDayIds(dayIds) {
+      const rows = await prisma.dayReference.findMany({
+        where: { dayId: { in: [...dayIds] } },
+        include: { reference: true },
+        orderBy: [{ position: "asc" }],
+      });
+      return groupByIds(dayIds, rows, (r) => r.dayId, toCitation);
+    },
+
     async byConceptIds(conceptIds) {
       const rows = await prisma.conceptReference.findMany({
         where: { conceptId: { in: [...conceptIds] } },
@@ -94,6 +105,7 @@ export function createReferencesService(db: Database, cache: ContentCache, chall
     list: cachedQuery(cache, "references.list", service.list),
     byIds: cachedBatch(cache, "references.byIds", service.byIds),
     byDayIds: cachedBatch(cache, "references.byDay", service.byDayIds),
+    citationsByDayIds: cachedBatch(cache, "references.citationsByDay", service.citationsByDayIds),
     byConceptIds: cachedBatch(cache, "references.byConcept", service.byConceptIds),
   };
 }

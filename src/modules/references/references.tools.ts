@@ -8,8 +8,8 @@ import { citedText } from "../../mcp/citedText.ts";
 import { defineTool, maxCharsArg, readOnly } from "../../mcp/tool.ts";
 import { conceptArg } from "../concepts/concepts.tools.ts";
 import { dayNumberArg } from "../days/days.tools.ts";
+import { REFERENCE_KIND_NAMES, referenceKindsExplained, referenceKindsList } from "./referenceKinds.ts";
 
-const kinds = ["OFFICIAL_DOCS", "BLOG", "ARTICLE", "REPOSITORY", "VIDEO", "TOOL", "OTHER"] as const;
 
 /** The reference tools. */
 export const referenceTools = [
@@ -18,11 +18,11 @@ export const referenceTools = [
     title: "References of a lesson or concept",
     description:
       "External sources cited by a lesson (`day`) or documenting a concept (`concept`): title, URL, domain and kind " +
-      "(OFFICIAL_DOCS, BLOG, ARTICLE, REPOSITORY, VIDEO, TOOL, OTHER). Give `day`, `concept` or both; `kind` narrows further.",
+      `(${referenceKindsList()}). Give \`day\`, \`concept\` or both; \`kind\` narrows further.`,
     input: {
       day: dayNumberArg.optional().describe("Lesson number"),
       concept: conceptArg.optional().describe("Concept slug, name or alias"),
-      kind: z.enum(kinds).optional().describe("Only references of this kind"),
+      kind: z.enum(REFERENCE_KIND_NAMES).optional().describe(`Only references of this kind: ${referenceKindsExplained()}`),
       limit: z.number().int().min(1, "limit must be 1–50").max(50, "limit must be 1–50").default(20).describe("How many (1–50, default 20)"),
       maxChars: maxCharsArg,
     },
