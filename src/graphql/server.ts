@@ -20,6 +20,7 @@ import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
 import { queryLimitsPlugin } from "./limits.ts";
 import { storableInputPlugin } from "./storableInput.ts";
+import { knownOperationTypes } from "./knownOperationTypes.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import { buildSchema } from "./modules.ts";
 
@@ -98,6 +99,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    validationRules: [knownOperationTypes],
     maxRecursiveSelections: 10_000,
     // Apollo's default APQ cache is a bounded in-memory LRU per process; with several replicas
     // use a shared cache or turn APQ off (GRAPHQL_APQ=false).

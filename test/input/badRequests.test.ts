@@ -137,3 +137,12 @@ describe("query parameters an endpoint does not take", () => {
     await t.request.get("/api/v1/references?limit=5&day=3").expect(200);
   });
 });
+
+describe("a GraphQL operation of a type the schema lacks", () => {
+  it("is GRAPHQL_VALIDATION_FAILED (400), not INTERNAL_SERVER_ERROR from execution", async () => {
+    const res = await t.request.post("/graphql").set("Accept", "application/graphql-response+json").send({ query: "subscription { days { totalCount } }" });
+    assert.equal(res.status, 400, res.text);
+    assert.equal(res.body.errors[0].extensions.code, "GRAPHQL_VALIDATION_FAILED");
+    assert.match(res.body.errors[0].message, /does not support subscription operations/);
+  });
+});
