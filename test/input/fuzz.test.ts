@@ -10,7 +10,9 @@
  *
  * Every answer must be below 500, every error a problem+json (REST) or a GraphQL
  * error whose code belongs to src/errors.ts, and no body may carry a stack trace or
- * a file path. `FUZZ_SEED` and `FUZZ_RUNS` override the seed and the run counts.
+ * a file path. Bounded: at most 300 cases and 10 s per property; `FUZZ_SEED`,
+ * `FUZZ_RUNS` and `FUZZ_TIME_MS` override seed, counts and time (`FUZZ_DEBUG=1` prints
+ * every 400 and GraphQL error, to see what the generators reach).
  */
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
@@ -29,6 +31,8 @@ import type { TestApp } from "../support/testApp.ts";
 const SEED = Number(process.env.FUZZ_SEED ?? 20261202);
 const REST_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
 const GRAPHQL_RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** Each property also stops after this long (a loaded CI machine runs fewer cases, never longer). */
+const TIME_LIMIT_MS = Number(process.env.FUZZ_TIME_MS ?? 10_000);
 
 /** What no response body may contain: a stack frame, a source or dependency path, a Prisma invocation. */
 const LEAK = /\bat [\w.<>$]+ \(|\bnode_modules\b|\/work\/|\/home\/|\bsrc\/[\w/]+\.ts\b|\.ts:\d+:\d+|Invalid `\w+\.\w+\(\)` invocation|Prisma/;
@@ -313,7 +317,7 @@ function operation(schema: GraphQLSchema): fc.Arbitrary<{ body: string; accept: 
 // ---------- the properties ----------
 
 describe("fuzzing the running app", () => {
-  it(`REST: ${REST_RUNS} random requests from the OpenAPI document answer below 500, as problem+json, without leaks`, async (ctx) => {
+  it(`REST: up to ${REST_RUNS} random requests from the OpenAPI document answer below 500, as problem+json, without leaks`, async (ctx) => {
     const doc = await (await fetch(`${http.base}/api/v1/openapi.json`)).json();
     const started = Date.now();
     await fc.assert(
@@ -328,12 +332,12 @@ describe("fuzzing the running app", () => {
         if (res.status >= 400) assert.match(res.type, /^application\/problem\+json/, where);
         assert.doesNotMatch(res.text, LEAK, where);
       }),
-      { seed: SEED, numRuns: REST_RUNS, endOnFailure: true },
+      { seed: SEED, numRuns: REST_RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
     ctx.diagnostic(`REST fuzz: seed ${SEED}, ${stats.rest} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...stats.restStatuses].sort()))}, 5xx ${stats.fiveHundreds}`);
   });
 
-  it(`GraphQL: ${GRAPHQL_RUNS} random operations from the schema answer below 500 with GraphQL errors of our codes, without leaks`, async (ctx) => {
+  it(`GraphQL: up to ${GRAPHQL_RUNS} random operations from the schema answer below 500 with GraphQL errors of our codes, without leaks`, async (ctx) => {
     const schema = buildSchema();
     const started = Date.now();
     const codes = new Map<string, number>();
@@ -362,7 +366,7 @@ describe("fuzzing the running app", () => {
         }
         assert.doesNotMatch(textBody, LEAK, where);
       }),
-      { seed: SEED, numRuns: GRAPHQL_RUNS, endOnFailure: true },
+      { seed: SEED, numRuns: GRAPHQL_RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
     ctx.diagnostic(`GraphQL fuzz: seed ${SEED}, ${stats.graphql} operations in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...stats.graphqlStatuses].sort()))}, codes ${JSON.stringify(Object.fromEntries([...codes].sort()))}, 5xx ${stats.fiveHundreds}`);
   });
