@@ -7,6 +7,7 @@ import type { RequestListener } from "node:http";
 import { createResponseCache, type ResponseCache } from "./http/responseCache.ts";
 import { randomUUID } from "node:crypto";
 import { cors } from "./http/cors.ts";
+import { rejectMalformedPath } from "./http/percentEncoding.ts";
 import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
 import { rateLimiter } from "./http/rateLimit.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
@@ -43,6 +44,7 @@ export async function createApp(services: Services): Promise<App> {
   });
 
   app.use(cors(config.CORS_ORIGINS));
+  app.use(rejectMalformedPath);
 
   const readiness: Readiness = { draining: false };
   app.use(healthRouter(services, readiness));

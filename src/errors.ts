@@ -1,7 +1,12 @@
 /**
- * The closed set of error codes of the API. Services throw `AppError`s; each
- * transport maps them in one place (REST: problem+json, GraphQL: extensions.code,
- * MCP: tool errors). Anything else is masked as INTERNAL.
+ * The closed set of error codes of the API: every code any transport answers
+ * with is listed here, and the README lists exactly these (a test checks it).
+ * Services throw `AppError`s; each transport maps them in one place (REST:
+ * problem+json, GraphQL: extensions.code, MCP: tool and JSON-RPC errors).
+ * Anything else is masked as INTERNAL (INTERNAL_SERVER_ERROR on GraphQL).
+ *
+ * `graphql` marks codes only GraphQL answers with: Apollo's names for requests
+ * that are not valid GraphQL, and the operation limits of graphql/limits.ts.
  */
 export const errorCodes = {
   BAD_REQUEST: { status: 400, title: "Bad request" },
@@ -17,9 +22,35 @@ export const errorCodes = {
   RATE_LIMITED: { status: 429, title: "Too many requests" },
   INTERNAL: { status: 500, title: "Internal server error" },
   UNAVAILABLE: { status: 503, title: "Service unavailable" },
-} as const;
+  GRAPHQL_PARSE_FAILED: { status: 400, title: "GraphQL syntax error", graphql: true },
+  GRAPHQL_VALIDATION_FAILED: { status: 400, title: "Operation does not match the schema", graphql: true },
+  BAD_USER_INPUT: { status: 400, title: "Invalid argument or variable (GraphQL's VALIDATION_FAILED)", graphql: true },
+  OPERATION_RESOLUTION_FAILURE: { status: 400, title: "No operation to run (missing or ambiguous operationName)", graphql: true },
+  PERSISTED_QUERY_NOT_FOUND: { status: 200, title: "Persisted query not registered yet: send the full query", graphql: true },
+  PERSISTED_QUERY_NOT_SUPPORTED: { status: 200, title: "Persisted queries are turned off", graphql: true },
+  MAX_DEPTH_EXCEEDED: { status: 400, title: "Operation nested too deep", graphql: true },
+  MAX_ALIASES_EXCEEDED: { status: 400, title: "Operation uses too many aliases", graphql: true },
+  MAX_COST_EXCEEDED: { status: 400, title: "Operation would cost too much", graphql: true },
+  MAX_TOKENS_EXCEEDED: { status: 400, title: "Operation has too many tokens", graphql: true },
+  PAGE_SIZE_EXCEEDED: { status: 400, title: "`first` outside 1–100", graphql: true },
+  INTERNAL_SERVER_ERROR: { status: 500, title: "Internal server error (GraphQL's INTERNAL)", graphql: true },
+} as const satisfies Record<string, { status: number; title: string; graphql?: true }>;
 
 export type ErrorCode = keyof typeof errorCodes;
+
+/** True when `code` belongs to the closed set. */
+export const isErrorCode = (code: unknown): code is ErrorCode => typeof code === "string" && Object.hasOwn(errorCodes, code);
+
+/**
+ * The code GraphQL answers for `code`: Apollo's conventional names where GraphQL
+ * clients expect them (invalid input is BAD_USER_INPUT, a masked error is
+ * INTERNAL_SERVER_ERROR), the code itself otherwise.
+ */
+export function graphqlCodeOf(code: ErrorCode): ErrorCode {
+  if (code === "VALIDATION_FAILED") return "BAD_USER_INPUT";
+  if (code === "INTERNAL") return "INTERNAL_SERVER_ERROR";
+  return code;
+}
 
 /** One failing input field: where (path) and why. */
 export interface FieldIssue {
@@ -58,6 +89,16 @@ export function fromPrismaError(err: unknown): unknown {
   if (code === "P2002") return conflict("A record with the same unique key already exists");
   if (code === "P2025") return notFound("Record");
   return err;
+}
+
+/**
+ * The AppError an error stands for (an AppError itself, or a known Prisma error),
+ * or undefined when it is unexpected and must be masked. Every transport maps
+ * errors through this, so a unique violation is CONFLICT everywhere.
+ */
+export function asAppError(err: unknown): AppError | undefined {
+  const mapped = fromPrismaError(err);
+  return mapped instanceof AppError ? mapped : undefined;
 }
 
 /** Converts a zod error to field issues. */

@@ -67,11 +67,11 @@ describe("privacy between learners", () => {
       assert.deepEqual([p.status, p.note], ["NOT_STARTED", null]);
     });
 
-    it("ignores learner ids smuggled into query strings and bodies", async () => {
-      const stats = (await t.request.get(`/api/v1/me/stats?learnerId=${b.id}&handle=bob`).set(a.auth).expect(200)).body;
-      assert.equal(stats.daysLogged, 0);
-      const log = (await t.request.get(`/api/v1/me/log?learnerId=${b.id}`).set(a.auth).expect(200)).body;
-      assert.deepEqual(log.items, []);
+    it("refuses learner ids smuggled into query strings (400 naming them) and ignores them in bodies", async () => {
+      const stats = (await t.request.get(`/api/v1/me/stats?learnerId=${b.id}&handle=bob`).set(a.auth).expect(400)).body;
+      assert.deepEqual(stats.errors.map((e: { path: string[] }) => e.path[0]), ["learnerId", "handle"]);
+      const log = (await t.request.get(`/api/v1/me/log?learnerId=${b.id}`).set(a.auth).expect(400)).body;
+      assert.match(log.detail, /learnerId/);
       const written = await t.request.put("/api/v1/me/progress/3").set(a.auth).send({ status: "SKIPPED", learnerId: b.id }).expect(200);
       assert.equal(written.body.status, "SKIPPED");
       await t.request.put(`/api/v1/me/log/${today}`).set(a.auth).send({ minutes: 5, learned: "alice", learnerId: b.id }).expect(200);
@@ -140,7 +140,7 @@ describe("privacy between learners", () => {
 
     it("deleteMe with B's handle is refused and deletes nobody", async () => {
       const res = await gql(`mutation { deleteMe(input: { handle: "bob" }) { deleted } }`, a.auth.Authorization);
-      assert.equal(res.body.errors[0].extensions.code, "VALIDATION_FAILED");
+      assert.equal(res.body.errors[0].extensions.code, "BAD_USER_INPUT");
       await t.request.get("/api/v1/me").set(a.auth).expect(200);
     });
 

@@ -14,6 +14,7 @@ import {
   GraphQLError, Kind, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType,
   type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from "graphql";
+import type { ErrorCode } from "../errors.ts";
 import { MAX_PAGE_SIZE } from "../modules/content/pagination.ts";
 
 /** Configured limits. */
@@ -95,7 +96,7 @@ export function measureOperation(schema: GraphQLSchema, operation: OperationDefi
   return shape;
 }
 
-const reject = (message: string, code: string, details: Record<string, unknown>) =>
+const reject = (message: string, code: ErrorCode, details: Record<string, unknown>) =>
   new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
 
 /** An Apollo plugin rejecting operations over the limits with HTTP 400. */

@@ -11,7 +11,7 @@ import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheContr
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
 import { GraphQLError } from "graphql";
-import { AppError, fromPrismaError } from "../errors.ts";
+import { AppError, asAppError, graphqlCodeOf, isErrorCode } from "../errors.ts";
 import { viewerFromHeader } from "../http/auth.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { toAppError } from "../http/errorHandler.ts";
@@ -20,6 +20,8 @@ import { bodyErrorOf } from "../http/responseCache.ts";
 import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
 import { queryLimitsPlugin } from "./limits.ts";
+import { storableInputPlugin } from "./storableInput.ts";
+import { knownOperationTypes } from "./knownOperationTypes.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import { buildSchema } from "./modules.ts";
 
@@ -76,15 +78,16 @@ function errorContentType(req: Request): string {
 /** Bad JSON, oversized bodies and anything thrown around Apollo, answered as GraphQL errors (never HTML). */
 function graphqlErrorHandler(services: Services): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const mapped = toAppError(err);
+    const mapped = toAppError(err, req);
     if (res.headersSent) return;
     if (!(mapped instanceof AppError)) {
       services.deps.log.error("graphql transport error", { path: req.path, error: String((err as Error)?.stack ?? err) });
       return void res.status(500).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
     }
-    // Request-body problems are client errors of the GraphQL request: 400, with a precise code.
-    const status = mapped.code === "PAYLOAD_TOO_LARGE" || mapped.code === "UNSUPPORTED_MEDIA_TYPE" ? 400 : mapped.status;
-    res.status(status).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: mapped.code } }] }));
+    // An oversized body is a client error of the GraphQL request: 400, with a precise code.
+    // An encoding or charset we cannot read keeps 415, as on every transport.
+    const status = mapped.code === "PAYLOAD_TOO_LARGE" ? 400 : mapped.status;
+    res.status(status).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: graphqlCodeOf(mapped.code) } }] }));
   };
 }
 
@@ -99,6 +102,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
     stopOnTerminationSignals: false,
     csrfPrevention: true,
     parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS },
+    validationRules: [knownOperationTypes],
     maxRecursiveSelections: 10_000,
     // Apollo's default APQ cache is a bounded in-memory LRU per process; with several replicas
     // use a shared cache or turn APQ off (GRAPHQL_APQ=false).
@@ -107,18 +111,19 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
       ApolloServerPluginLandingPageDisabled(),
       ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
       queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
+      storableInputPlugin,
       legacyJsonStatusPlugin,
     ],
     formatError: (formatted, error) => {
-      const original = fromPrismaError(unwrapResolverError(error));
-      if (original instanceof AppError) {
-        return { ...formatted, message: original.message, extensions: { code: original.code, ...original.details } };
-      }
+      const original = unwrapResolverError(error);
+      const app = asAppError(original);
+      if (app) return { ...formatted, message: app.message, extensions: { code: graphqlCodeOf(app.code), ...app.details } };
       if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && /tokens\. Parsing aborted/.test(formatted.message)) {
         return { ...formatted, extensions: { ...formatted.extensions, code: "MAX_TOKENS_EXCEEDED", max: config.GRAPHQL_MAX_TOKENS } };
       }
-      if (original instanceof GraphQLError || formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") return formatted;
-      log.error("graphql resolver error", { error: String((original as Error)?.stack ?? original) });
+      // Deliberate GraphQL errors (Apollo's, the limits') keep their message when their code is one of ours.
+      if ((original instanceof GraphQLError || formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") && isErrorCode(formatted.extensions?.code)) return formatted;
+      log.error("graphql resolver error", { error: String((original as Error)?.stack ?? original), code: formatted.extensions?.code });
       return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" }, ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
     },
   });

@@ -3,14 +3,17 @@
  * unexpected become problem+json (REST) — never an HTML page or a stack trace.
  * /graphql installs its own handler that answers in GraphQL's error shape.
  */
-import type { ErrorRequestHandler, RequestHandler } from "express";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
+import { bodyDecodingError } from "./bodyEncoding.ts";
 import { AppError, fromPrismaError } from "../errors.ts";
 import type { Logger } from "../log.ts";
 import { problemOf, sendProblem } from "./problem.ts";
 
-/** Maps errors thrown before a handler ran (JSON syntax, size, charset) to AppErrors. */
-export function toAppError(err: unknown): unknown {
+/** Maps errors thrown before a handler ran (JSON syntax, size, charset, content coding) to AppErrors. */
+export function toAppError(err: unknown, req?: Request): unknown {
   const e = err as { type?: string; status?: number; message?: string; limit?: number };
+  const decoding = bodyDecodingError(err, req?.get("content-encoding"));
+  if (decoding) return decoding;
   switch (e?.type) {
     case "entity.parse.failed":
       return new AppError("BAD_REQUEST", `Request body is not valid JSON: ${e.message}`);
@@ -27,7 +30,7 @@ export function toAppError(err: unknown): unknown {
 
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
-    const mapped = toAppError(err);
+    const mapped = toAppError(err, req);
     if (!(mapped instanceof AppError)) log.error("unhandled error", { path: req.path, method: req.method, error: String((err as Error)?.stack ?? err) });
     if (res.headersSent) return;
     if (mapped instanceof AppError && mapped.code === "UNAUTHENTICATED") res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');

@@ -15,6 +15,7 @@
  * is served only to requests for the same Host and forwarded scheme.
  */
 import { createHash } from "node:crypto";
+import { hasContentCoding } from "./bodyEncoding.ts";
 import { captureBody } from "./captureBody.ts";
 import type { IncomingMessage, RequestListener, ServerResponse, OutgoingHttpHeaders } from "node:http";
 
@@ -131,6 +132,8 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
     // POST: only GraphQL JSON bodies of reasonable size are candidates.
     const length = Number(h["content-length"] ?? NaN);
     if (!req.url?.startsWith("/graphql") || !/^application\/json\b/i.test(h["content-type"] ?? "") || !(length <= maxBodyBytes)) return app(req, res);
+    // A compressed body is decoded (or refused) by body-parser; its raw bytes are not JSON.
+    if (hasContentCoding(h["content-encoding"])) return app(req, res);
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
     req.on("error", () => app(req, res));

@@ -8,6 +8,7 @@ import { completable } from "@modelcontextprotocol/sdk/server/completable.js";
 import { z } from "zod";
 import { conceptMarkdown, loadConceptDocument } from "../modules/concepts/concepts.markdown.ts";
 import { dayMarkdown, loadDayDocument } from "../modules/days/days.markdown.ts";
+import { answering } from "./protocolError.ts";
 import { completeConcept, completeDayNumber, conceptUri, dayUri } from "./resources.ts";
 import type { ToolContext } from "./tool.ts";
 
@@ -24,7 +25,7 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
         day: completable(z.string().regex(/^\d{1,3}$/, "day must be a lesson number such as 13").describe("Lesson number"), (value) => completeDayNumber(services, value)),
       },
     },
-    async ({ day }) => {
+    ({ day }) => answering(services, "prompt quiz_me", async () => {
       const doc = await loadDayDocument(services, Number(day));
       return {
         description: `Quiz on Day ${doc.day.number}: ${doc.day.title}`,
@@ -42,7 +43,7 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
           { role: "user", content: { type: "resource", resource: { uri: dayUri(doc.day.number), mimeType: "text/markdown", text: dayMarkdown(doc, links) } } },
         ],
       };
-    },
+    }, { day }),
   );
 
   server.registerPrompt(
@@ -54,7 +55,7 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
         concept: completable(z.string().min(1).max(100).describe("Concept slug, name or alias, e.g. pod"), (value) => completeConcept(services, value)),
       },
     },
-    async ({ concept }) => {
+    ({ concept }) => answering(services, "prompt explain_concept", async () => {
       const doc = await loadConceptDocument(services, concept);
       return {
         description: `Explain ${doc.concept.name}`,
@@ -72,6 +73,6 @@ export function registerPrompts(server: McpServer, ctx: ToolContext): void {
           { role: "user", content: { type: "resource", resource: { uri: conceptUri(doc.concept.slug), mimeType: "text/markdown", text: conceptMarkdown(doc, links) } } },
         ],
       };
-    },
+    }, { concept }),
   );
 }

@@ -4,11 +4,12 @@
  * Both templates list their resources and complete their variable.
  */
 import { ResourceTemplate, type McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { ErrorCode, McpError } from "@modelcontextprotocol/sdk/types.js";
 import { AppError } from "../errors.ts";
 import { conceptMarkdown, loadConceptDocument } from "../modules/concepts/concepts.markdown.ts";
 import { dayMarkdown, loadDayDocument } from "../modules/days/days.markdown.ts";
 import type { Services } from "../services.ts";
+import { percentDecoded } from "../http/percentEncoding.ts";
+import { answering } from "./protocolError.ts";
 import type { ToolContext } from "./tool.ts";
 
 /** URI of a lesson resource. */
@@ -29,17 +30,6 @@ export async function completeConcept(services: Services, prefix: string): Promi
   const p = prefix.trim().toLowerCase();
   const all = await services.concepts.all();
   return all.filter((c) => c.slug.startsWith(p) || c.name.toLowerCase().startsWith(p)).map((c) => c.slug).slice(0, MAX_COMPLETIONS);
-}
-
-/** Runs a resource read; AppErrors keep their message, anything else is masked. */
-async function read<T>(services: Services, what: string, fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (err) {
-    if (err instanceof AppError) throw new McpError(err.code === "NOT_FOUND" ? ErrorCode.InvalidParams : ErrorCode.InternalError, `${err.code}: ${err.message}`);
-    services.deps.log.error("mcp resource read failed", { what, error: String((err as Error)?.stack ?? err) });
-    throw new McpError(ErrorCode.InternalError, "INTERNAL: An unexpected error occurred");
-  }
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
@@ -64,13 +54,13 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
     }),
     { title: "A #66DaysOfK8s lesson", description: "One lesson as markdown, with its concepts and references", mimeType: "text/markdown" },
     (uri, variables) =>
-      read(services, uri.href, async () => {
+      answering(services, `resource ${uri.href}`, async () => {
         const raw = one(variables.number);
         const n = Number(raw);
         if (!/^\d{1,3}$/.test(raw) || !Number.isInteger(n) || n < 1) throw new AppError("NOT_FOUND", `Day ${JSON.stringify(raw)} not found: use a lesson number such as k8s-days://day/13`);
         const doc = await loadDayDocument(services, n);
         return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: dayMarkdown(doc, links) }] };
-      }),
+      }, variables),
   );
 
   server.registerResource(
@@ -88,9 +78,11 @@ export function registerResources(server: McpServer, ctx: ToolContext): void {
     }),
     { title: "A Kubernetes concept", description: "A glossary concept as markdown, with related concepts, lessons and references", mimeType: "text/markdown" },
     (uri, variables) =>
-      read(services, uri.href, async () => {
-        const doc = await loadConceptDocument(services, decodeURIComponent(one(variables.slug)));
+      answering(services, `resource ${uri.href}`, async () => {
+        const slug = percentDecoded(one(variables.slug));
+        if (slug === undefined) throw new AppError("NOT_FOUND", `Concept ${JSON.stringify(one(variables.slug))} not found: the URI is not valid percent-encoded UTF-8`);
+        const doc = await loadConceptDocument(services, slug);
         return { contents: [{ uri: uri.href, mimeType: "text/markdown", text: conceptMarkdown(doc, links) }] };
-      }),
+      }, { slug: percentDecoded(one(variables.slug)) }),
   );
 }

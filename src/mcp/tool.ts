@@ -17,7 +17,8 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
 import { z } from "zod";
-import { AppError } from "../errors.ts";
+import { asAppError, invalid } from "../errors.ts";
+import { describeIssues, unstorableTextIssues } from "../storableText.ts";
 import type { Services } from "../services.ts";
 import type { ContentLinks } from "../http/contentLinks.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
@@ -80,6 +81,9 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
         { title: spec.title, description: spec.description, inputSchema: spec.input, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
         (async (args: z.infer<z.ZodObject<I>>) => {
           try {
+            // Text the database cannot store is refused before any tool runs (see storableText.ts).
+            const issues = unstorableTextIssues(args);
+            if (issues.length) throw invalid(`Invalid arguments: ${describeIssues(issues)}`, issues);
             const answer = await spec.run(args, ctx);
             return { content: [{ type: "text" as const, text: answer.text }], structuredContent: answer.data as Record<string, unknown> };
           } catch (err) {
@@ -96,11 +100,12 @@ export function registerTools(server: McpServer, tools: readonly McpTool[], ctx:
   for (const tool of tools) if (!tool.needsLearner || ctx.viewer) tool.register(server, ctx);
 }
 
-/** The tool error for `err`: AppErrors speak for themselves, anything else is masked. */
+/** The tool error for `err`: AppErrors (and known Prisma errors, as everywhere) speak for themselves, anything else is masked. */
 export function toolError(err: unknown, tool: string, ctx: Pick<ToolContext, "services">) {
-  if (err instanceof AppError) {
-    const issues = err.details.issues?.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ");
-    return { isError: true, content: [{ type: "text" as const, text: `${err.code}: ${err.message}${issues && !err.message.includes(issues) ? ` (${issues})` : ""}` }] };
+  const app = asAppError(err);
+  if (app) {
+    const issues = app.details.issues?.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ");
+    return { isError: true, content: [{ type: "text" as const, text: `${app.code}: ${app.message}${issues && !app.message.includes(issues) ? ` (${issues})` : ""}` }] };
   }
   ctx.services.deps.log.error("mcp tool failed", { tool, error: String((err as Error)?.stack ?? err) });
   return { isError: true, content: [{ type: "text" as const, text: "INTERNAL: An unexpected error occurred" }] };

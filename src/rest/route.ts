@@ -16,6 +16,7 @@ import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
 import { AppError, zodIssues } from "../errors.ts";
+import { describeIssues, unstorableTextIssues } from "../storableText.ts";
 
 extendZodWithOpenApi(z);
 
@@ -140,6 +141,7 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
       throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${contentType} only`);
     }
     const params = parse(spec.params, req.params, "path parameter", "BAD_REQUEST");
+    rejectUnknownQuery(spec.query, req.query);
     const query = parse(spec.query, req.query, "query parameter", "BAD_REQUEST");
     let body: unknown = undefined;
     if (spec.body) {
@@ -162,10 +164,30 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
 function parse(schema: z.ZodType | undefined, value: unknown, where: string, code: "BAD_REQUEST" | "VALIDATION_FAILED"): unknown {
   if (!schema) return {};
   const r = schema.safeParse(value ?? {});
-  if (r.success) return r.data;
+  if (r.success) {
+    // Text the database cannot store is refused here, for every route (see storableText.ts).
+    const unstorable = unstorableTextIssues(r.data);
+    if (unstorable.length) throw new AppError(code, `Invalid ${where} ${describeIssues(unstorable)}`, { issues: unstorable });
+    return r.data;
+  }
   const issues = zodIssues(r.error);
   const first = issues[0];
   throw new AppError(code, `Invalid ${where}${first ? ` ${first.path.join(".") || ""}: ${first.message}` : ""}`.replace(/ +:/, ":"), { issues });
+}
+
+/**
+ * Query parameters are strict: one the route does not declare is a 400 naming it
+ * (a filter silently ignored would answer the wrong data). A route without a
+ * query schema accepts none; paginated routes declare `limit` and `cursor`.
+ */
+function rejectUnknownQuery(schema: Obj | undefined, query: unknown): void {
+  const declared = schema?.shape ?? {};
+  const unknown = Object.keys((query ?? {}) as object).filter((k) => !Object.hasOwn(declared, k));
+  if (!unknown.length) return;
+  const known = Object.keys(declared);
+  throw new AppError("BAD_REQUEST", `Unknown query parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}; ${known.length ? `this endpoint takes ${known.join(", ")}` : "this endpoint takes none"}`, {
+    issues: unknown.map((k) => ({ path: [k], message: "not a query parameter of this endpoint" })),
+  });
 }
 
 /** The OpenAPI 3.1 document of every registered route. */

@@ -23,11 +23,11 @@ describe("learners and progress over GraphQL", () => {
     auth = `Bearer ${res.data.register.token.token}`;
   });
 
-  it("reports a taken handle as CONFLICT and a bad time zone as VALIDATION_FAILED", async () => {
+  it("reports a taken handle as CONFLICT and a bad time zone as BAD_USER_INPUT", async () => {
     const taken = await gql(`mutation { register(input: { handle: "gina" }) { learner { id } } }`, undefined, "");
     assert.equal(taken.errors[0].extensions.code, "CONFLICT");
     const zone = await gql(`mutation { register(input: { handle: "hal", timezone: "Moon/Base" }) { learner { id } } }`, undefined, "");
-    assert.equal(zone.errors[0].extensions.code, "VALIDATION_FAILED");
+    assert.equal(zone.errors[0].extensions.code, "BAD_USER_INPUT");
   });
 
   it("logs a day, sets progress and reads them back through me", async () => {
@@ -47,9 +47,9 @@ describe("learners and progress over GraphQL", () => {
     assert.equal(m.share.short, "Day 1 of #66DaysOfK8s: Deployments roll out ReplicaSets #kubernetes #learning");
   });
 
-  it("rejects a future date with VALIDATION_FAILED and the field path", async () => {
+  it("rejects a future date with BAD_USER_INPUT and the field path", async () => {
     const res = await gql(`mutation { logDay(input: { date: "2026-03-11", minutes: 10, learned: "" }) { entry { date } } }`);
-    assert.equal(res.errors[0].extensions.code, "VALIDATION_FAILED");
+    assert.equal(res.errors[0].extensions.code, "BAD_USER_INPUT");
     assert.deepEqual(res.errors[0].extensions.issues[0].path, ["date"]);
   });
 
