@@ -30,7 +30,7 @@ after(async () => {
 
 /** POSTs raw bytes (supertest would serialise a Buffer as JSON) through real HTTP; resolves to status, type and body. */
 async function post(path: string, headers: Record<string, string>, body: Uint8Array, method = "POST") {
-  const res = await fetch(`${http.base}${path}`, { method, headers, body });
+  const res = await fetch(`${http.base}${path}`, { method, headers, body: new Uint8Array(body) });
   const text = await res.text();
   let json: any;
   try { json = JSON.parse(text); } catch { json = undefined; }

@@ -168,7 +168,7 @@ function restCase(doc: any, token: string): fc.Arbitrary<RestCase> {
 }
 
 async function send(c: RestCase) {
-  const res = await fetch(`${http.base}${c.url}`, { method: c.method, headers: c.headers, ...(c.body !== undefined ? { body: c.body } : {}) });
+  const res = await fetch(`${http.base}${c.url}`, { method: c.method, headers: c.headers, ...(c.body !== undefined ? { body: typeof c.body === "string" ? c.body : new Uint8Array(c.body) } : {}) });
   return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
 
