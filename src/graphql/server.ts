@@ -29,6 +29,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** The learner of the bearer token, or null when anonymous. */
   learner: Viewer | null;
+  /** The HTTP request (its origin gives absolute URLs when PUBLIC_URL is unset). */
+  req: Request;
 }
 
 /** Largest accepted request body of /graphql. */
@@ -140,7 +142,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
         }
         throw err;
       }
-      return { services, loaders: createLoaders(services), learner };
+      return { services, loaders: createLoaders(services), learner, req };
     },
   }));
   router.use(graphqlErrorHandler(services));

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import { notFound } from "../../errors.ts";
 import { contentLinks } from "../../http/contentLinks.ts";
+import { publicBase } from "../../http/publicBase.ts";
 import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
@@ -80,10 +81,10 @@ export function dayRoutes(api: RestApi, services: Services): void {
     description: "The lesson with its tasks, setup, takeaways, tool versions, snippets, attachments, concepts, references and its neighbours.",
     params: DayNumberParams, query: z.object({ challenge: challengeParam }),
     response: { schema: DaySchema, description: "The lesson" },
-    handler: async ({ params, query }) => {
+    handler: async ({ params, query, req }) => {
       const day = await services.days.get(params.number, query.challenge);
       if (!day) throw notFound(`Day ${params.number}`);
-      return toDayJson(day, await dayParts(services, day));
+      return toDayJson(day, await dayParts(services, day), publicBase(req, services.deps.config.PUBLIC_URL));
     },
   });
 }
