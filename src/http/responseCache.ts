@@ -11,6 +11,7 @@
  *
  * Keys: method (HEAD shares GET's entry) + URL + Accept + Origin (+ the body's hash for
  * POST /graphql, whose JSON body is then handed to Express already parsed).
+ * Bodies over `maxEntryBytes` (big screenshots) are not kept: they would push out many small answers.
  */
 import { createHash } from "node:crypto";
 import { captureBody } from "./captureBody.ts";
@@ -21,6 +22,8 @@ export interface ResponseCacheOptions {
   version: () => number;
   maxEntries?: number;
   maxBytes?: number;
+  /** Largest response body kept (default 1 MiB). */
+  maxEntryBytes?: number;
   /** Largest POST body considered for caching (larger ones go straight to the app). */
   maxBodyBytes?: number;
 }
@@ -54,6 +57,7 @@ const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorizatio
 export function createResponseCache(app: RequestListener, options: ResponseCacheOptions): ResponseCache {
   const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const maxEntryBytes = Math.min(options.maxEntryBytes ?? 1024 * 1024, maxBytes / 16);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -68,7 +72,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
   };
 
   const store = (key: string, entry: Entry) => {
-    if (entry.body.length > maxBytes / 16) return;
+    if (entry.body.length > maxEntryBytes) return;
     evict(key);
     entries.set(key, entry);
     bytes += entry.body.length;
