@@ -4,7 +4,7 @@
 import { after, before, describe, test } from "node:test";
 import assert from "node:assert/strict";
 import { loadMcpContent } from "./support/mcp.ts";
-import { startTestApp, type TestApp } from "./support/testApp.ts";
+import { startTestApp, TEST_ORIGIN, type TestApp } from "./support/testApp.ts";
 
 describe("llms.txt", () => {
   let t: TestApp;
@@ -18,11 +18,11 @@ describe("llms.txt", () => {
     assert.match(text, /^# k8s-days[^\n]*\n\n> [^\n]+\n/);
     const sections = [...text.matchAll(/^## (.+)$/gm)].map((m) => m[1]);
     assert.deepEqual(sections, ["Lessons", "Concepts", "API", "Optional"]);
-    const dayLinks = [...text.matchAll(/^- \[Day (\d+): [^\]]+\]\(\/api\/v1\/days\/(\d+)\.md\)/gm)];
+    const dayLinks = [...text.matchAll(/^- \[Day (\d+): [^\]]+\]\(([^)]+)\/api\/v1\/days\/(\d+)\.md\)/gm)];
     assert.equal(dayLinks.length, 66);
-    assert.ok(dayLinks.every((m) => m[1] === m[2]));
-    assert.match(text, /^- \[Pod\]\(\/api\/v1\/concepts\/pod\.md\): /m);
-    assert.match(text, /^- \[Full text\]\(\/llms-full\.txt\)/m);
+    assert.ok(dayLinks.every((m) => m[1] === m[3] && m[2] === TEST_ORIGIN), "absolute links on the request's origin");
+    assert.ok(text.includes(`- [Pod](${TEST_ORIGIN}/api/v1/concepts/pod.md): `));
+    assert.ok(text.includes(`- [Full text](${TEST_ORIGIN}/llms-full.txt)`));
   });
 
   test("is public, cacheable and answered from the response cache the second time", async () => {

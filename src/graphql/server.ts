@@ -15,6 +15,7 @@ import { AppError, fromPrismaError } from "../errors.ts";
 import { viewerFromHeader } from "../http/auth.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { toAppError } from "../http/errorHandler.ts";
+import { publicBase } from "../http/publicBase.ts";
 import { bodyErrorOf } from "../http/responseCache.ts";
 import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
@@ -29,8 +30,8 @@ export interface GraphQLContext {
   loaders: Loaders;
   /** The learner of the bearer token, or null when anonymous. */
   learner: Viewer | null;
-  /** The HTTP request (its origin gives absolute URLs when PUBLIC_URL is unset). */
-  req: Request;
+  /** Base URL of this API for the client (PUBLIC_URL or the request's origin): stored lesson URLs are made absolute on it. */
+  base: string;
 }
 
 /** Largest accepted request body of /graphql. */
@@ -142,7 +143,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
         }
         throw err;
       }
-      return { services, loaders: createLoaders(services), learner, req };
+      return { services, loaders: createLoaders(services), learner, base: publicBase(req, services.deps.config.PUBLIC_URL) };
     },
   }));
   router.use(graphqlErrorHandler(services));

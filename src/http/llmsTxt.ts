@@ -12,6 +12,7 @@ import { conceptMarkdown, loadConceptDocuments } from "../modules/concepts/conce
 import type { Day } from "../modules/days/days.mappers.ts";
 import { dayMarkdown, loadDayDocuments } from "../modules/days/days.markdown.ts";
 import type { Services } from "../services.ts";
+import { publicBase } from "./publicBase.ts";
 import { contentLinks, type ContentLinks } from "./contentLinks.ts";
 
 const TITLE = "k8s-days: learn Kubernetes daily (#66DaysOfK8s)";
@@ -87,9 +88,8 @@ function shift(markdown: string): string {
 /** GET /llms.txt and /llms-full.txt. */
 export function llmsRouter(services: Services): Router {
   const router = Router();
-  const links = contentLinks(services.deps.config.PUBLIC_URL ?? "");
-  const send = (render: (s: Services, l: ContentLinks) => Promise<string>) => async (_req: unknown, res: import("express").Response) => {
-    const text = await render(services, links);
+  const send = (render: (s: Services, l: ContentLinks) => Promise<string>) => async (req: import("express").Request, res: import("express").Response) => {
+    const text = await render(services, contentLinks(publicBase(req, services.deps.config.PUBLIC_URL)));
     res.set("Cache-Control", "public, max-age=300").type("text/plain; charset=utf-8").send(text);
   };
   router.get("/llms.txt", send(llmsTxt));

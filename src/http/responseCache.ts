@@ -10,7 +10,9 @@
  *   another replica) every older entry is a miss.
  *
  * Keys: method (HEAD shares GET's entry) + URL + Accept + Origin (+ the body's hash for
- * POST /graphql, whose JSON body is then handed to Express already parsed).
+ * POST /graphql, whose JSON body is then handed to Express already parsed). A response
+ * that says `Vary: Host` (its URLs are absolute on the request's origin, see publicBase)
+ * is served only to requests for the same Host and forwarded scheme.
  * Bodies over `maxEntryBytes` (big screenshots) are not kept: they would push out many small answers.
  */
 import { createHash } from "node:crypto";
@@ -30,6 +32,8 @@ export interface ResponseCacheOptions {
 
 interface Entry {
   version: number;
+  /** Host and forwarded scheme of the request, for responses that vary by Host. */
+  origin?: string;
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
@@ -52,7 +56,10 @@ export function bodyErrorOf(req: IncomingMessage): Error | undefined {
   return (req as IncomingMessage & { [BODY_ERROR]?: Error })[BODY_ERROR];
 }
 
-const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorization"]);
+const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorization", "host"]);
+
+/** What a response that varies by Host depends on: the Host header and the scheme a proxy forwarded. */
+const originKey = (req: IncomingMessage) => `${req.headers.host ?? ""}\n${req.headers["x-forwarded-proto"] ?? ""}`;
 
 export function createResponseCache(app: RequestListener, options: ResponseCacheOptions): ResponseCache {
   const maxEntries = options.maxEntries ?? 2000;
@@ -106,7 +113,8 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
       delete headers.date;
       delete headers.connection;
       delete headers["keep-alive"];
-      store(key, { version, status: res.statusCode, headers, body });
+      const byHost = String(headers.vary ?? "").toLowerCase().split(/\s*,\s*/).includes("host");
+      store(key, { version, status: res.statusCode, headers, body, ...(byHost ? { origin: originKey(req) } : {}) });
     });
     app(req, res);
   };
@@ -116,11 +124,12 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
     const h = req.headers;
     if (h.authorization || h.cookie || (method !== "GET" && method !== "HEAD" && method !== "POST")) return app(req, res);
     const base = `${req.url}\n${h.accept ?? ""}\n${h.origin ?? ""}`;
+    const origin = originKey(req);
     const version = options.version();
     if (method !== "POST") {
       const key = `GET\n${base}`;
       const hit = entries.get(key);
-      if (hit && hit.version === version) return serve(req, res, hit);
+      if (hit && hit.version === version && (hit.origin === undefined || hit.origin === origin)) return serve(req, res, hit);
       return passThrough(key, version, req, res);
     }
     // POST: only GraphQL JSON bodies of reasonable size are candidates.
@@ -144,7 +153,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
       (req as IncomingMessage & { body?: unknown }).body = parsed;
       const key = `POST\n${base}\n${createHash("sha1").update(raw).digest("base64")}`;
       const hit = entries.get(key);
-      if (hit && hit.version === version) return serve(req, res, hit);
+      if (hit && hit.version === version && (hit.origin === undefined || hit.origin === origin)) return serve(req, res, hit);
       passThrough(key, version, req, res);
     });
   };

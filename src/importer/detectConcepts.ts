@@ -140,7 +140,7 @@ export function lessonZones(lesson: Lesson, title: string, kinds: string[] = [])
   return {
     title,
     tldr: lesson.tldr,
-    tasks: lesson.tasks,
+    tasks: lesson.tasks.map((t) => t.text),
     headings: lesson.sections.map((s) => s.heading),
     body: lesson.prose,
     kinds,

@@ -15,8 +15,30 @@ export interface ImportWarning {
 /** A tool and its version as written under "Versions used". */
 export interface ToolVersionEntry {
   tool: string;
-  version: string;
+  /** Null when the line names a tool without a version. */
+  version: string | null;
+  /** What follows the version on the line ("(Official Build) (x86_64)"), if anything. */
+  qualifier: string | null;
   raw: string;
+  /** The line as markdown, links resolved. */
+  markdown: string;
+}
+
+/** An item of a Tasks, Setup or Takeaways list, or a note under Versions. */
+export interface LessonItem {
+  /** Plain text, whitespace collapsed. */
+  text: string;
+  /** As written: links (resolved), inline code and emphasis kept. */
+  markdown: string;
+}
+
+/** A link from this lesson to another day. */
+export interface LessonDayLink {
+  number: number;
+  /** The link text as written. */
+  text: string;
+  /** Heading of the section the link is in; null before the first heading. */
+  section: string | null;
 }
 
 /** A titled part of the lesson body. */
@@ -25,6 +47,8 @@ export interface LessonSection {
   depth: number;
   anchor: string;
   markdown: string;
+  /** The section as sanitized HTML. */
+  html: string;
 }
 
 /** A fenced code block. */
@@ -67,16 +91,21 @@ export interface Lesson {
   tags: string[];
   tldr: string;
   versions: ToolVersionEntry[];
-  setup: string[];
-  tasks: string[];
-  takeaways: string[];
+  /** Sentences under "Versions used" that name no tool (kept with their links). */
+  versionNotes: LessonItem[];
+  setup: LessonItem[];
+  tasks: LessonItem[];
+  takeaways: LessonItem[];
   sections: LessonSection[];
   snippets: LessonSnippet[];
   references: LessonReference[];
-  /** Numbers of other days this lesson links to. */
-  seeAlso: number[];
+  /** Other days this lesson links to: the first link to each, in order. */
+  dayLinks: LessonDayLink[];
   /** Plain text of the prose outside TL;DR, Tasks and code (for concept detection). */
   prose: string;
+  /** The whole lesson as written, with links resolved (see linkTargets.ts). */
   body: string;
+  /** The whole lesson as sanitized HTML. */
+  html: string;
   attachments: LessonAttachment[];
 }

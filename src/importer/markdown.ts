@@ -14,10 +14,10 @@ export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
 }
 
-/** Serializes nodes back to markdown (GFM), trimmed. */
+/** Serializes nodes back to markdown (GFM), trimmed, in the lessons' own style: `---` rules, `_emphasis_`. */
 export function nodesToMarkdown(nodes: RootContent[]): string {
   if (nodes.length === 0) return "";
-  return toMarkdown({ type: "root", children: nodes }, { extensions: [gfmToMarkdown()] }).trim();
+  return toMarkdown({ type: "root", children: nodes }, { extensions: [gfmToMarkdown()], rule: "-", emphasis: "_" }).trim();
 }
 
 /** Plain text of a node, whitespace collapsed; image alt text excluded. */
@@ -32,14 +32,8 @@ export function walk(node: Nodes, visit: (node: Nodes, ancestors: Nodes[]) => vo
   if ("children" in node) for (const child of node.children) walk(child as Nodes, visit, [...ancestors, node]);
 }
 
-/** GitHub-style heading anchor: lowercase, punctuation dropped, spaces → hyphens. */
-export function anchorOf(heading: string): string {
-  return heading
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}\s_-]/gu, "")
-    .trim()
-    .replace(/\s/g, "-");
-}
+/** GitHub-style heading anchor (one definition, shared with the HTML renderer). */
+export { headingAnchor as anchorOf } from "../modules/content/lessonHtml.ts";
 
 /** First line of a node in its source file (1 when unknown). */
 export function lineOf(node: { position?: { start: { line: number } } | undefined }): number {

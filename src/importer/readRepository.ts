@@ -10,6 +10,7 @@ import { dayFactsFromRows, linkedDays, tableRows, type DayFacts } from "./dayInd
 import type { ImportWarning, Lesson, LessonAttachment } from "./lesson.ts";
 import { declaredKinds, isManifest } from "./manifests.ts";
 import { parseMarkdown, plainText } from "./markdown.ts";
+import { linkResolver } from "./linkTargets.ts";
 import { parseLesson } from "./parseLesson.ts";
 import { isRefusal, storedFile, type StoredFile } from "./repositoryFile.ts";
 
@@ -69,7 +70,7 @@ export async function readRepository(path: string, options: ReadOptions): Promis
     // A lesson inside a challenge repository keeps the same source path as in a full import.
     const root = await repositoryRootOf(path);
     const name = root ? relative(root, path).split(sep).join("/") : path;
-    const lesson = await readLessonFile(path, name, content.warnings);
+    const lesson = await readLessonFile(path, name, content.warnings, await repositoryFiles(root ?? dirname(path)));
     if (lesson) content.lessons.push(lesson);
     return content;
   }
@@ -77,7 +78,8 @@ export async function readRepository(path: string, options: ReadOptions): Promis
   if (!(await exists(table))) {
     // A single day folder: its README.md plus attachments.
     const root = await repositoryRootOf(path);
-    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, reader) : null;
+    const files = await repositoryFiles(root ?? path);
+    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, reader, files) : null;
     if (lesson) content.lessons.push(lesson);
     else if (!(await exists(join(path, "README.md")))) content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
     return content;
@@ -111,8 +113,9 @@ export async function readRepository(path: string, options: ReadOptions): Promis
   }
   dayFolders.sort((a, b) => dayNumberOf(a) - dayNumberOf(b));
   let done = 0;
+  const files = await repositoryFiles(path);
   for (const folder of dayFolders) {
-    const lesson = await readDayFolder(folder, path, reader);
+    const lesson = await readDayFolder(folder, path, reader, files);
     if (lesson) {
       if (lesson.number !== null && lesson.number !== dayNumberOf(folder)) {
         content.warnings.push({ file: lesson.sourcePath, line: 1, message: `title says day ${lesson.number} but the folder is day${dayNumberOf(folder)}; using ${dayNumberOf(folder)}` });
@@ -145,14 +148,14 @@ function dayNumberOf(folder: string): number {
   return Number(/day(\d+)$/i.exec(basename(folder))?.[1] ?? 0);
 }
 
-async function readDayFolder(folder: string, root: string, reader: FileReader): Promise<Lesson | null> {
+async function readDayFolder(folder: string, root: string, reader: FileReader, files: ReadonlySet<string>): Promise<Lesson | null> {
   const { warnings } = reader;
   const readme = join(folder, "README.md");
   if (!(await exists(readme))) {
     warnings.push({ file: relative(root, folder) || folder, line: 1, message: "day folder without README.md" });
     return null;
   }
-  const lesson = await readLessonFile(readme, relative(root, readme).split(sep).join("/") || readme, warnings);
+  const lesson = await readLessonFile(readme, relative(root, readme).split(sep).join("/") || readme, warnings, files);
   if (!lesson) return null;
   if (lesson.number === null) {
     const n = dayNumberOf(folder);
@@ -162,10 +165,10 @@ async function readDayFolder(folder: string, root: string, reader: FileReader): 
   return lesson;
 }
 
-async function readLessonFile(file: string, name: string, warnings: ImportWarning[]): Promise<Lesson | null> {
+async function readLessonFile(file: string, name: string, warnings: ImportWarning[], files: ReadonlySet<string>): Promise<Lesson | null> {
   const text = await readText(file, name, warnings);
   if (text === null) return null;
-  const parsed = parseLesson(text, name);
+  const parsed = parseLesson(text, name, { resolveLink: linkResolver(name, files) });
   warnings.push(...parsed.warnings);
   if (parsed.lesson.number === null && !/day\d+/i.test(file)) {
     warnings.push({ file: name, line: 1, message: "skipped: no day number in the title line or the folder name" });
@@ -216,7 +219,7 @@ async function readFiles(folder: string, root: string, reader: FileReader, keep:
     }
     const file = storedFile(name, buffer);
     if (isRefusal(file)) {
-      if ("warning" in file) reader.warnings.push({ file: shown, line: 0, message: `skipped: ${file.warning}` });
+      if ("warning" in file) reader.warnings.push({ file: shown, line: 0, message: `${file.warning}; skipped` });
       else reader.skipped.push(shown);
       continue;
     }
@@ -225,16 +228,21 @@ async function readFiles(folder: string, root: string, reader: FileReader, keep:
   return out;
 }
 
-/** Paths (relative, "/"-separated) of the files under `folder`, not descending into hidden folders (.git). */
+/** Paths (relative, "/"-separated) of the files under `folder`, not descending into hidden folders (.git) or node_modules. */
 async function visibleFiles(folder: string, prefix = ""): Promise<string[]> {
   const out: string[] = [];
   for (const entry of await safeReaddir(join(folder, prefix))) {
-    if (entry.name.startsWith(".")) continue;
+    if (entry.name.startsWith(".") || (entry.isDirectory() && entry.name === "node_modules")) continue;
     const name = prefix ? `${prefix}/${entry.name}` : entry.name;
     if (entry.isDirectory()) out.push(...(await visibleFiles(folder, name)));
     else if (entry.isFile()) out.push(name);
   }
   return out;
+}
+
+/** Every file path under `root`, relative and with "/" (hidden files and folders left out): what links may point at. */
+async function repositoryFiles(root: string): Promise<Set<string>> {
+  return new Set(await visibleFiles(root));
 }
 
 /** UTF-8 text of a buffer, or null for binary content (NUL bytes or invalid UTF-8). */

@@ -144,16 +144,20 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
       daysWritten++;
     }
 
-    // 3. "See also" links of the written days (targets must be known days).
+    // 3. "See also" links of the written days, with their text and section (targets must be known days).
     for (const record of toWrite) {
       const fromId = existing.get(record.number)!.id;
       changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: fromId, kind: "SEE_ALSO" } }));
-      const targets = record.lesson.seeAlso.filter((n) => {
-        if (existing.has(n)) return true;
-        warnings.push({ file: record.lesson.sourcePath, line: 1, message: `links to day ${n}, which is not in the store` });
+      const targets = record.lesson.dayLinks.filter((link) => {
+        if (existing.has(link.number)) return true;
+        warnings.push({ file: record.lesson.sourcePath, line: 1, message: `links to day ${link.number}, which is not in the store` });
         return false;
       });
-      if (targets.length) changes.add(await tx.dayLink.createMany({ data: targets.map((n) => ({ fromDayId: fromId, toDayId: existing.get(n)!.id, kind: "SEE_ALSO" })) }));
+      if (targets.length) {
+        changes.add(await tx.dayLink.createMany({
+          data: targets.map((l) => ({ fromDayId: fromId, toDayId: existing.get(l.number)!.id, kind: "SEE_ALSO", text: l.text, section: l.section })),
+        }));
+      }
     }
 
     // 4. Derived structure: next-part links, paths, derived concept relations.
@@ -360,7 +364,7 @@ async function writeLessonDay(
   const data = {
     ...factFields(facts),
     date: lesson.date, intro: lesson.intro, tldr: lesson.tldr, basedOn: json(lesson.basedOn), tags: json(lesson.tags),
-    body: lesson.body, sourcePath: lesson.sourcePath, contentHash: record.hash, hasLesson: true,
+    body: lesson.body, html: lesson.html, sourcePath: lesson.sourcePath, contentHash: record.hash, hasLesson: true,
   };
   let day;
   if (dayId === undefined) {
@@ -376,9 +380,10 @@ async function writeLessonDay(
   changes.add(1);
   const id = day.id;
   const items = [
-    ...lesson.tasks.map((text, position) => ({ dayId: id, list: "TASK", position, text })),
-    ...lesson.setup.map((text, position) => ({ dayId: id, list: "SETUP", position, text })),
-    ...lesson.takeaways.map((text, position) => ({ dayId: id, list: "TAKEAWAY", position, text })),
+    ...lesson.tasks.map((item, position) => ({ dayId: id, list: "TASK", position, ...item })),
+    ...lesson.setup.map((item, position) => ({ dayId: id, list: "SETUP", position, ...item })),
+    ...lesson.takeaways.map((item, position) => ({ dayId: id, list: "TAKEAWAY", position, ...item })),
+    ...lesson.versionNotes.map((item, position) => ({ dayId: id, list: "VERSION_NOTE", position, ...item })),
   ];
   const writes: Promise<{ count: number }>[] = [];
   if (items.length) writes.push(tx.dayItem.createMany({ data: items }));

@@ -6,10 +6,11 @@
  * learner (none → anonymous, content tools only; malformed or revoked → 401).
  * GET and DELETE (SSE streams, sessions) answer 405.
  */
-import express, { Router, type Request } from "express";
+import express, { Router } from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import { viewerFromHeader } from "../http/auth.ts";
 import { contentLinks } from "../http/contentLinks.ts";
+import { publicBase } from "../http/publicBase.ts";
 import type { Services } from "../services.ts";
 import { hostCheck } from "./hostCheck.ts";
 import { createMcpServer } from "./server.ts";
@@ -22,7 +23,7 @@ export function mcpRouter(services: Services): Router {
 
   router.post("/mcp", express.json({ limit: "256kb" }), async (req, res) => {
     const viewer = await viewerFromHeader(services, req.get("authorization"));
-    const server = createMcpServer(services, { viewer, links: contentLinks(config.PUBLIC_URL ?? originOf(req)) });
+    const server = createMcpServer(services, { viewer, links: contentLinks(publicBase(req, config.PUBLIC_URL)) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {
       void transport.close();
@@ -43,7 +44,3 @@ export function mcpRouter(services: Services): Router {
   return router;
 }
 
-/** The origin the client used (Host already checked against the allowlist). */
-function originOf(req: Request): string {
-  return `${req.protocol}://${req.get("host")}`;
-}

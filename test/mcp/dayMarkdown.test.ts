@@ -1,14 +1,15 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { contentLinks } from "../../src/http/contentLinks.ts";
+import { CONTENT_BASE } from "../../src/modules/content/contentBase.ts";
 import { linkLessons } from "../../src/modules/days/days.markdown.ts";
 
 const links = contentLinks("https://k8s-days.example");
 
-test("links to other lessons of the source repository point at our markdown rendering", () => {
+test("links to other lessons, as the importer stores them, point at our markdown rendering", () => {
   const md = [
-    "See [Part 5: Pods](../day13) and [Kubelet](https://github.com/someone/66DaysOfK8s/tree/master/challenge/week02/day10).",
-    "Also [a week away](../../week05/day030/).",
+    `See [Part 5: Pods](${CONTENT_BASE}/api/v1/days/13) and [Kubelet](${CONTENT_BASE}/api/v1/days/10).`,
+    `Also [a week away](${CONTENT_BASE}/api/v1/days/30).`,
   ].join("\n");
   assert.equal(
     linkLessons(md, links),
@@ -20,6 +21,6 @@ test("links to other lessons of the source repository point at our markdown rend
 });
 
 test("other links are left alone", () => {
-  const md = "[Pods](https://kubernetes.io/docs/concepts/workloads/pods/) · [day](./day13.png) · [repo](https://github.com/x/y)";
+  const md = `[Pods](https://kubernetes.io/docs/concepts/workloads/pods/) · [file](${CONTENT_BASE}/api/v1/days/13/files/a.png) · [repo](https://github.com/x/y)`;
   assert.equal(linkLessons(md, links), md);
 });

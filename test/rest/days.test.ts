@@ -25,15 +25,13 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
     });
 
     it("answers If-None-Match with 304 both from Express and from the response cache", async () => {
-      // Day 12's attachment URLs carry the request's origin; supertest's port changes per request.
-      const get = () => t.request.get("/api/v1/days/12").set("Host", "api.test");
       t.cache!.clear();
-      const first = await get().expect(200);
+      const first = await t.request.get("/api/v1/days/12").expect(200);
       t.cache!.clear();
-      const fromExpress = await get().set("If-None-Match", first.headers.etag!).expect(304);
+      const fromExpress = await t.request.get("/api/v1/days/12").set("If-None-Match", first.headers.etag!).expect(304);
       assert.equal(fromExpress.headers["x-cache"], undefined);
-      await get().expect(200); // stored
-      const fromCache = await get().set("If-None-Match", first.headers.etag!).expect(304);
+      await t.request.get("/api/v1/days/12").expect(200); // stored
+      const fromCache = await t.request.get("/api/v1/days/12").set("If-None-Match", first.headers.etag!).expect(304);
       assert.equal(fromCache.headers["x-cache"], "HIT");
       assert.equal(fromCache.headers.etag, first.headers.etag);
     });
@@ -60,7 +58,11 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.equal(res.body.part, 5);
       assert.ok(res.body.seriesDays.includes(13));
       assert.equal(typeof res.body.previous, "number");
-      assert.deepEqual(res.body.links, { self: "/api/v1/days/13", markdown: "/api/v1/days/13.md" });
+      assert.deepEqual(res.body.links, {
+        self: "/api/v1/days/13", markdown: "/api/v1/days/13.md", html: "/api/v1/days/13.html",
+        days: [{ number: 12, title: "Init containers", text: "init containers", section: "Pods", url: "/api/v1/days/12" }],
+        linkedFrom: [{ number: 12, title: "Init containers", text: "Part 5: Pods", section: "References", url: "/api/v1/days/12" }],
+      });
     });
 
     it("answers HEAD with the headers of GET and no body", async () => {

@@ -109,6 +109,28 @@ describe("files of the imported fixture repository", () => {
     assert.match(res.headers["content-security-policy"]!, /default-src 'none'.*sandbox/);
   });
 
+  it("answers 200 with the original bytes for every image and manifest the lesson pages of days 8 and 42 link to", async () => {
+    const folders: Record<number, string> = { 8: "challenge/week02/day8", 42: "challenge/week06/day42" };
+    let images = 0;
+    let manifests = 0;
+    for (const day of [8, 42]) {
+      const html = (await t.request.get(`/api/v1/days/${day}.html`).expect(200)).text;
+      const urls = [...html.matchAll(/\s(?:src|href)="([^"]+\/api\/v1\/days\/\d+\/files\/[^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll("&amp;", "&")).pathname);
+      for (const path of new Set(urls)) {
+        const [, n, name] = /^\/api\/v1\/days\/(\d+)\/files\/(.+)$/.exec(path)!;
+        const res = await getBytes(t, path).expect(200);
+        if (/\.ya?ml$/.test(name!)) manifests++;
+        else {
+          assert.match(res.headers["content-type"]!, /^image\//, path);
+          images++;
+        }
+        assert.ok(Buffer.compare(res.body as Buffer, fixture(`${folders[Number(n)]}/${decodeURIComponent(name!)}`)) === 0, `${path} is byte-identical`);
+      }
+    }
+    assert.equal(images, 6, "01.png, 02.png of day 8 and a.png … d.png of day 42");
+    assert.ok(manifests >= 2, `day 8 links its manifests (found ${manifests})`);
+  });
+
   it("answers HEAD with the headers and length but no body", async () => {
     const bytes = fixture("challenge/week06/day42/readme-images/d.png");
     const res = await t.request.head("/api/v1/days/42/files/readme-images/d.png").expect(200);
@@ -228,7 +250,7 @@ describe("files of a modified repository copy", () => {
     const lines = warningLines(first.warnings).filter((l) => l.startsWith("challenge/week02/day8/") && !l.includes("README.md"));
     assert.deepEqual(lines, [
       "challenge/week02/day8/huge.yaml:0 skipped: 600019 bytes is over the 600000-byte limit for files (IMPORT_MAX_FILE_BYTES)",
-      "challenge/week02/day8/readme-images/broken.png:0 skipped: not a valid PNG image",
+      "challenge/week02/day8/readme-images/broken.png:0 not a valid PNG image; skipped",
     ]);
     assert.deepEqual(first.skipped, ["challenge/week02/day8/slides.pdf"]);
   });

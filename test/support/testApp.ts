@@ -42,6 +42,21 @@ export interface TestAppOptions {
   contract?: boolean;
 }
 
+/** The origin tests see in absolute URLs of the API (supertest's Host, its ephemeral port dropped). */
+export const TEST_ORIGIN = "http://127.0.0.1";
+
+/**
+ * supertest serves every request on a new ephemeral port, so its Host header changes from
+ * one request to the next; a real client keeps one. Drop the port of supertest's own Host
+ * (tests that set another Host keep theirs).
+ */
+function oneHost(handler: import("node:http").RequestListener): import("node:http").RequestListener {
+  return (req, res) => {
+    if (/^127\.0\.0\.1:\d+$/.test(req.headers.host ?? "")) req.headers.host = "127.0.0.1";
+    handler(req, res);
+  };
+}
+
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const url = await freshDatabaseUrl(options.label);
   const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false" } as NodeJS.ProcessEnv, { DATABASE_URL: url, ...options.config });
@@ -54,7 +69,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     handler: built.handler,
     cache: built.cache,
     services,
-    request: supertest(recordResponses(built.handler, responses)),
+    request: supertest(oneHost(recordResponses(built.handler, responses))),
     url,
     responses,
     close: async () => {

@@ -1,6 +1,7 @@
 /** `k8s-days import <path> [--json] [--strict]`: imports a challenge repository, a day folder or a lesson file. */
 import { resolve } from "node:path";
 import { EXIT, printJson, type Command } from "../command.ts";
+import { summarizeWarnings } from "../../importer/warningSummary.ts";
 import { progressBar } from "../progress.ts";
 
 /** Imports lessons; exit 0 when anything was imported, 1 when nothing could be, 3 on warnings with --strict. */
@@ -47,7 +48,7 @@ export const importCommand: Command = {
       );
     }
     if (result.warnings.length) {
-      stderr.write(`${result.warnings.length} warning(s):\n`);
+      stderr.write(`${summarizeWarnings(result.warnings)}\n`);
       for (const w of result.warnings) stderr.write(`  ${w.file}:${w.line} ${w.message}\n`);
     }
     if (strictRefused) stderr.write("Nothing was written: --strict refuses input with warnings.\n");

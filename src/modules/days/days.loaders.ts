@@ -15,6 +15,8 @@ export function createDayLoaders(services: Services) {
     conceptsByDayId: new DataLoader((ids: readonly number[]) => days.conceptsByDayIds(ids)),
     daysByConceptId: new DataLoader((ids: readonly number[]) => days.byConceptIds(ids)),
     daysByReferenceId: new DataLoader((ids: readonly number[]) => days.byReferenceIds(ids)),
+    linksByDayId: new DataLoader((ids: readonly number[]) => days.linksByDayIds(ids)),
+    linkedFromByDayId: new DataLoader((ids: readonly number[]) => days.linkedFromByDayIds(ids)),
   };
 }
 

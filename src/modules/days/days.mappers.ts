@@ -19,21 +19,40 @@ export interface Day {
   basedOn: { text: string; url: string }[];
   tags: string[];
   body: string;
+  /** The lesson as sanitized HTML (stored with the content base placeholder). */
+  html: string;
   hasLesson: boolean;
 }
 
-/** The Tasks, Setup and Takeaways lists of a day. */
+/** An item of a lesson's list: plain text and the markdown as written (links resolved). */
+export interface LessonItem {
+  text: string;
+  markdown: string;
+}
+
+/** The Tasks, Setup and Takeaways lists of a day, and the notes under its Versions. */
 export interface DayLists {
-  tasks: string[];
-  setup: string[];
-  takeaways: string[];
+  tasks: LessonItem[];
+  setup: LessonItem[];
+  takeaways: LessonItem[];
+  versionNotes: LessonItem[];
 }
 
 /** A tool and version as written under "Versions used". */
 export interface ToolVersion {
   tool: string;
   version: string | null;
+  qualifier: string | null;
   raw: string;
+  markdown: string;
+}
+
+/** A link from one lesson to another: the other day, the link text and the section it is in. */
+export interface LessonLink {
+  /** The other lesson: the target for links, the linking lesson for `linkedFrom`. */
+  day: Day;
+  text: string;
+  section: string | null;
 }
 
 /** A titled part of a lesson's body. */
@@ -43,6 +62,7 @@ export interface Section {
   heading: string;
   anchor: string;
   markdown: string;
+  html: string;
 }
 
 /** A fenced code block of a lesson. */
@@ -76,7 +96,7 @@ export const attachmentColumns = {
 
 type DayRow = {
   id: number; challengeId: number; number: number; week: number | null; title: string; series: string | null; part: number | null;
-  kind: string; summary: string; date: string | null; intro: string; tldr: string; basedOn: string; tags: string; body: string; hasLesson: boolean;
+  kind: string; summary: string; date: string | null; intro: string; tldr: string; basedOn: string; tags: string; body: string; html: string; hasLesson: boolean;
 };
 
 /** Maps a Day row to the API type. */
@@ -85,7 +105,7 @@ export function toDay(row: DayRow): Day {
     id: row.id, challengeId: row.challengeId, number: row.number, week: row.week, title: row.title, series: row.series, part: row.part,
     kind: row.kind, summary: row.summary, date: row.date, intro: row.intro, tldr: row.tldr,
     basedOn: decodeObjectList(row.basedOn, ["text", "url"] as const).map((b) => ({ text: b.text, url: b.url })),
-    tags: decodeStringList(row.tags), body: row.body, hasLesson: row.hasLesson,
+    tags: decodeStringList(row.tags), body: row.body, html: row.html, hasLesson: row.hasLesson,
   };
 }
 

@@ -5,6 +5,7 @@
  * renders them (pure). Links to other renderings come from ContentLinks.
  */
 import { notFound } from "../../errors.ts";
+import { CONTENT_BASE, withBase } from "../content/contentBase.ts";
 import type { ContentLinks } from "../../http/contentLinks.ts";
 import type { Reference } from "../references/references.mappers.ts";
 import type { ReferencesService } from "../references/references.service.ts";
@@ -44,7 +45,7 @@ export async function loadDayDocuments(services: DocumentServices, days: readonl
   ]);
   return days.map((day, i) => ({
     day,
-    lists: lists[i] ?? { tasks: [], setup: [], takeaways: [] },
+    lists: lists[i] ?? { tasks: [], setup: [], takeaways: [], versionNotes: [] },
     toolVersions: toolVersions[i] ?? [],
     sections: sections[i] ?? [],
     concepts: concepts[i] ?? [],
@@ -62,7 +63,12 @@ export function dayFacts(day: Day): string {
   ].filter(Boolean).join(" · ");
 }
 
-/** The lesson as markdown: title, facts, TL;DR, lists, body, concepts, references and where it lives. */
+/**
+ * The lesson as markdown: title, facts, TL;DR, lists, its sections, concepts, references
+ * and where it lives. Every part appears once: the lesson's own sections follow the
+ * structured parts, never the whole text again. URLs are absolute on `links.base`;
+ * links to other days point at their markdown rendering.
+ */
 export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   const { day, lists } = doc;
   const out: string[] = [`# Day ${day.number}: ${day.title}`, ""];
@@ -73,15 +79,13 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   const list = (title: string, items: string[]) => {
     if (items.length) out.push(`## ${title}`, "", ...items.map((i) => `- ${oneLine(i)}`), "");
   };
-  list("Setup", lists.setup);
-  list("Tasks", lists.tasks);
-  list("Takeaways", lists.takeaways);
-  if (doc.toolVersions.length) out.push("## Versions used", "", ...doc.toolVersions.map((t) => `- ${t.tool}${t.version ? ` ${t.version}` : ""}`), "");
+  list("Setup", lists.setup.map((i) => i.markdown));
+  list("Tasks", lists.tasks.map((i) => i.markdown));
+  list("Takeaways", lists.takeaways.map((i) => i.markdown));
+  list("Versions used", [...doc.toolVersions.map((t) => t.markdown), ...lists.versionNotes.map((n) => n.markdown)]);
   if (day.intro.trim()) out.push(day.intro.trim(), "");
-  const lesson = doc.sections.length
-    ? doc.sections.map((sec) => `### ${sec.heading}\n\n${demoteHeadings(sec.markdown.trim(), 3)}`).join("\n\n")
-    : demoteHeadings(day.body.trim(), 2);
-  if (lesson.trim()) out.push("## Lesson", "", linkLessons(lesson, links), "");
+  const lesson = doc.sections.map((sec) => `### ${sec.heading}\n\n${demoteHeadings(sec.markdown.trim(), 3)}`).join("\n\n");
+  if (lesson.trim()) out.push("## Lesson", "", lesson, "");
   if (doc.concepts.length) {
     const sorted = [...doc.concepts].sort((a, b) => Number(b.focus) - Number(a.focus) || b.weight - a.weight);
     out.push("## Concepts", "", sorted.map((c) => `[${c.concept.name}](${links.conceptMarkdown(c.concept.slug)})${c.focus ? " (focus)" : ""}`).join(" · "), "");
@@ -89,19 +93,19 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   if (doc.references.length) out.push("## References", "", ...doc.references.map((r) => `- [${r.title}](${r.url})${r.kind === "OFFICIAL_DOCS" ? " (official docs)" : ""}`), "");
   if (day.basedOn.length) out.push("## Based on", "", ...day.basedOn.map((b) => `- [${b.text}](${b.url})`), "");
   out.push("---", `Day ${day.number} of #66DaysOfK8s · markdown: ${links.dayMarkdown(day.number)} · JSON: ${links.dayJson(day.number)}`);
-  return out.join("\n").trimEnd() + "\n";
+  return withBase(linkLessons(out.join("\n").trimEnd() + "\n", links), links.base);
 }
 
 const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
 
+const STORED_DAY_LINK = new RegExp(`${CONTENT_BASE.replace(/[.]/g, "\\.")}/api/v1/days/(\\d+)(?=[)#\\s"]|$)`, "g");
+
 /**
- * Links from one lesson to another point into the source repository ("../day13",
- * ".../challenge/week02/day10"); point them at our rendering of that day instead.
+ * Links from one lesson to another (resolved by the importer to the day's JSON URL on
+ * the content placeholder) point at that day's markdown rendering in markdown output.
  */
 export function linkLessons(markdown: string, links: ContentLinks): string {
-  return markdown
-    .replace(/\]\((?:\.\.\/)+(?:week\d+\/)?day0*(\d+)\/?\)/g, (_m, n: string) => `](${links.dayMarkdown(Number(n))})`)
-    .replace(/\]\(https:\/\/github\.com\/[^)\s]*\/challenge\/week\d+\/day0*(\d+)\/?\)/g, (_m, n: string) => `](${links.dayMarkdown(Number(n))})`);
+  return markdown.replace(STORED_DAY_LINK, (_m, n: string) => links.dayMarkdown(Number(n)));
 }
 
 /** Lesson text uses `#`/`##` headings of its own; nest them `by` levels deeper. */

@@ -1,9 +1,8 @@
 /** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
 import type { GraphQLContext } from "../../graphql/server.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
-import { publicBase } from "../../http/publicBase.ts";
-import { dayFilePath } from "../content/contentBase.ts";
-import type { Attachment, Day } from "./days.mappers.ts";
+import { dayFilePath, withBase } from "../content/contentBase.ts";
+import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
 import type { DayFilter } from "./days.service.ts";
 
 type SeriesParent = { name: string; part: number | null; dayIds: number[] };
@@ -20,9 +19,19 @@ export const daysResolvers = {
       toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after })),
   },
   Day: {
-    tasks: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).tasks,
-    setup: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).setup,
-    takeaways: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).takeaways,
+    body: (day: Day, _: unknown, ctx: GraphQLContext) => withBase(day.body, ctx.base),
+    intro: (day: Day, _: unknown, ctx: GraphQLContext) => withBase(day.intro, ctx.base),
+    tldr: (day: Day, _: unknown, ctx: GraphQLContext) => withBase(day.tldr, ctx.base),
+    html: (day: Day, _: unknown, ctx: GraphQLContext) => withBase(day.html, ctx.base),
+    tasks: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).tasks.map((i) => i.text),
+    setup: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).setup.map((i) => i.text),
+    takeaways: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).takeaways.map((i) => i.text),
+    taskItems: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).tasks,
+    setupItems: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).setup,
+    takeawayItems: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).takeaways,
+    versionNotes: async (day: Day, _: unknown, ctx: GraphQLContext) => (await ctx.loaders.listsByDayId.load(day.id)).versionNotes,
+    links: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.linksByDayId.load(day.id),
+    linkedFrom: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.linkedFromByDayId.load(day.id),
     toolVersions: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.toolVersionsByDayId.load(day.id),
     sections: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.sectionsByDayId.load(day.id),
     snippets: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.snippetsByDayId.load(day.id),
@@ -35,7 +44,17 @@ export const daysResolvers = {
     series: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.services.days.seriesOf(day),
   },
   Attachment: {
-    url: (a: DayAttachment, _: unknown, ctx: GraphQLContext) => `${publicBase(ctx.req, ctx.services.deps.config.PUBLIC_URL)}${dayFilePath(a.day, a.name)}`,
+    url: (a: DayAttachment, _: unknown, ctx: GraphQLContext) => `${ctx.base}${dayFilePath(a.day, a.name)}`,
+  },
+  LessonItem: {
+    markdown: (item: LessonItem, _: unknown, ctx: GraphQLContext) => withBase(item.markdown, ctx.base),
+  },
+  Section: {
+    markdown: (section: Section, _: unknown, ctx: GraphQLContext) => withBase(section.markdown, ctx.base),
+    html: (section: Section, _: unknown, ctx: GraphQLContext) => withBase(section.html, ctx.base),
+  },
+  ToolVersion: {
+    markdown: (version: ToolVersion, _: unknown, ctx: GraphQLContext) => withBase(version.markdown, ctx.base),
   },
   Series: {
     days: async (series: SeriesParent, _: unknown, ctx: GraphQLContext) =>

@@ -10,6 +10,7 @@ import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import type { Day } from "./days.mappers.ts";
+import { dayHtmlDocument, LESSON_PAGE_CSP } from "./days.html.ts";
 import { dayMarkdown, loadDayDocument } from "./days.markdown.ts";
 import { DaySchema, DaySummarySchema, toDayJson, toDaySummaryJson, type DayParts } from "./days.schemas.ts";
 
@@ -37,15 +38,16 @@ const DaysQuery = z.object({
 export async function dayParts(services: Services, day: Day): Promise<DayParts> {
   const { days, references } = services;
   const ids = [day.id];
-  const [lists, toolVersions, snippets, attachments, concepts, refs, previous, next, series, skeleton] = await Promise.all([
-    days.listsByDayIds(ids), days.toolVersionsByDayIds(ids), days.snippetsByDayIds(ids), days.attachmentsByDayIds(ids),
+  const [lists, toolVersions, sections, links, linkedFrom, snippets, attachments, concepts, refs, previous, next, series, skeleton] = await Promise.all([
+    days.listsByDayIds(ids), days.toolVersionsByDayIds(ids), days.sectionsByDayIds(ids), days.linksByDayIds(ids), days.linkedFromByDayIds(ids),
+    days.snippetsByDayIds(ids), days.attachmentsByDayIds(ids),
     days.conceptsByDayIds(ids), references.byDayIds(ids), days.previousIdsOf([day]), days.nextIdsOf([day]), days.seriesOf(day),
     days.skeleton(day.challengeId),
   ]);
   const numberOf = new Map(skeleton.map((s) => [s.id, s.number]));
   const num = (id: number | null | undefined) => (id === null || id === undefined ? null : numberOf.get(id) ?? null);
   return {
-    lists: lists[0]!, toolVersions: toolVersions[0]!, snippets: snippets[0]!, attachments: attachments[0]!,
+    lists: lists[0]!, toolVersions: toolVersions[0]!, sections: sections[0]!, links: links[0]!, linkedFrom: linkedFrom[0]!, snippets: snippets[0]!, attachments: attachments[0]!,
     concepts: concepts[0]!, references: refs[0]!, previous: num(previous[0]), next: num(next[0]),
     seriesDays: (series?.dayIds ?? []).map(num).filter((n): n is number => n !== null),
   };
@@ -73,7 +75,20 @@ export function dayRoutes(api: RestApi, services: Services): void {
     description: "A compact rendering for chatbots and LLM tools: title, facts, TL;DR, lists, the lesson, its concepts, references and sources (the same text as the MCP tools and /llms-full.txt).",
     params: DayNumberParams,
     response: { schema: z.string().openapi({ example: "# Day 13: Pods\n\n_week 2 · THEORY · Kubernetes Architecture, part 5_\n" }), description: "The lesson in markdown", contentType: "text/markdown" },
-    handler: async ({ params }) => dayMarkdown(await loadDayDocument(services, params.number), contentLinks(services.deps.config.PUBLIC_URL ?? "")),
+    handler: async ({ params, req }) => dayMarkdown(await loadDayDocument(services, params.number), contentLinks(publicBase(req, services.deps.config.PUBLIC_URL))),
+  });
+
+  route(api, {
+    method: "get", path: "/days/{number}.html", summary: "One lesson as HTML", tags: ["days"], cache: "public",
+    description: "The lesson rendered from its markdown as a standalone page: sanitized (no script, no event handler, no `javascript:` URL), headings with GitHub-style ids, code blocks with `class=\"language-…\"`, screenshots and attached files as absolute URLs of this API. Served with a Content-Security-Policy that allows no script. Frontends embedding a lesson use `Day.html` in GraphQL or `sections[].html` in `GET /days/{number}`.",
+    params: DayNumberParams,
+    response: { schema: z.string().openapi({ example: "<!doctype html>…<h1 id=\"day-8-of-66daysofk8s\">Day 8 of #66DaysOfK8s</h1>…" }), description: "The lesson as an HTML page", contentType: "text/html" },
+    handler: async ({ params, req, res }) => {
+      const day = await services.days.get(params.number);
+      if (!day) throw notFound(`Day ${params.number}`);
+      res.set("Content-Security-Policy", LESSON_PAGE_CSP);
+      return dayHtmlDocument(day, publicBase(req, services.deps.config.PUBLIC_URL));
+    },
   });
 
   route(api, {

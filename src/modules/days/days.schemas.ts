@@ -5,21 +5,35 @@
 import { z } from "zod";
 import "../../rest/route.ts"; // extends zod with .openapi()
 import type { Concept } from "../concepts/concepts.mappers.ts";
-import { dayFilePath } from "../content/contentBase.ts";
 import type { Reference } from "../references/references.mappers.ts";
 import type { DayConcept } from "./days.service.ts";
-import type { Attachment, Day, DayLists, Snippet, ToolVersion } from "./days.mappers.ts";
+import { dayFilePath, withBase } from "../content/contentBase.ts";
+import type { Attachment, Day, DayLists, LessonItem, LessonLink, Section, Snippet, ToolVersion } from "./days.mappers.ts";
 
 /** Lesson kinds. */
 export const dayKinds = ["THEORY", "EXERCISE", "EXPLORATION", "SETUP", "PROJECT"] as const;
 
 /** Where a lesson lives in this API. */
-export const dayLinks = (n: number) => ({ self: `/api/v1/days/${n}`, markdown: `/api/v1/days/${n}.md` });
+export const dayLinks = (n: number) => ({ self: `/api/v1/days/${n}`, markdown: `/api/v1/days/${n}.md`, html: `/api/v1/days/${n}.html` });
 
 const LinksSchema = z.object({
   self: z.string().openapi({ example: "/api/v1/days/13" }),
   markdown: z.string().openapi({ example: "/api/v1/days/13.md" }),
-}).openapi("DayLinks", { description: "URLs of the lesson as JSON and as markdown" });
+  html: z.string().openapi({ example: "/api/v1/days/13.html" }),
+}).openapi("DayLinks", { description: "URLs of the lesson as JSON, as markdown and as HTML" });
+
+const LessonLinkSchema = z.object({
+  number: z.number().int().openapi({ example: 12 }),
+  title: z.string().openapi({ example: "Init containers" }),
+  text: z.string().openapi({ description: "The link text as written in the lesson", example: "init containers" }),
+  section: z.string().nullable().openapi({ description: "Heading of the section the link is in (null: before the first heading)", example: "Pods" }),
+  url: z.string().openapi({ example: "/api/v1/days/12" }),
+}).openapi("LessonLink", { description: "A link between two lessons" });
+
+const ItemSchema = z.object({
+  text: z.string().openapi({ description: "Plain text", example: "Run kubectl get <kubernetes object>" }),
+  markdown: z.string().openapi({ description: "As written: links (absolute URLs), inline code, emphasis", example: "Run `kubectl get <kubernetes object>`" }),
+}).openapi("LessonItem", { description: "An item of a lesson's list" });
 
 /** A lesson in lists. */
 export const DaySummarySchema = z.object({
@@ -55,10 +69,26 @@ export const DaySchema = DaySummarySchema.extend({
   tldr: z.string().openapi({ description: "TL;DR (markdown)" }),
   body: z.string().openapi({ description: "The whole lesson (markdown)" }),
   basedOn: z.array(z.object({ text: z.string(), url: z.string() })).openapi({ description: "Sources the lesson is based on" }),
-  tasks: z.array(z.string()).openapi({ example: ["Understand Kubernetes Pods"] }),
+  tasks: z.array(z.string()).openapi({ description: "Plain text of the Tasks items (see taskItems for their markdown)", example: ["Understand Kubernetes Pods"] }),
   setup: z.array(z.string()),
   takeaways: z.array(z.string()),
-  toolVersions: z.array(z.object({ tool: z.string(), version: z.string().nullable() })).openapi({ description: "Tools and versions as written under \"Versions used\"", example: [{ tool: "kubectl", version: "v1.20.0" }] }),
+  taskItems: z.array(ItemSchema).openapi({ description: "Tasks with their markdown" }),
+  setupItems: z.array(ItemSchema).openapi({ description: "Setup with its markdown (a Setup written as prose is one item)" }),
+  takeawayItems: z.array(ItemSchema).openapi({ description: "Takeaways with their markdown" }),
+  versionNotes: z.array(ItemSchema).openapi({ description: "Sentences under \"Versions used\" that name no tool" }),
+  toolVersions: z.array(z.object({
+    tool: z.string(), version: z.string().nullable().openapi({ description: "Null when the line names no version" }),
+    qualifier: z.string().nullable().openapi({ description: "What follows the version", example: "(Official Build) (x86_64)" }),
+    raw: z.string().openapi({ description: "The line as written" }), markdown: z.string(),
+  })).openapi({ description: "Tools and versions as written under \"Versions used\"", example: [{ tool: "kubectl", version: "v1.20.0", qualifier: null, raw: "kubectl: v1.20.0", markdown: "kubectl: v1.20.0" }] }),
+  sections: z.array(z.object({
+    position: z.number().int(), depth: z.number().int(), heading: z.string(), anchor: z.string(),
+    markdown: z.string(), html: z.string().openapi({ description: "The section as sanitized HTML" }),
+  })).openapi({ description: "The lesson's own titled sections, in order" }),
+  links: LinksSchema.extend({
+    days: z.array(LessonLinkSchema).openapi({ description: "The days this lesson links to" }),
+    linkedFrom: z.array(LessonLinkSchema).openapi({ description: "The lessons that link to this one" }),
+  }),
   snippets: z.array(z.object({ language: z.string().nullable(), code: z.string(), section: z.string().nullable() })).openapi({ description: "Fenced code blocks, in order" }),
   attachments: z.array(z.object({
     name: z.string().openapi({ description: "Path inside the day's folder", example: "yaml/pod.yaml" }), mediaType: z.string().openapi({ example: "application/yaml" }),
@@ -98,6 +128,9 @@ export const toReferenceJson = (r: Reference): z.input<typeof ReferenceSchema> =
 export interface DayParts {
   lists: DayLists;
   toolVersions: ToolVersion[];
+  sections: Section[];
+  links: LessonLink[];
+  linkedFrom: LessonLink[];
   snippets: Snippet[];
   attachments: Attachment[];
   concepts: DayConcept[];
@@ -107,13 +140,19 @@ export interface DayParts {
   seriesDays: number[];
 }
 
-/** The full lesson; `base` is the origin of file URLs (`publicBase`, "" for root-relative ones). */
+/** The full lesson; stored URLs and attachment URLs become absolute on `base` (see contentBase.ts). */
 export function toDayJson(d: Day, p: DayParts, base: string): z.input<typeof DaySchema> {
+  const b = (text: string) => withBase(text, base);
+  const items = (list: LessonItem[]) => list.map((i) => ({ text: i.text, markdown: b(i.markdown) }));
+  const link = (l: LessonLink) => ({ number: l.day.number, title: l.day.title, text: l.text, section: l.section, url: dayLinks(l.day.number).self });
   return {
     ...toDaySummaryJson(d),
-    intro: d.intro, tldr: d.tldr, body: d.body, basedOn: d.basedOn,
-    tasks: p.lists.tasks, setup: p.lists.setup, takeaways: p.lists.takeaways,
-    toolVersions: p.toolVersions.map((t) => ({ tool: t.tool, version: t.version })),
+    links: { ...dayLinks(d.number), days: p.links.map(link), linkedFrom: p.linkedFrom.map(link) },
+    intro: b(d.intro), tldr: b(d.tldr), body: b(d.body), basedOn: d.basedOn,
+    tasks: p.lists.tasks.map((i) => i.text), setup: p.lists.setup.map((i) => i.text), takeaways: p.lists.takeaways.map((i) => i.text),
+    taskItems: items(p.lists.tasks), setupItems: items(p.lists.setup), takeawayItems: items(p.lists.takeaways), versionNotes: items(p.lists.versionNotes),
+    toolVersions: p.toolVersions.map((t) => ({ tool: t.tool, version: t.version, qualifier: t.qualifier, raw: t.raw, markdown: b(t.markdown) })),
+    sections: p.sections.map((s) => ({ position: s.position, depth: s.depth, heading: s.heading, anchor: s.anchor, markdown: b(s.markdown), html: b(s.html) })),
     snippets: p.snippets.map((s) => ({ language: s.language, code: s.code, section: s.section })),
     attachments: p.attachments.map((a) => ({
       name: a.name, mediaType: a.mediaType, size: a.size, text: a.text, url: `${base}${dayFilePath(d.number, a.name)}`,

@@ -9,7 +9,7 @@ import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentC
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { containsText } from "../content/textMatch.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
-import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type Section, type Snippet, type ToolVersion } from "./days.mappers.ts";
+import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion } from "./days.mappers.ts";
 
 /** Filters of a days list; all optional, combined with AND. */
 export interface DayFilter {
@@ -73,6 +73,10 @@ export interface DaysService {
   byConceptIds(conceptIds: readonly number[]): Promise<ConceptDay[][]>;
   /** Days citing each reference, in number order. */
   byReferenceIds(referenceIds: readonly number[]): Promise<Day[][]>;
+  /** The days each lesson links to (its first link to each), in number order. */
+  linksByDayIds(ids: readonly number[]): Promise<LessonLink[][]>;
+  /** The lessons linking to each day, in number order; `day` is the linking lesson. */
+  linkedFromByDayIds(ids: readonly number[]): Promise<LessonLink[][]>;
   /** Id of the previous day: the previous part of its series, else the previous day by number. */
   previousIdsOf(days: readonly Pick<Day, "id" | "challengeId">[]): Promise<(number | null)[]>;
   /** Id of the next day: the next part of its series, else the next day by number. */
@@ -150,25 +154,24 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
 
     async listsByDayIds(ids) {
       const rows = await prisma.dayItem.findMany({ where: { dayId: { in: [...ids] } }, orderBy: [{ dayId: "asc" }, { position: "asc" }] });
-      const by = new Map<number, DayLists>(ids.map((id) => [id, { tasks: [], setup: [], takeaways: [] }]));
+      const by = new Map<number, DayLists>(ids.map((id) => [id, { tasks: [], setup: [], takeaways: [], versionNotes: [] }]));
       for (const r of rows) {
         const lists = by.get(r.dayId);
-        if (!lists) continue;
-        if (r.list === "TASK") lists.tasks.push(r.text);
-        else if (r.list === "SETUP") lists.setup.push(r.text);
-        else if (r.list === "TAKEAWAY") lists.takeaways.push(r.text);
+        const list = r.list === "TASK" ? lists?.tasks : r.list === "SETUP" ? lists?.setup : r.list === "TAKEAWAY" ? lists?.takeaways : r.list === "VERSION_NOTE" ? lists?.versionNotes : undefined;
+        // Rows written before items kept their markdown have "" there: the text is the best markdown they have.
+        list?.push({ text: r.text, markdown: r.markdown || r.text });
       }
       return ids.map((id) => by.get(id)!);
     },
 
     async toolVersionsByDayIds(ids) {
       const rows = await prisma.toolVersion.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ tool: r.tool, version: r.version, raw: r.raw }));
+      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ tool: r.tool, version: r.version, qualifier: r.qualifier, raw: r.raw, markdown: r.markdown || r.raw }));
     },
 
     async sectionsByDayIds(ids) {
       const rows = await prisma.section.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, depth: r.depth, heading: r.heading, anchor: r.anchor, markdown: r.markdown }));
+      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, depth: r.depth, heading: r.heading, anchor: r.anchor, markdown: r.markdown, html: r.html }));
     },
 
     async snippetsByDayIds(ids) {
@@ -208,6 +211,16 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
       return groupByIds(referenceIds, rows, (r) => r.referenceId, (r) => toDay(r.day));
     },
 
+    async linksByDayIds(ids) {
+      const rows = await prisma.dayLink.findMany({ where: { fromDayId: { in: [...ids] }, kind: "SEE_ALSO" }, include: { to: true }, orderBy: [{ fromDayId: "asc" }, { to: { number: "asc" } }] });
+      return groupByIds(ids, rows, (r) => r.fromDayId, (r) => ({ day: toDay(r.to), text: r.text, section: r.section }));
+    },
+
+    async linkedFromByDayIds(ids) {
+      const rows = await prisma.dayLink.findMany({ where: { toDayId: { in: [...ids] }, kind: "SEE_ALSO" }, include: { from: true }, orderBy: [{ toDayId: "asc" }, { from: { number: "asc" } }] });
+      return groupByIds(ids, rows, (r) => r.toDayId, (r) => ({ day: toDay(r.from), text: r.text, section: r.section }));
+    },
+
     previousIdsOf: (days) => neighbour(days, -1),
     nextIdsOf: (days) => neighbour(days, 1),
 
@@ -233,5 +246,7 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
     conceptsByDayIds: cachedBatch(cache, "days.concepts", service.conceptsByDayIds),
     byConceptIds: cachedBatch(cache, "days.byConcept", service.byConceptIds),
     byReferenceIds: cachedBatch(cache, "days.byReference", service.byReferenceIds),
+    linksByDayIds: cachedBatch(cache, "days.links", service.linksByDayIds),
+    linkedFromByDayIds: cachedBatch(cache, "days.linkedFrom", service.linkedFromByDayIds),
   };
 }
