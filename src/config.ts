@@ -49,6 +49,8 @@ const schema = z.object({
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error", "silent"]).default("info"),
   /** How often each replica re-reads the content version (cache invalidation after another replica's import). */
   CONTENT_VERSION_POLL_MS: z.coerce.number().int().min(50).default(1000),
+  /** Largest file (attachment, image, repository file) an import keeps; larger ones are skipped with a warning. */
+  IMPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),

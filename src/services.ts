@@ -14,6 +14,7 @@ import { createChallengeResolver, type ChallengeResolver } from "./modules/conte
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
 import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
 import { createDaysService, type DaysService } from "./modules/days/days.service.ts";
+import { createFilesService, type FilesService } from "./modules/files/files.service.ts";
 import { createPathsService, type PathsService } from "./modules/paths/paths.service.ts";
 import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
 import { createSearchService, type SearchService } from "./modules/search/search.service.ts";
@@ -42,6 +43,8 @@ export interface Services {
   /** The challenges themselves (list, by slug). */
   challengeList: ChallengesService;
   days: DaysService;
+  /** Imported files (attachments and repository files) by path, with their bytes. */
+  files: FilesService;
   concepts: ConceptsService;
   references: ReferencesService;
   paths: PathsService;
@@ -65,6 +68,7 @@ export function createServices(deps: Deps): Services {
     challenges,
     challengeList: createChallengesService(deps.db, contentCache),
     days,
+    files: createFilesService(deps.db, challenges, days),
     concepts: createConceptsService(deps.db, contentCache),
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),

@@ -13,6 +13,7 @@
  * POST /graphql, whose JSON body is then handed to Express already parsed). A response
  * that says `Vary: Host` (its URLs are absolute on the request's origin, see publicBase)
  * is served only to requests for the same Host and forwarded scheme.
+ * Bodies over `maxEntryBytes` (big screenshots) are not kept: they would push out many small answers.
  */
 import { createHash } from "node:crypto";
 import { hasContentCoding } from "./bodyEncoding.ts";
@@ -24,6 +25,8 @@ export interface ResponseCacheOptions {
   version: () => number;
   maxEntries?: number;
   maxBytes?: number;
+  /** Largest response body kept (default 1 MiB). */
+  maxEntryBytes?: number;
   /** Largest POST body considered for caching (larger ones go straight to the app). */
   maxBodyBytes?: number;
 }
@@ -62,6 +65,7 @@ const originKey = (req: IncomingMessage) => `${req.headers.host ?? ""}\n${req.he
 export function createResponseCache(app: RequestListener, options: ResponseCacheOptions): ResponseCache {
   const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
+  const maxEntryBytes = Math.min(options.maxEntryBytes ?? 1024 * 1024, maxBytes / 16);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
   const entries = new Map<string, Entry>();
   let bytes = 0;
@@ -76,7 +80,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
   };
 
   const store = (key: string, entry: Entry) => {
-    if (entry.body.length > maxBytes / 16) return;
+    if (entry.body.length > maxEntryBytes) return;
     evict(key);
     entries.set(key, entry);
     bytes += entry.body.length;

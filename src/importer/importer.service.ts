@@ -43,12 +43,12 @@ export function createContentImporter(deps: Deps): ContentImporter {
     async importPath(path, options = {}) {
       if (!existsSync(path)) throw notFound(`Import path ${JSON.stringify(path)}`);
       const started = performance.now();
-      const content = await readRepository(path, options.onProgress);
+      const content = await readRepository(path, { maxFileBytes: deps.config.IMPORT_MAX_FILE_BYTES, onProgress: options.onProgress });
       const importable = content.index.length > 0 || content.lessons.some((l) => l.number !== null);
       if (!importable || (options.strict && content.warnings.length > 0)) {
         const stats = await contentStats(db);
         return {
-          days: 0, lessons: 0, concepts: 0, references: 0, snippets: 0, attachments: 0, changed: 0, daysWritten: 0,
+          days: 0, lessons: 0, concepts: 0, references: 0, snippets: 0, attachments: 0, files: 0, skipped: content.skipped, changed: 0, daysWritten: 0,
           contentVersion: stats.contentVersion, warnings: content.warnings, durationMs: Math.round(performance.now() - started), written: false,
         };
       }

@@ -3,6 +3,7 @@
  * Produced by parseLesson (pure), enriched by readRepository, written by the store.
  */
 import type { ReferenceKind } from "./references.ts";
+import type { StoredFile } from "./repositoryFile.ts";
 
 /** Something odd in the input: never a throw, always reported. */
 export interface ImportWarning {
@@ -69,12 +70,9 @@ export interface LessonReference {
   listed: boolean;
 }
 
-/** A file shipped beside the lesson. */
-export interface LessonAttachment {
+/** A file shipped beside the lesson (text or image), by its path inside the day's folder. */
+export interface LessonAttachment extends StoredFile {
   name: string;
-  mediaType: string;
-  text: string;
-  size: number;
   kinds: string[];
   apiVersions: string[];
 }

@@ -1,19 +1,18 @@
 /**
  * Reads a challenge repository (or one day folder, or one lesson file) from disk into
- * lessons, day facts and learning paths. Unreadable, binary or huge files are skipped
- * with a warning; nothing here throws for content problems.
+ * lessons, day facts, learning paths and the repository's other files. Unreadable,
+ * oversized files and corrupt images are skipped with a warning, other binary files
+ * (not images) without one; nothing here throws for content problems.
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { dayFactsFromRows, linkedDays, tableRows, type DayFacts } from "./dayIndex.ts";
 import type { ImportWarning, Lesson, LessonAttachment } from "./lesson.ts";
-import { declaredKinds, isManifest, mediaTypeOf } from "./manifests.ts";
+import { declaredKinds, isManifest } from "./manifests.ts";
 import { parseMarkdown, plainText } from "./markdown.ts";
 import { linkResolver } from "./linkTargets.ts";
 import { parseLesson } from "./parseLesson.ts";
-
-/** Attached files larger than this are skipped. */
-export const MAX_ATTACHMENT_BYTES = 512 * 1024;
+import { isRefusal, storedFile, type StoredFile } from "./repositoryFile.ts";
 
 /** A learning path read from the repository. */
 export interface PathFacts {
@@ -21,6 +20,12 @@ export interface PathFacts {
   title: string;
   description: string;
   days: number[];
+}
+
+/** A file of the repository outside the day folders (the top README's images, challenge/*.md). */
+export interface RepositoryFile extends StoredFile {
+  /** Path from the repository root, e.g. "readme-images/banner.jpg". */
+  path: string;
 }
 
 /** Everything read from an import path. */
@@ -31,16 +36,36 @@ export interface RepositoryContent {
   index: DayFacts[];
   paths: PathFacts[];
   lessons: Lesson[];
+  /** Files outside the day folders; only for a whole repository ("repository" shape). */
+  files: RepositoryFile[];
+  /** Binary files that are not images, skipped without a warning (repository-relative paths). */
+  skipped: string[];
   warnings: ImportWarning[];
 }
 
 /** Files read so far, for progress display. */
 export type ProgressListener = (done: number, total: number) => void;
 
+/** How to read. */
+export interface ReadOptions {
+  /** Files (attachments, images, repository files) larger than this are skipped with a warning. */
+  maxFileBytes: number;
+  onProgress?: ProgressListener;
+}
+
+/** What reading one folder's files shares: the limit and where problems go. */
+interface FileReader {
+  maxFileBytes: number;
+  warnings: ImportWarning[];
+  skipped: string[];
+}
+
 /** Reads a repository, a day folder or a single lesson file. Throws only when the path does not exist. */
-export async function readRepository(path: string, onProgress?: ProgressListener): Promise<RepositoryContent> {
+export async function readRepository(path: string, options: ReadOptions): Promise<RepositoryContent> {
+  const { onProgress } = options;
   const info = await stat(path);
-  const content: RepositoryContent = { shape: "lessons", challenge: null, index: [], paths: [], lessons: [], warnings: [] };
+  const content: RepositoryContent = { shape: "lessons", challenge: null, index: [], paths: [], lessons: [], files: [], skipped: [], warnings: [] };
+  const reader: FileReader = { maxFileBytes: options.maxFileBytes, warnings: content.warnings, skipped: content.skipped };
   if (info.isFile()) {
     // A lesson inside a challenge repository keeps the same source path as in a full import.
     const root = await repositoryRootOf(path);
@@ -54,7 +79,7 @@ export async function readRepository(path: string, onProgress?: ProgressListener
     // A single day folder: its README.md plus attachments.
     const root = await repositoryRootOf(path);
     const files = await repositoryFiles(root ?? path);
-    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, content.warnings, files) : null;
+    const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, reader, files) : null;
     if (lesson) content.lessons.push(lesson);
     else if (!(await exists(join(path, "README.md")))) content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
     return content;
@@ -90,7 +115,7 @@ export async function readRepository(path: string, onProgress?: ProgressListener
   let done = 0;
   const files = await repositoryFiles(path);
   for (const folder of dayFolders) {
-    const lesson = await readDayFolder(folder, path, content.warnings, files);
+    const lesson = await readDayFolder(folder, path, reader, files);
     if (lesson) {
       if (lesson.number !== null && lesson.number !== dayNumberOf(folder)) {
         content.warnings.push({ file: lesson.sourcePath, line: 1, message: `title says day ${lesson.number} but the folder is day${dayNumberOf(folder)}; using ${dayNumberOf(folder)}` });
@@ -99,6 +124,11 @@ export async function readRepository(path: string, onProgress?: ProgressListener
       content.lessons.push(lesson);
     }
     onProgress?.(++done, dayFolders.length);
+  }
+  const inDayFolder = (name: string) => /^challenge\/week\d+\/day\d+\//i.test(name);
+  for (const file of await readFiles(path, path, reader, (name) => !inDayFolder(name))) {
+    const { name, ...stored } = file;
+    content.files.push({ path: name, ...stored });
   }
   return content;
 }
@@ -118,7 +148,8 @@ function dayNumberOf(folder: string): number {
   return Number(/day(\d+)$/i.exec(basename(folder))?.[1] ?? 0);
 }
 
-async function readDayFolder(folder: string, root: string, warnings: ImportWarning[], files: ReadonlySet<string>): Promise<Lesson | null> {
+async function readDayFolder(folder: string, root: string, reader: FileReader, files: ReadonlySet<string>): Promise<Lesson | null> {
+  const { warnings } = reader;
   const readme = join(folder, "README.md");
   if (!(await exists(readme))) {
     warnings.push({ file: relative(root, folder) || folder, line: 1, message: "day folder without README.md" });
@@ -130,7 +161,7 @@ async function readDayFolder(folder: string, root: string, warnings: ImportWarni
     const n = dayNumberOf(folder);
     if (n > 0) lesson.number = n;
   }
-  lesson.attachments = await readAttachments(folder, root, warnings);
+  lesson.attachments = await readAttachments(folder, root, reader);
   return lesson;
 }
 
@@ -147,57 +178,71 @@ async function readLessonFile(file: string, name: string, warnings: ImportWarnin
   return parsed.lesson;
 }
 
-/** Every file under a day folder except its README.md, depth first, sorted by name. */
-async function readAttachments(folder: string, root: string, warnings: ImportWarning[]): Promise<LessonAttachment[]> {
-  const attachments: LessonAttachment[] = [];
-  const entries = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((e) => e.isFile());
-  const files = entries
-    .map((e) => join(e.parentPath, e.name))
-    .map((p) => relative(folder, p).split(sep).join("/"))
-    .filter((name) => name !== "README.md" && !name.split("/").some((part) => part.startsWith(".")))
-    .sort();
-  for (const name of files) {
+/** Every file under a day folder except its README.md, depth first, sorted by name; manifests with their kinds. */
+async function readAttachments(folder: string, root: string, reader: FileReader): Promise<LessonAttachment[]> {
+  const files = await readFiles(folder, root, reader, (name) => name !== "README.md");
+  return files.map((file) => {
+    const attachment: LessonAttachment = { ...file, kinds: [], apiVersions: [] };
+    if (file.data === null && isManifest(file.name)) {
+      const declared = declaredKinds(file.text.replace(/^\uFEFF/, ""));
+      attachment.kinds = [...new Set(declared.kinds)];
+      attachment.apiVersions = [...new Set(declared.apiVersions)];
+      const shown = relative(root, join(folder, file.name)).split(sep).join("/") || file.name;
+      for (const e of declared.errors) reader.warnings.push({ file: shown, line: e.line, message: `invalid YAML: ${e.message}` });
+    }
+    return attachment;
+  });
+}
+
+/**
+ * Every file under `folder` that `keep` accepts (by its path relative to `folder`), sorted
+ * by path, hidden files and folders left out: text files and images as stored files;
+ * oversized, unreadable or corrupt ones warned about, other binary files only listed.
+ */
+async function readFiles(folder: string, root: string, reader: FileReader, keep: (name: string) => boolean): Promise<(StoredFile & { name: string })[]> {
+  const out: (StoredFile & { name: string })[] = [];
+  const names = (await visibleFiles(folder)).filter(keep).sort();
+  for (const name of names) {
     const full = join(folder, name);
     const shown = relative(root, full).split(sep).join("/") || full;
-    let buffer: Buffer;
+    let buffer: Uint8Array<ArrayBuffer>;
     try {
       const size = (await stat(full)).size;
-      if (size > MAX_ATTACHMENT_BYTES) {
-        warnings.push({ file: shown, line: 0, message: `skipped: ${size} bytes is over the ${MAX_ATTACHMENT_BYTES}-byte limit for attachments` });
+      if (size > reader.maxFileBytes) {
+        reader.warnings.push({ file: shown, line: 0, message: `skipped: ${size} bytes is over the ${reader.maxFileBytes}-byte limit for files (IMPORT_MAX_FILE_BYTES)` });
         continue;
       }
       buffer = await readFile(full);
     } catch (err) {
-      warnings.push({ file: shown, line: 0, message: `unreadable: ${(err as Error).message}` });
+      reader.warnings.push({ file: shown, line: 0, message: `unreadable: ${(err as Error).message}` });
       continue;
     }
-    const text = decodeText(buffer);
-    if (text === null) {
-      warnings.push({ file: shown, line: 0, message: "skipped: binary file" });
+    const file = storedFile(name, buffer);
+    if (isRefusal(file)) {
+      if ("warning" in file) reader.warnings.push({ file: shown, line: 0, message: `${file.warning}; skipped` });
+      else reader.skipped.push(shown);
       continue;
     }
-    const attachment: LessonAttachment = { name, mediaType: mediaTypeOf(name), text, size: buffer.length, kinds: [], apiVersions: [] };
-    if (isManifest(name)) {
-      const declared = declaredKinds(text);
-      attachment.kinds = [...new Set(declared.kinds)];
-      attachment.apiVersions = [...new Set(declared.apiVersions)];
-      for (const e of declared.errors) warnings.push({ file: shown, line: e.line, message: `invalid YAML: ${e.message}` });
-    }
-    attachments.push(attachment);
+    out.push({ name, ...file });
   }
-  return attachments;
+  return out;
+}
+
+/** Paths (relative, "/"-separated) of the files under `folder`, not descending into hidden folders (.git) or node_modules. */
+async function visibleFiles(folder: string, prefix = ""): Promise<string[]> {
+  const out: string[] = [];
+  for (const entry of await safeReaddir(join(folder, prefix))) {
+    if (entry.name.startsWith(".") || (entry.isDirectory() && entry.name === "node_modules")) continue;
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) out.push(...(await visibleFiles(folder, name)));
+    else if (entry.isFile()) out.push(name);
+  }
+  return out;
 }
 
 /** Every file path under `root`, relative and with "/" (hidden files and folders left out): what links may point at. */
 async function repositoryFiles(root: string): Promise<Set<string>> {
-  const entries = await readdir(root, { recursive: true, withFileTypes: true }).catch(() => []);
-  const files = new Set<string>();
-  for (const e of entries) {
-    if (!e.isFile()) continue;
-    const path = relative(root, join(e.parentPath, e.name)).split(sep).join("/");
-    if (!path.split("/").some((part) => part.startsWith(".") || part === "node_modules")) files.add(path);
-  }
-  return files;
+  return new Set(await visibleFiles(root));
 }
 
 /** UTF-8 text of a buffer, or null for binary content (NUL bytes or invalid UTF-8). */

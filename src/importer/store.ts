@@ -1,8 +1,9 @@
 /**
  * Writes imported lessons and seeds into the store, each run in ONE interactive
  * transaction (a failure leaves the store exactly as it was). Idempotent: a content hash
- * per day skips unchanged days; references upsert by normalized URL, concepts by slug,
- * days by (challenge, number). Never touches learners' tables.
+ * per day (covering its files' sha256) skips unchanged days; references upsert by
+ * normalized URL, concepts by slug, days by (challenge, number), repository files by
+ * (challenge, path) and their sha256. Never touches learners' tables.
  */
 import { createHash } from "node:crypto";
 import { decodeStringList } from "../modules/content/jsonText.ts";
@@ -11,7 +12,7 @@ import type { DayFacts, DayKind } from "./dayIndex.ts";
 import { compileGlossary, detectConcepts, lessonZones, type ConceptHit } from "./detectConcepts.ts";
 import type { ImportWarning, Lesson } from "./lesson.ts";
 import { declaredKinds } from "./manifests.ts";
-import type { RepositoryContent } from "./readRepository.ts";
+import type { RepositoryContent, RepositoryFile } from "./readRepository.ts";
 import { domainOf, normalizeUrl, referenceKind } from "./references.ts";
 import { referenceTitle } from "./referenceTitle.ts";
 import type { Seeds } from "./seeds.ts";
@@ -35,7 +36,12 @@ export interface ImportSummary {
   /** Distinct references cited by the lessons. */
   references: number;
   snippets: number;
+  /** Files beside the lessons (text and images). */
   attachments: number;
+  /** Files of the repository outside the day folders (its README, challenge/*.md, the top images). */
+  files: number;
+  /** Binary files that are not images, skipped without a warning. */
+  skipped: string[];
   /** Records created, updated or deleted by this run. */
   changed: number;
   /** Days whose content was written (created or changed). */
@@ -124,8 +130,10 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
       if (facts.week === null && lesson.week !== null) facts.week = lesson.week;
       const hits = detectConcepts(matcher, lessonZones(lesson, facts.title, kindsOf(lesson)));
       hits.forEach((h) => allHits.add(h.slug));
-      const { body, ...rest } = lesson;
-      return { number: lesson.number, facts, lesson, hits, hash: sha256({ facts, lesson: rest, body, hits }) };
+      // Files count by their sha256: the bytes themselves stay out of the hash input.
+      const { body, attachments, ...rest } = lesson;
+      const files = attachments.map(({ data: _data, ...file }) => file);
+      return { number: lesson.number, facts, lesson, hits, hash: sha256({ facts, lesson: rest, body, hits, files }) };
     });
     const toWrite = records.filter((r) => existing.get(r.number)?.contentHash !== r.hash);
 
@@ -160,6 +168,7 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
       await syncPath(tx, challenge.id, chronological([...existing.keys()]), changes, false);
     }
     await syncDerivedRelations(tx, challenge.id, changes);
+    if (content.shape === "repository") await syncChallengeFiles(tx, challenge.id, content.files, changes);
     return bumpVersion(tx, changes);
   }, TX_OPTIONS);
 
@@ -170,6 +179,8 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
     references: new Set(lessons.flatMap((l) => l.references.map((r) => r.url))).size,
     snippets: lessons.reduce((n, l) => n + l.snippets.length, 0),
     attachments: lessons.reduce((n, l) => n + l.attachments.length, 0),
+    files: content.files.length,
+    skipped: content.skipped,
     changed: changes.count,
     daysWritten,
     contentVersion: version,
@@ -268,6 +279,8 @@ export interface ContentStats {
   references: number;
   snippets: number;
   attachments: number;
+  /** Repository files outside the day folders. */
+  files: number;
   paths: number;
   learners: number;
   contentVersion: number;
@@ -276,11 +289,11 @@ export interface ContentStats {
 /** Counts of what the store holds (content and learners). */
 export async function contentStats(db: Database): Promise<ContentStats> {
   const p = db.prisma;
-  const [days, lessons, concepts, relations, references, snippets, attachments, paths, learners, state] = await Promise.all([
+  const [days, lessons, concepts, relations, references, snippets, attachments, files, paths, learners, state] = await Promise.all([
     p.day.count(), p.day.count({ where: { hasLesson: true } }), p.concept.count(), p.conceptRelation.count(), p.reference.count(),
-    p.snippet.count(), p.attachment.count(), p.learningPath.count(), p.learner.count(), p.contentState.findUnique({ where: { id: 1 } }),
+    p.snippet.count(), p.attachment.count(), p.challengeFile.count(), p.learningPath.count(), p.learner.count(), p.contentState.findUnique({ where: { id: 1 } }),
   ]);
-  return { days, lessons, concepts, relations, references, snippets, attachments, paths, learners, contentVersion: state?.version ?? 0 };
+  return { days, lessons, concepts, relations, references, snippets, attachments, files, paths, learners, contentVersion: state?.version ?? 0 };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -392,8 +405,13 @@ async function writeLessonDay(
   if (lesson.versions.length) writes.push(tx.toolVersion.createMany({ data: lesson.versions.map((v, position) => ({ dayId: id, position, ...v })) }));
   if (lesson.sections.length) writes.push(tx.section.createMany({ data: lesson.sections.map((s, position) => ({ dayId: id, position, ...s })) }));
   if (lesson.snippets.length) writes.push(tx.snippet.createMany({ data: lesson.snippets.map((s, position) => ({ dayId: id, position, ...s })) }));
-  if (lesson.attachments.length) {
-    writes.push(tx.attachment.createMany({ data: lesson.attachments.map((a) => ({ dayId: id, name: a.name, mediaType: a.mediaType, text: a.text, size: a.size, kinds: json(a.kinds), apiVersions: json(a.apiVersions) })) }));
+  for (const chunk of byBytes(lesson.attachments)) {
+    writes.push(tx.attachment.createMany({
+      data: chunk.map((a) => ({
+        dayId: id, name: a.name, mediaType: a.mediaType, text: a.text, data: a.data, size: a.size, sha256: a.sha256,
+        width: a.width, height: a.height, kinds: json(a.kinds), apiVersions: json(a.apiVersions),
+      })),
+    }));
   }
   const refs = lesson.references.filter((r) => referenceIds.has(r.url));
   if (refs.length) writes.push(tx.dayReference.createMany({ data: refs.map((r, position) => ({ dayId: id, referenceId: referenceIds.get(r.url)!, title: r.title, position, listed: r.listed })) }));
@@ -401,6 +419,50 @@ async function writeLessonDay(
   if (hits.length) writes.push(tx.dayConcept.createMany({ data: hits.map((h) => ({ dayId: id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })) }));
   for (const result of await Promise.all(writes)) changes.add(result);
   return day;
+}
+
+/** Most bytes of file content sent in one createMany statement. */
+const MAX_BATCH_BYTES = 8 * 1024 * 1024;
+
+/** Files in consecutive batches of at most MAX_BATCH_BYTES (a bigger file is a batch of its own). */
+function byBytes<T extends { size: number }>(files: T[]): T[][] {
+  const batches: T[][] = [];
+  let bytes = Infinity;
+  for (const file of files) {
+    if (bytes + file.size > MAX_BATCH_BYTES) {
+      batches.push([]);
+      bytes = 0;
+    }
+    batches[batches.length - 1]!.push(file);
+    bytes += file.size;
+  }
+  return batches;
+}
+
+/**
+ * The repository's files outside the day folders, exactly: new paths created, changed
+ * ones (by sha256, type or size) rewritten, vanished ones deleted. Bytes are never read back.
+ */
+async function syncChallengeFiles(tx: Tx, challengeId: number, files: RepositoryFile[], changes: Changes): Promise<void> {
+  const current = new Map((await tx.challengeFile.findMany({
+    where: { challengeId },
+    select: { id: true, path: true, mediaType: true, size: true, sha256: true, width: true, height: true },
+  })).map((f) => [f.path, f]));
+  const fields = (f: RepositoryFile) => ({ mediaType: f.mediaType, text: f.text, data: f.data, size: f.size, sha256: f.sha256, width: f.width, height: f.height });
+  const missing: RepositoryFile[] = [];
+  for (const file of files) {
+    const row = current.get(file.path);
+    current.delete(file.path);
+    if (!row) missing.push(file);
+    else if (differs(row, { mediaType: file.mediaType, size: file.size, sha256: file.sha256, width: file.width, height: file.height })) {
+      await tx.challengeFile.update({ where: { id: row.id }, data: fields(file) });
+      changes.add(1);
+    }
+  }
+  if (current.size) changes.add(await tx.challengeFile.deleteMany({ where: { id: { in: [...current.values()].map((f) => f.id) } } }));
+  for (const chunk of byBytes(missing)) {
+    changes.add(await tx.challengeFile.createMany({ data: chunk.map((f) => ({ challengeId, path: f.path, ...fields(f) })) }));
+  }
 }
 
 /** Each seeded concept's official docs page as a reference cited by the concept (ConceptReference), exactly. */

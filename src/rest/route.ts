@@ -25,7 +25,10 @@ type Obj = z.ZodObject<z.ZodRawShape>;
 
 export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType> {
   method: Method;
-  /** OpenAPI-style path, relative to /api/v1: "/days/{number}". */
+  /**
+   * OpenAPI-style path, relative to /api/v1: "/days/{number}". `{*name}` takes the rest of
+   * the path (one or more segments, e.g. a file path), handed to `params` joined with "/".
+   */
   path: string;
   summary: string;
   description?: string;
@@ -35,7 +38,11 @@ export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R 
   params?: P;
   query?: Q;
   body?: B;
-  response: { status?: number; schema: R; description: string; contentType?: string };
+  /**
+   * The success response. With a list of content types the handler serves bytes of one
+   * of them itself (files: it sets Content-Type and sends); the document lists each.
+   */
+  response: { status?: number; schema: R; description: string; contentType?: string | readonly string[] };
   /**
    * Error statuses this endpoint may answer, for the document. Implied: 400, 401 (a bad
    * token is refused everywhere), 406, 429, 500; 404 with path parameters; 413, 415, 422 with a body.
@@ -71,8 +78,15 @@ export function createRestApi(): RestApi {
   return { router: Router(), registry, methods: new Map() };
 }
 
-/** Converts "/days/{number}" to Express's "/days/:number". */
-export const expressPath = (path: string) => path.replace(/\{(\w+)\}/g, ":$1");
+/** Converts "/days/{number}" to Express's "/days/:number" (and a "{*path}" wildcard to "*path"). */
+export const expressPath = (path: string) => path.replace(/\{\*(\w+)\}/g, "*$1").replace(/\{(\w+)\}/g, ":$1");
+
+/** The OpenAPI form of a route path: a "{*path}" wildcard is documented as "{path}". */
+const documentPath = (path: string) => path.replace(/\{\*(\w+)\}/g, "{$1}");
+
+/** Express 5 gives a wildcard as its segments; handlers and schemas see the path joined with "/". */
+const joinWildcards = (params: Record<string, string | string[]>) =>
+  Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 
 const problemSchema = z.object({
   type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(),
@@ -93,7 +107,8 @@ const errorDescriptions: Record<number, string> = {
  */
 export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType>(api: RestApi, spec: RouteSpec<P, Q, B, R>): void {
   const status = spec.response.status ?? 200;
-  const contentType = spec.response.contentType ?? "application/json";
+  const contentTypes = [spec.response.contentType ?? "application/json"].flat();
+  const contentType = contentTypes[0]!;
   const errorStatuses = [...new Set([
     400, 401, 406, 429, 500,
     ...(spec.params ? [404] : []),
@@ -111,7 +126,7 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
   };
   api.registry.registerPath({
     method: spec.method,
-    path: `/api/v1${spec.path}`,
+    path: `/api/v1${documentPath(spec.path)}`,
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: spec.tags,
@@ -124,7 +139,7 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     responses: {
       [status]: status === 204
         ? { description: spec.response.description }
-        : { description: spec.response.description, headers, content: { [contentType]: { schema: spec.response.schema } } },
+        : { description: spec.response.description, headers, content: Object.fromEntries(contentTypes.map((type) => [type, { schema: spec.response.schema }])) },
       ...Object.fromEntries(errorStatuses.map((s) => [s, { description: errorDescriptions[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }])),
     },
   });
@@ -137,10 +152,10 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
 
   api.router[spec.method](path, async (req, res) => {
     res.vary("Accept");
-    if (status !== 204 && !req.accepts(contentType)) {
-      throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${contentType} only`);
+    if (status !== 204 && !req.accepts(contentTypes)) {
+      throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${contentTypes.join(", ")} only`);
     }
-    const params = parse(spec.params, req.params, "path parameter", "BAD_REQUEST");
+    const params = parse(spec.params, joinWildcards(req.params), "path parameter", "BAD_REQUEST");
     rejectUnknownQuery(spec.query, req.query);
     const query = parse(spec.query, req.query, "query parameter", "BAD_REQUEST");
     let body: unknown = undefined;

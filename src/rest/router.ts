@@ -14,13 +14,14 @@ import { progressRoutes } from "../modules/progress/progress.routes.ts";
 import { challengeRoutes } from "../modules/challenges/challenges.routes.ts";
 import { conceptRoutes } from "../modules/concepts/concepts.routes.ts";
 import { dayRoutes } from "../modules/days/days.routes.ts";
+import { fileRoutes } from "../modules/files/files.routes.ts";
 import { pathRoutes } from "../modules/paths/paths.routes.ts";
 import { referenceRoutes } from "../modules/references/references.routes.ts";
 import { searchRoutes } from "../modules/search/search.routes.ts";
 
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
 const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [
-  challengeRoutes, dayRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
+  challengeRoutes, dayRoutes, fileRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
   learnerRoutes, progressRoutes,
 ];
 

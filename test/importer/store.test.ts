@@ -62,6 +62,8 @@ describe("importing the whole fixture repository over the seeds", () => {
     assert.equal(first.days, 66);
     assert.equal(first.lessons, fixtureFacts.lessons);
     assert.equal(first.attachments, fixtureFacts.attachments);
+    assert.equal(first.files, fixtureFacts.files);
+    assert.deepEqual(first.skipped, []);
     assert.ok(first.snippets > 40);
     assert.ok(first.references > 25);
     assert.ok(first.changed > first.days);
@@ -262,7 +264,7 @@ describe("importing malformed input", () => {
     assert.deepEqual(w("challenge/week02/day13/README.md").map((x) => x.message), ["not UTF-8 text"]);
     assert.deepEqual(w("challenge/week02/day12/broken.yaml").map((x) => x.line), [5], "where the parser gives up: the end of the unclosed list");
     assert.match(w("challenge/week02/day12/broken.yaml")[0]!.message, /^invalid YAML/);
-    assert.deepEqual(w("challenge/week05/day30/picture.png").map((x) => x.message), ["skipped: binary file"]);
+    assert.deepEqual(w("challenge/week05/day30/picture.png").map((x) => x.message), ["not a valid PNG image; skipped"]);
     assert.deepEqual(w("challenge/week03/day15").map((x) => x.message), ["day folder without README.md"]);
     assert.deepEqual(w("challenge/week06/day38/README.md").map((x) => [x.line, x.message]), [
       [1, 'missing the title line ("# Day N of #66DaysOfK8s")'],
@@ -272,7 +274,8 @@ describe("importing malformed input", () => {
     assert.equal(result.lessons, fixtureFacts.lessons - 1, "all but day 13, which is not UTF-8 (day 38 numbered by its folder)");
     const stats = await ctx.services.content.importer.stats();
     assert.equal(stats.days, 66);
-    assert.equal(stats.attachments, fixtureFacts.attachments + 1, "the broken YAML is kept as an attachment, the picture is not");
+    assert.equal(stats.attachments, fixtureFacts.attachments + 1, "the broken YAML is kept as an attachment, the broken picture is not");
+    assert.equal(stats.files, fixtureFacts.files);
   });
 
   test("an empty folder imports nothing", async () => {

@@ -38,8 +38,9 @@ export const importCommand: Command = {
     if (result.written) {
       stdout.write(
         `Imported ${path}: ${result.days} days (${result.lessons} lessons), ${result.concepts} concepts, ${result.references} references, ` +
-          `${result.snippets} snippets, ${result.attachments} attachments in ${result.durationMs} ms.\n`,
+          `${result.snippets} snippets, ${result.attachments} attachments, ${result.files} repository files in ${result.durationMs} ms.\n`,
       );
+      if (result.skipped.length) stdout.write(`Skipped ${result.skipped.length} binary file(s) that are not images: ${result.skipped.join(", ")}\n`);
       stdout.write(
         result.changed === 0
           ? `Nothing changed: the store already holds this content (content version ${result.contentVersion}).\n`

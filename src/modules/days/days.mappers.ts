@@ -73,15 +73,26 @@ export interface Snippet {
   section: string | null;
 }
 
-/** A file shipped beside a lesson. */
+/** A file shipped beside a lesson (its bytes are served by the files module, never loaded here). */
 export interface Attachment {
+  /** Path inside the day's folder, e.g. "readme-images/01.png". */
   name: string;
   mediaType: string;
+  /** Text of a text file; "" for an image. */
   text: string;
   size: number;
+  /** sha256 (hex) of the file's bytes. */
+  sha256: string;
+  width: number | null;
+  height: number | null;
   kinds: string[];
   apiVersions: string[];
 }
+
+/** The Attachment columns read for lessons: everything but the bytes. */
+export const attachmentColumns = {
+  dayId: true, name: true, mediaType: true, text: true, size: true, sha256: true, width: true, height: true, kinds: true, apiVersions: true,
+} as const;
 
 type DayRow = {
   id: number; challengeId: number; number: number; week: number | null; title: string; series: string | null; part: number | null;
@@ -98,7 +109,12 @@ export function toDay(row: DayRow): Day {
   };
 }
 
-/** Maps an Attachment row to the API type. */
-export function toAttachment(row: { name: string; mediaType: string; text: string; size: number; kinds: string; apiVersions: string }): Attachment {
-  return { name: row.name, mediaType: row.mediaType, text: row.text, size: row.size, kinds: decodeStringList(row.kinds), apiVersions: decodeStringList(row.apiVersions) };
+/** Maps an Attachment row (read with `attachmentColumns`) to the API type. */
+export function toAttachment(row: {
+  name: string; mediaType: string; text: string; size: number; sha256: string; width: number | null; height: number | null; kinds: string; apiVersions: string;
+}): Attachment {
+  return {
+    name: row.name, mediaType: row.mediaType, text: row.text, size: row.size, sha256: row.sha256, width: row.width, height: row.height,
+    kinds: decodeStringList(row.kinds), apiVersions: decodeStringList(row.apiVersions),
+  };
 }

@@ -1,11 +1,13 @@
 /** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
 import type { GraphQLContext } from "../../graphql/server.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
-import { withBase } from "../content/contentBase.ts";
-import type { Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
+import { dayFilePath, withBase } from "../content/contentBase.ts";
+import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
 import type { DayFilter } from "./days.service.ts";
 
 type SeriesParent = { name: string; part: number | null; dayIds: number[] };
+/** An attachment with the number of its day, for its URL. */
+type DayAttachment = Attachment & { day: number };
 
 const loadDay = async (id: number | null | undefined, ctx: GraphQLContext) => (id === null || id === undefined ? null : ctx.loaders.dayById.load(id));
 
@@ -33,12 +35,16 @@ export const daysResolvers = {
     toolVersions: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.toolVersionsByDayId.load(day.id),
     sections: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.sectionsByDayId.load(day.id),
     snippets: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.snippetsByDayId.load(day.id),
-    attachments: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.attachmentsByDayId.load(day.id),
+    attachments: async (day: Day, _: unknown, ctx: GraphQLContext): Promise<DayAttachment[]> =>
+      (await ctx.loaders.attachmentsByDayId.load(day.id)).map((a) => ({ ...a, day: day.number })),
     references: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.referencesByDayId.load(day.id),
     concepts: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.conceptsByDayId.load(day.id),
     previous: async (day: Day, _: unknown, ctx: GraphQLContext) => loadDay((await ctx.services.days.previousIdsOf([day]))[0], ctx),
     next: async (day: Day, _: unknown, ctx: GraphQLContext) => loadDay((await ctx.services.days.nextIdsOf([day]))[0], ctx),
     series: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.services.days.seriesOf(day),
+  },
+  Attachment: {
+    url: (a: DayAttachment, _: unknown, ctx: GraphQLContext) => `${ctx.base}${dayFilePath(a.day, a.name)}`,
   },
   LessonItem: {
     markdown: (item: LessonItem, _: unknown, ctx: GraphQLContext) => withBase(item.markdown, ctx.base),

@@ -8,7 +8,7 @@ import type { Concept } from "../concepts/concepts.mappers.ts";
 import type { Citation, Reference } from "../references/references.mappers.ts";
 import { REFERENCE_KIND_NAMES, referenceKindsExplained } from "../references/referenceKinds.ts";
 import type { DayConcept } from "./days.service.ts";
-import { withBase } from "../content/contentBase.ts";
+import { dayFilePath, withBase } from "../content/contentBase.ts";
 import type { Attachment, Day, DayLists, LessonItem, LessonLink, Section, Snippet, ToolVersion } from "./days.mappers.ts";
 
 /** Lesson kinds. */
@@ -98,9 +98,14 @@ export const DaySchema = DaySummarySchema.extend({
   }),
   snippets: z.array(z.object({ language: z.string().nullable(), code: z.string(), section: z.string().nullable() })).openapi({ description: "Fenced code blocks, in order" }),
   attachments: z.array(z.object({
-    name: z.string().openapi({ example: "yaml/pod.yaml" }), mediaType: z.string(), size: z.number().int(), text: z.string(),
+    name: z.string().openapi({ description: "Path inside the day's folder", example: "yaml/pod.yaml" }), mediaType: z.string().openapi({ example: "application/yaml" }),
+    size: z.number().int().openapi({ description: "Size in bytes" }), text: z.string().openapi({ description: "Text of a text file; \"\" for an image (fetch `url`)" }),
+    url: z.string().openapi({ description: "Where this API serves the file's bytes (PUBLIC_URL, else the request's origin)", example: "https://k8s-days.example/api/v1/days/8/files/readme-images/01.png" }),
+    sha256: z.string().openapi({ description: "sha256 (hex) of the file's bytes; the file's ETag" }),
+    width: z.number().int().nullable().openapi({ description: "Width of an image in pixels (null for text, or an SVG without a size)", example: 1214 }),
+    height: z.number().int().nullable().openapi({ description: "Height of an image in pixels", example: 291 }),
     kinds: z.array(z.string()).openapi({ example: ["Pod"] }), apiVersions: z.array(z.string()).openapi({ example: ["v1"] }),
-  })).openapi({ description: "Files shipped beside the lesson (manifests, configs)" }),
+  })).openapi({ description: "Files shipped beside the lesson (manifests, configs, screenshots)" }),
   concepts: z.array(z.object({
     concept: ConceptRefSchema,
     weight: z.number().openapi({ description: "How much the lesson is about the concept, 0–1" }),
@@ -145,7 +150,7 @@ export interface DayParts {
   seriesDays: number[];
 }
 
-/** The full lesson; stored URLs become absolute on `base` (see contentBase.ts). */
+/** The full lesson; stored URLs and attachment URLs become absolute on `base` (see contentBase.ts). */
 export function toDayJson(d: Day, p: DayParts, base: string): z.input<typeof DaySchema> {
   const b = (text: string) => withBase(text, base);
   const items = (list: LessonItem[]) => list.map((i) => ({ text: i.text, markdown: b(i.markdown) }));
@@ -159,7 +164,10 @@ export function toDayJson(d: Day, p: DayParts, base: string): z.input<typeof Day
     toolVersions: p.toolVersions.map((t) => ({ tool: t.tool, version: t.version, qualifier: t.qualifier, raw: t.raw, markdown: b(t.markdown) })),
     sections: p.sections.map((s) => ({ position: s.position, depth: s.depth, heading: s.heading, anchor: s.anchor, markdown: b(s.markdown), html: b(s.html) })),
     snippets: p.snippets.map((s) => ({ language: s.language, code: s.code, section: s.section })),
-    attachments: p.attachments.map((a) => ({ name: a.name, mediaType: a.mediaType, size: a.size, text: a.text, kinds: a.kinds, apiVersions: a.apiVersions })),
+    attachments: p.attachments.map((a) => ({
+      name: a.name, mediaType: a.mediaType, size: a.size, text: a.text, url: `${base}${dayFilePath(d.number, a.name)}`,
+      sha256: a.sha256, width: a.width, height: a.height, kinds: a.kinds, apiVersions: a.apiVersions,
+    })),
     concepts: p.concepts.map((c) => ({ concept: toConceptRef(c.concept), weight: c.weight, focus: c.focus })),
     references: p.references.map(toCitationJson),
     previous: p.previous, next: p.next, seriesDays: p.seriesDays,

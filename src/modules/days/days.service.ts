@@ -9,7 +9,7 @@ import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentC
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { containsText } from "../content/textMatch.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
-import { toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion } from "./days.mappers.ts";
+import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion } from "./days.mappers.ts";
 
 /** Filters of a days list; all optional, combined with AND. */
 export interface DayFilter {
@@ -180,7 +180,7 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
     },
 
     async attachmentsByDayIds(ids) {
-      const rows = await prisma.attachment.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { name: "asc" } });
+      const rows = await prisma.attachment.findMany({ where: { dayId: { in: [...ids] } }, select: attachmentColumns, orderBy: { name: "asc" } });
       return groupByIds(ids, rows, (r) => r.dayId, toAttachment);
     },
 
