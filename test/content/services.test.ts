@@ -63,8 +63,9 @@ describe("days service", () => {
     const [d2, d3] = [(await t.services.days.get(2))!, (await t.services.days.get(3))!];
     const ids = [d2.id, d3.id];
     const lists = await t.services.days.listsByDayIds(ids);
-    assert.deepEqual(lists[0], { tasks: ["Read about pods", "Run a pod"], setup: ["minikube"], takeaways: ["Pods are ephemeral"] });
-    assert.deepEqual(lists[1], { tasks: [], setup: [], takeaways: [] });
+    const items = (...texts: string[]) => texts.map((text) => ({ text, markdown: text }));
+    assert.deepEqual(lists[0], { tasks: items("Read about pods", "Run a pod"), setup: items("minikube"), takeaways: items("Pods are ephemeral"), versionNotes: [] });
+    assert.deepEqual(lists[1], { tasks: [], setup: [], takeaways: [], versionNotes: [] });
     assert.equal((await t.services.days.toolVersionsByDayIds(ids))[0]![0]!.version, "v1.20.0");
     assert.equal((await t.services.days.snippetsByDayIds(ids))[0]![0]!.language, "bash");
     assert.deepEqual((await t.services.days.attachmentsByDayIds(ids))[0]![0]!.kinds, ["Pod"]);
