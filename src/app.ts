@@ -1,5 +1,5 @@
 /**
- * Builds the Express app: probes, /graphql, /api/v1, /mcp and the one error
+ * Builds the Express app: probes, /graphql, /api/v1, /mcp, / and the one error
  * handler. Never listens (see index.ts), so tests run it on port 0 with supertest.
  */
 import express, { type Express } from "express";
@@ -13,6 +13,7 @@ import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
 import { llmsRouter } from "./http/llmsTxt.ts";
+import { homeRouter } from "./http/home.ts";
 import { mcpRouter } from "./mcp/http.ts";
 import type { Services } from "./services.ts";
 
@@ -51,6 +52,7 @@ export async function createApp(services: Services): Promise<App> {
   app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
+  app.use(homeRouter(services));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
