@@ -17,6 +17,9 @@ import { homeRouter } from "./http/home.ts";
 import { mcpRouter } from "./mcp/http.ts";
 import type { Services } from "./services.ts";
 
+/** Attempts per client at trading a recovery or device code (0 when RATE_LIMIT_MAX turns limiting off). */
+const SECRET_ATTEMPTS = { max: 10, windowMs: 15 * 60_000 };
+
 export interface App {
   app: Express;
   /** What the HTTP server runs: the response cache in front of `app` (or `app` itself when disabled). */
@@ -49,6 +52,8 @@ export async function createApp(services: Services): Promise<App> {
   app.use(healthRouter(services, readiness));
   const graphql = await mountGraphQL(app, services);
   const rest = restRouter(services);
+  // Recovery codes and device codes are secrets one may try to guess: a far stricter limit per client.
+  app.use(["/api/v1/sessions", "/api/v1/device-codes/exchange"], rateLimiter({ max: Math.min(config.RATE_LIMIT_MAX, SECRET_ATTEMPTS.max), windowMs: SECRET_ATTEMPTS.windowMs, identifier: "secrets" }));
   app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
