@@ -62,7 +62,7 @@ describe("GET /, where a newcomer starts", () => {
 });
 
 describe("the start log", () => {
-  it("prints the URLs of the IDE, the docs, the OpenAPI document, llms.txt and MCP", async () => {
+  it("prints the URLs of the IDE, the docs, the OpenAPI document, llms.txt and MCP", { timeout: 120_000 }, async () => {
     const url = await freshDatabaseUrl("startlog");
     const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
       cwd: repoRoot,
@@ -73,7 +73,7 @@ describe("the start log", () => {
     child.stderr.on("data", (d) => { out += d; });
     try {
       const line = await new Promise<Record<string, string>>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 20_000);
+        const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
         child.stdout.on("data", (d) => {
           out += d;
           const found = out.split("\n").find((l) => l.includes('"k8s-days listening"'));
