@@ -4,9 +4,9 @@
  * index. Both link the GraphQL IDE, the REST docs, the OpenAPI document, /llms.txt and
  * the MCP endpoint with a client configuration to copy, and count the content.
  *
- * Links are absolute (PUBLIC_URL, else the request's own origin) because an MCP client
- * configuration needs one; such a response differs by Host, so it is `no-cache`
- * (revalidated by ETag) and stays out of the shared response cache.
+ * Links are absolute (PUBLIC_URL, else the request's own origin, see publicBase) because
+ * an MCP client configuration needs one; the page is public and the response cache keeps
+ * it per Host (and per content version, for the counts).
  *
  * @example
  *   curl -s localhost:4000/ -H 'accept: application/json' | jq .links.graphiql
@@ -131,7 +131,7 @@ export function homeRouter(services: Services): Router {
     const type = req.accepts(["text/html", "application/json"]);
     if (!type) throw new AppError("NOT_ACCEPTABLE", "This resource is available as text/html or application/json");
     const index = homeIndex(publicBase(req, services.deps.config.PUBLIC_URL), await counts());
-    res.set("Cache-Control", "no-cache");
+    res.set("Cache-Control", "public, max-age=60");
     if (type === "application/json") return void res.json(index);
     res.set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     res.type("text/html; charset=utf-8").send(homePage(index));

@@ -1,7 +1,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn } from "node:child_process";
-import { startTestApp, type TestApp } from "../support/testApp.ts";
+import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp.ts";
 import { insertSampleContent } from "../support/sampleContent.ts";
 import { dropDatabase, freshDatabaseUrl, repoRoot } from "../support/databases.ts";
 
@@ -29,7 +29,7 @@ describe("GET /, where a newcomer starts", () => {
     const res = await t.request.get("/").set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").expect(200).expect("content-type", /text\/html; charset=utf-8/);
     assert.match(res.headers["content-security-policy"]!, /default-src 'none'/);
     assert.doesNotMatch(res.text, /<script|<img|<link|@import/, "no scripts, images or external stylesheets");
-    const base = new URL(res.request.url).origin;
+    const base = TEST_ORIGIN;
     const hrefs = [...res.text.matchAll(/href="([^"]+)"/g)].map((m) => m[1]!);
     assert.ok(hrefs.length >= 5);
     for (const href of hrefs) {
@@ -42,17 +42,24 @@ describe("GET /, where a newcomer starts", () => {
     assert.match(res.text, /<strong>6<\/strong> days/);
   });
 
-  it("prefers PUBLIC_URL for its links and stays out of the shared response cache", async () => {
-    t.services.deps.config.PUBLIC_URL = "https://k8s-days.example.org/";
+  it("is cached per Host, and prefers PUBLIC_URL for its links", async () => {
+    t.cache!.clear();
+    const get = (host: string) => t.request.get("/").set("Host", host).set("Accept", "application/json").expect(200);
+    const first = await get("one.example.test");
+    assert.match(first.headers["cache-control"]!, /public/);
+    assert.match(first.headers.vary!, /Host/);
+    assert.equal((await get("one.example.test")).headers["x-cache"], "HIT");
+    const other = await get("two.example.test");
+    assert.equal(other.body.links.mcp, "http://two.example.test/mcp", "another Host never gets the first one's links");
+    t.services.deps.config.PUBLIC_URL = "https://k8s-days.example.org";
     try {
+      t.cache!.clear();
       const res = await t.request.get("/").set("Accept", "application/json").expect(200);
       assert.equal(res.body.links.graphiql, "https://k8s-days.example.org/graphql");
     } finally {
       t.services.deps.config.PUBLIC_URL = undefined;
+      t.cache!.clear();
     }
-    const again = await t.request.get("/").set("Accept", "application/json").expect(200);
-    assert.equal(again.headers["x-cache"], undefined);
-    assert.equal(again.headers["cache-control"], "no-cache");
   });
 
   it("answers 406 to an Accept it cannot serve, and HEAD like GET", async () => {
