@@ -1,5 +1,5 @@
 /**
- * Builds the Express app: probes, /graphql, /api/v1, /mcp and the one error
+ * Builds the Express app: probes, /graphql, /api/v1, /mcp, / and the one error
  * handler. Never listens (see index.ts), so tests run it on port 0 with supertest.
  */
 import express, { type Express } from "express";
@@ -14,8 +14,12 @@ import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
 import { llmsRouter } from "./http/llmsTxt.ts";
+import { homeRouter } from "./http/home.ts";
 import { mcpRouter } from "./mcp/http.ts";
 import type { Services } from "./services.ts";
+
+/** Attempts per client at trading a recovery or device code (0 when RATE_LIMIT_MAX turns limiting off). */
+const SECRET_ATTEMPTS = { max: 10, windowMs: 15 * 60_000 };
 
 export interface App {
   app: Express;
@@ -50,9 +54,12 @@ export async function createApp(services: Services): Promise<App> {
   app.use(healthRouter(services, readiness));
   const graphql = await mountGraphQL(app, services);
   const rest = restRouter(services);
+  // Recovery codes and device codes are secrets one may try to guess: a far stricter limit per client.
+  app.use(["/api/v1/sessions", "/api/v1/device-codes/exchange"], rateLimiter({ max: Math.min(config.RATE_LIMIT_MAX, SECRET_ATTEMPTS.max), windowMs: SECRET_ATTEMPTS.windowMs, identifier: "secrets" }));
   app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
+  app.use(homeRouter(services));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 

@@ -8,6 +8,7 @@ import { boot } from "./bootstrap.ts";
 import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { trackInFlight } from "./http/inFlight.ts";
+import { entryPoints } from "./http/home.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -20,7 +21,10 @@ async function main(): Promise<void> {
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
-  log.info("k8s-days listening", { url: `http://${config.HOST}:${port}`, database: services.deps.db.provider });
+  // A wildcard address is not one a browser can open; show the loopback one instead.
+  const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST === "::" ? "[::1]" : config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
+  const url = `http://${host}:${port}`;
+  log.info("k8s-days listening", { url, database: services.deps.db.provider, ...entryPoints(config.PUBLIC_URL?.replace(/\/+$/, "") ?? url) });
 
   let stopping = false;
   const shutdown = async (signal: string) => {

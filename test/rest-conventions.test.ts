@@ -119,13 +119,15 @@ describe("REST conventions", () => {
       assert.equal(res.headers["access-control-allow-credentials"], "true");
     });
 
-    it("answers preflights: reads for anyone, writes and Authorization only for listed origins", async () => {
-      const open = await t.request.options("/api/v1/").set("Origin", "https://elsewhere.example.com").set("Access-Control-Request-Method", "GET").expect(204);
-      assert.doesNotMatch(open.headers["access-control-allow-methods"]!, /POST/);
-      assert.doesNotMatch(open.headers["access-control-allow-headers"]!, /Authorization/);
+    it("answers preflights for any origin with every method and Authorization (bearer tokens are no ambient credential)", async () => {
+      const open = await t.request.options("/api/v1/").set("Origin", "https://elsewhere.example.com").set("Access-Control-Request-Method", "POST").expect(204);
+      assert.match(open.headers["access-control-allow-methods"]!, /POST/);
+      assert.match(open.headers["access-control-allow-headers"]!, /Authorization/);
+      assert.equal(open.headers["access-control-allow-credentials"], undefined);
       const listed = await t.request.options("/api/v1/").set("Origin", "https://app.example.org").set("Access-Control-Request-Method", "PUT").set("Access-Control-Request-Headers", "authorization").expect(204);
       assert.match(listed.headers["access-control-allow-methods"]!, /PUT/);
       assert.match(listed.headers["access-control-allow-headers"]!, /Authorization/);
+      assert.equal(listed.headers["access-control-allow-credentials"], "true");
       assert.match(listed.headers["access-control-max-age"]!, /^\d+$/);
     });
   });

@@ -18,6 +18,8 @@ import { problemOf, sendProblem } from "./problem.ts";
 export interface RateLimitOptions {
   windowMs: number;
   max: number;
+  /** Names the policy in the `RateLimit` headers (default "api"). */
+  identifier?: string;
 }
 
 /** The key of a request's client: `token:<sha256>` or `ip:<address or subnet>`. */
@@ -35,7 +37,7 @@ export function rateLimiter(options: RateLimitOptions): RequestHandler {
     limit: options.max,
     standardHeaders: "draft-8",
     legacyHeaders: false,
-    identifier: "api",
+    identifier: options.identifier ?? "api",
     keyGenerator: rateLimitKey,
     handler: (req, res, _next, opts) => {
       const retryAfter = Number(res.getHeader("retry-after") ?? Math.ceil(opts.windowMs / 1000));

@@ -9,10 +9,11 @@
  * - entries belong to a content version; when the version changes (an import here or in
  *   another replica) every older entry is a miss.
  *
- * Keys: method (HEAD shares GET's entry) + URL + Accept + Origin (+ the body's hash for
- * POST /graphql, whose JSON body is then handed to Express already parsed). A response
- * that says `Vary: Host` (its URLs are absolute on the request's origin, see publicBase)
- * is served only to requests for the same Host and forwarded scheme.
+ * Keys: method (HEAD shares GET's entry) + URL + Accept + Origin (+ on /graphql the inputs
+ * of Apollo's CSRF check, and the body's hash for POST /graphql, whose JSON body is then
+ * handed to Express already parsed). A response that says `Vary: Host` (its URLs are
+ * absolute on the request's origin, see publicBase) is served only to requests for the
+ * same Host and forwarded scheme.
  * Bodies over `maxEntryBytes` (big screenshots) are not kept: they would push out many small answers.
  */
 import { createHash } from "node:crypto";
@@ -124,7 +125,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
     const method = req.method ?? "GET";
     const h = req.headers;
     if (h.authorization || h.cookie || (method !== "GET" && method !== "HEAD" && method !== "POST")) return app(req, res);
-    const base = `${req.url}\n${h.accept ?? ""}\n${h.origin ?? ""}`;
+    const base = `${req.url}\n${h.accept ?? ""}\n${h.origin ?? ""}${csrfInputs(req)}`;
     const origin = originKey(req);
     const version = options.version();
     if (method !== "POST") {
@@ -166,6 +167,19 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
     stats: () => ({ entries: entries.size, bytes, hits, misses }),
     clear: () => { entries.clear(); bytes = 0; },
   };
+}
+
+/**
+ * The request headers Apollo's CSRF prevention reads on /graphql (Content-Type and
+ * whether a preflight header is present), as part of the key: a request the app would
+ * refuse as CSRF never shares an entry with one it accepts, so it reaches the app and
+ * is refused there, cold or warm.
+ */
+function csrfInputs(req: IncomingMessage): string {
+  if (!req.url?.startsWith("/graphql")) return "";
+  const h = req.headers;
+  const preflighted = Boolean(h["apollo-require-preflight"] || h["x-apollo-operation-name"]);
+  return `\n${h["content-type"] ?? "-"}\n${preflighted ? "preflighted" : ""}`;
 }
 
 function isShareable(res: ServerResponse): boolean {

@@ -11,6 +11,7 @@ import { conceptTools } from "../modules/concepts/concepts.tools.ts";
 import { dayTools } from "../modules/days/days.tools.ts";
 import { pathTools } from "../modules/paths/paths.tools.ts";
 import { progressTools } from "../modules/progress/progress.tools.ts";
+import { learnerTools } from "../modules/learners/learners.tools.ts";
 import { referenceTools } from "../modules/references/references.tools.ts";
 import { searchTools } from "../modules/search/search.tools.ts";
 import type { Services } from "../services.ts";
@@ -20,7 +21,7 @@ import { registerResources } from "./resources.ts";
 import { registerTools, type McpTool } from "./tool.ts";
 
 /** Every MCP tool, in the order a client lists them. */
-export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools];
+export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools, ...learnerTools];
 
 /** Who is calling and how to link back to the content. */
 export interface McpCaller {
@@ -33,6 +34,7 @@ const instructions = [
   "k8s-days serves the #66DaysOfK8s challenge: 66 short daily Kubernetes lessons, a glossary of Kubernetes concepts with their relations, and each learner's own progress and daily log.",
   "Start with `search` for a topic, then `get_day` or `get_concept` for the full text. Every text ends with its sources; cite them.",
   "Progress tools (my_stats, my_progress, log_today, mark_lesson, share_post) act for the learner whose token the client was configured with, and only that learner.",
+  "Without a token, a learner can link this client with link_device and the 8-character code from POST /api/v1/me/device-codes.",
 ].join(" ");
 
 /** A new MCP server for `caller`, not yet connected to a transport. */
@@ -41,7 +43,7 @@ export function createMcpServer(services: Services, caller: McpCaller): McpServe
     { name: "k8s-days", title: "k8s-days: learn Kubernetes daily (#66DaysOfK8s)", version: "1.0.0" },
     { instructions },
   );
-  const ctx = { services, viewer: caller.viewer, links: caller.links };
+  const ctx = { services, viewer: caller.viewer, links: caller.links, clientName: () => server.server.getClientVersion()?.name };
   registerTools(server, mcpTools, ctx);
   if (!caller.viewer) explainLearnerOnlyTools(server, mcpTools.filter((t) => t.needsLearner).map((t) => t.name));
   registerResources(server, ctx);

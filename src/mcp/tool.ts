@@ -30,6 +30,8 @@ export interface ToolContext {
   /** The learner the credentials name; null when anonymous. */
   viewer: Viewer | null;
   links: ContentLinks;
+  /** The client's name from the MCP handshake, when this server saw one (stdio; not stateless HTTP). */
+  clientName?: () => string | undefined;
 }
 
 /** What a tool answers: text for the model (cited, bounded) and data matching its output schema. */
@@ -48,6 +50,8 @@ export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
   annotations: ToolAnnotations;
   /** Only offered when the credentials name a learner. */
   needsLearner?: boolean;
+  /** Only offered when the credentials name no learner (signing in). */
+  anonymousOnly?: boolean;
   run(args: z.infer<z.ZodObject<I>>, ctx: ToolContext & { viewer: Viewer | null }): Promise<ToolAnswer<z.infer<z.ZodObject<O>>>>;
 }
 
@@ -55,6 +59,7 @@ export interface ToolSpec<I extends z.ZodRawShape, O extends z.ZodRawShape> {
 export interface McpTool {
   name: string;
   needsLearner: boolean;
+  anonymousOnly: boolean;
   register(server: McpServer, ctx: ToolContext): void;
 }
 
@@ -75,6 +80,7 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
   return {
     name: spec.name,
     needsLearner: spec.needsLearner ?? false,
+    anonymousOnly: spec.anonymousOnly ?? false,
     register(server, ctx) {
       server.registerTool(
         spec.name,
@@ -95,9 +101,9 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
   };
 }
 
-/** Registers `tools` on `server`; tools that need a learner only when the context has one. */
+/** Registers `tools` on `server`; tools that need a learner only when the context has one, anonymous-only ones only when not. */
 export function registerTools(server: McpServer, tools: readonly McpTool[], ctx: ToolContext): void {
-  for (const tool of tools) if (!tool.needsLearner || ctx.viewer) tool.register(server, ctx);
+  for (const tool of tools) if (ctx.viewer ? !tool.anonymousOnly : !tool.needsLearner) tool.register(server, ctx);
 }
 
 /** The tool error for `err`: AppErrors (and known Prisma errors, as everywhere) speak for themselves, anything else is masked. */

@@ -33,7 +33,7 @@ export function restRouter(services: Services): RestRouter {
   const router = Router();
   router.use(express.json({ limit: "64kb" }));
   // A bad bearer token is 401 on every endpoint, public ones included (see http/auth.ts).
-  router.use(["/me", "/learners"], privateResponses);
+  router.use(["/me", "/learners", "/sessions", "/device-codes"], privateResponses);
   router.use(authenticate(services));
 
   route(api, {

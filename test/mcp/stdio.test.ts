@@ -47,7 +47,7 @@ describe("the stdio MCP server", () => {
   test("anonymous: lists the content tools, finds StatefulSet and explains pod; stdout carries only the protocol", async () => {
     const { client, errors } = await stdioClient();
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), ["search", "get_day", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references"]);
+    assert.deepEqual(tools.map((t) => t.name), ["search", "get_day", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references", "link_device"]);
     const search = await callTool(client, "search", { query: "StatefulSet" });
     assert.equal(search.data!.hits[0].concept, "statefulset");
     assert.match(search.text, /http:\/\/127\.0\.0\.1:4000\/api\/v1\/concepts\/statefulset\.md/);

@@ -23,7 +23,7 @@ export const learnerCommand: Command = {
       return EXIT.USAGE;
     }
     const s = await services();
-    const { learner, token } = await s.learners.register(
+    const { learner, token, recoveryCode } = await s.learners.register(
       {
         handle,
         displayName: typeof values.name === "string" ? values.name : undefined,
@@ -33,10 +33,11 @@ export const learnerCommand: Command = {
       { trusted: true },
     );
     // Same shape as POST /api/v1/learners: `token` is the secret itself.
-    if (values.json) printJson(stdout, { learner, token: token.token, tokenInfo: { id: token.id, name: token.name, prefix: token.prefix } });
+    if (values.json) printJson(stdout, { learner, token: token.token, tokenInfo: { id: token.id, name: token.name, prefix: token.prefix }, recoveryCode });
     else {
       stdout.write(`Created ${learner.role.toLowerCase()} ${learner.handle} (${learner.displayName}, ${learner.timezone}).\n`);
       stdout.write(`Token (shown once, store it now):\n${token.token}\n`);
+      stdout.write(`Recovery code (shown once; trade it with your handle at POST /api/v1/sessions for a new token):\n${recoveryCode}\n`);
     }
     return EXIT.OK;
   },

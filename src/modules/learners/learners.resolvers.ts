@@ -43,6 +43,12 @@ export const learnersResolvers = {
     updateMe: async (_: unknown, { input }: { input: { displayName?: string | null; timezone?: string | null } }, ctx: Ctx) => ({
       learner: await ctx.services.learners.updateMe(viewerOf(ctx), { displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined }),
     }),
+    recoverAccount: (_: unknown, { input }: { input: { handle: string; recoveryCode: string } }, ctx: Ctx) =>
+      ctx.services.learners.recover(input),
+    newRecoveryCode: async (_: unknown, __: unknown, ctx: Ctx) => ({ recoveryCode: await ctx.services.learners.newRecoveryCode(viewerOf(ctx)) }),
+    createDeviceCode: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.createDeviceCode(viewerOf(ctx)),
+    exchangeDeviceCode: (_: unknown, { input }: { input: { code: string; client?: string | null } }, ctx: Ctx) =>
+      ctx.services.learners.exchangeDeviceCode({ code: input.code, client: input.client ?? undefined }),
     deleteMe: async (_: unknown, { input }: { input: { handle: string } }, ctx: Ctx) => {
       const viewer = viewerOf(ctx);
       if (input.handle !== viewer.handle) throw invalid("Confirm with your own handle", [{ path: ["input", "handle"], message: "must be your handle" }]);

@@ -1,5 +1,7 @@
 /**
- * REST endpoints of learners and tokens: POST /learners, /me, /me/export, /me/tokens.
+ * REST endpoints of learners and tokens: POST /learners, /me, /me/export, /me/tokens,
+ * and keeping the account: POST /sessions (recovery code), /me/recovery-code,
+ * /me/device-codes and /device-codes/exchange.
  * All private: `Cache-Control: private, no-store` and `Vary: Authorization` (set in rest/router.ts, errors included).
  */
 import { z } from "zod";
@@ -7,7 +9,12 @@ import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import { EnrollmentSchema, LogEntrySchema, ProgressSchema } from "../progress/progress.schemas.ts";
-import { CreatedTokenSchema, LearnerSchema, RegisterBody, TokenBody, TokenSchema, UpdateMeBody } from "./learners.schemas.ts";
+import {
+  CreatedTokenSchema, DeviceCodeSchema, ExchangeBody, LearnerSchema, RecoveryCodeSchema, RegisterBody, SessionBody, TokenBody, TokenSchema, UpdateMeBody,
+} from "./learners.schemas.ts";
+
+const TokenInfoSchema = CreatedTokenSchema.omit({ token: true }).openapi({ description: "The token's id, name and prefix (as GET /me/tokens lists it)" });
+const SecretTokenSchema = z.string().openapi({ description: "The secret bearer token; shown only in this response", example: "k8sd_…" });
 
 export function learnerRoutes(api: RestApi, services: Services): void {
   const { learners, progress } = services;
@@ -17,16 +24,60 @@ export function learnerRoutes(api: RestApi, services: Services): void {
     body: RegisterBody,
     response: {
       status: 201,
-      schema: z.object({
-        learner: LearnerSchema,
-        token: z.string().openapi({ description: "The secret bearer token; shown only in this response", example: "k8sd_…" }),
-        tokenInfo: CreatedTokenSchema.omit({ token: true }).openapi({ description: "The token's id, name and prefix (as GET /me/tokens lists it)" }),
-      }),
-      description: "The learner and their first token",
+      schema: z.object({ learner: LearnerSchema, token: SecretTokenSchema, tokenInfo: TokenInfoSchema, recoveryCode: RecoveryCodeSchema }),
+      description: "The learner, their first token and their recovery code",
     },
     errors: [403, 409, 415],
     handler: async ({ body, res }) => {
-      const { learner, token: { token, ...tokenInfo } } = await learners.register(body);
+      const { learner, token: { token, ...tokenInfo }, recoveryCode } = await learners.register(body);
+      res.location("/api/v1/me");
+      return { learner, token, tokenInfo, recoveryCode };
+    },
+  });
+
+  route(api, {
+    method: "post", path: "/sessions", summary: "Sign in again with the recovery code", tags: ["learners"], cache: "private",
+    description:
+      "For a learner who lost their token: handle + the recovery code last issued give a new token (named \"recovery\") and a new " +
+      "recovery code; the old code stops working. An unknown handle and a wrong code answer the same 401. Strictly rate-limited.",
+    body: SessionBody, errors: [415],
+    response: {
+      status: 201,
+      schema: z.object({ learner: LearnerSchema, token: SecretTokenSchema, tokenInfo: TokenInfoSchema, recoveryCode: RecoveryCodeSchema }),
+      description: "A new token and a new recovery code",
+    },
+    handler: async ({ body, res }) => {
+      const { learner, token: { token, ...tokenInfo }, recoveryCode } = await learners.recover(body);
+      res.location("/api/v1/me");
+      return { learner, token, tokenInfo, recoveryCode };
+    },
+  });
+
+  route(api, {
+    method: "post", path: "/me/recovery-code", summary: "Replace the recovery code", tags: ["learners"], auth: true, cache: "private",
+    description: "A new recovery code (the previous one stops working): for an account created before recovery codes, or a code that leaked.",
+    response: { schema: z.object({ recoveryCode: RecoveryCodeSchema }), description: "The new recovery code, shown only here" },
+    handler: async ({ res }) => ({ recoveryCode: await learners.newRecoveryCode(requireViewer(res)) }),
+  });
+
+  route(api, {
+    method: "post", path: "/me/device-codes", summary: "A short code to link a new device", tags: ["tokens"], auth: true, cache: "private",
+    description: "8 characters, valid 10 minutes and once: type it on a new device or give it to a chatbot (MCP tool link_device), which trades it at POST /device-codes/exchange for a token of its own.",
+    response: { status: 201, schema: DeviceCodeSchema, description: "The code and when it expires" },
+    handler: async ({ res }) => {
+      const created = await learners.createDeviceCode(requireViewer(res));
+      res.location("/api/v1/me/tokens");
+      return created;
+    },
+  });
+
+  route(api, {
+    method: "post", path: "/device-codes/exchange", summary: "Trade a device code for a token", tags: ["tokens"], cache: "private",
+    description: "No token needed: the code (from POST /me/device-codes) gives a new token of that learner, named after `client`. Wrong, expired and used codes answer the same 401. Strictly rate-limited.",
+    body: ExchangeBody, errors: [415],
+    response: { status: 201, schema: z.object({ learner: LearnerSchema, token: SecretTokenSchema, tokenInfo: TokenInfoSchema }), description: "The new token" },
+    handler: async ({ body, res }) => {
+      const { learner, token: { token, ...tokenInfo } } = await learners.exchangeDeviceCode(body);
       res.location("/api/v1/me");
       return { learner, token, tokenInfo };
     },

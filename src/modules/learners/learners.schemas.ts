@@ -37,3 +37,23 @@ export const UpdateMeBody = z.object({
 }).openapi("UpdateLearner");
 
 export const TokenBody = z.object({ name: z.string().trim().min(1).max(100).openapi({ example: "laptop" }) }).openapi("CreateToken");
+
+export const RecoveryCodeSchema = z.string().openapi({
+  description: "One-time recovery code: keep it offline; with your handle it gets you a new token at POST /sessions (and is then replaced). Shown only in this response.",
+  example: "7KQ2-M9XD-4HTV-0BWN-R3JE",
+});
+
+export const SessionBody = z.object({
+  handle: z.string().trim().min(1).max(100).openapi({ example: "ada" }),
+  recoveryCode: z.string().trim().min(1).max(100).openapi({ description: "The recovery code last issued to you; case, dashes and spaces do not matter", example: "7KQ2-M9XD-4HTV-0BWN-R3JE" }),
+}).openapi("RecoverAccount");
+
+export const DeviceCodeSchema = z.object({
+  code: z.string().openapi({ description: "8 characters; type it on the new device (case does not matter). Works once.", example: "K3M9XD2Q" }),
+  expiresAt: z.string().openapi({ description: "ISO timestamp, 10 minutes after creation" }),
+}).openapi("DeviceCode");
+
+export const ExchangeBody = z.object({
+  code: z.string().trim().min(1).max(32).openapi({ example: "K3M9XD2Q" }),
+  client: z.string().trim().min(1).max(100).optional().openapi({ description: "Names the new token (default \"linked device\")", example: "Claude Desktop on my laptop" }),
+}).openapi("ExchangeDeviceCode");

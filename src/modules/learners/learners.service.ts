@@ -1,14 +1,23 @@
 /**
  * Learners and their personal access tokens: registration (with the first
  * enrolment), authentication by token hash, token management, profile changes
- * and deletion. Every call that touches private data takes the authenticated
- * `Viewer` and is scoped to it; there is no way to name another learner.
+ * and deletion, account recovery and device links. Every call that touches private
+ * data takes the authenticated `Viewer` and is scoped to it; there is no way to name
+ * another learner.
+ *
+ * Keeping the account: registration also returns a one-time recovery code; `recover`
+ * trades handle + code for a new token and a new code (the old code stops working).
+ * `createDeviceCode` gives a signed-in learner a short code that a new device or a
+ * chatbot trades once, within DEVICE_CODE_TTL_MS, for a token of its own
+ * (`exchangeDeviceCode`). Wrong, expired and used codes all fail alike, and a wrong
+ * recovery code reads exactly like an unknown handle.
  */
 import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
 import type { Deps } from "../../services.ts";
 import { dateIn, isValidTimeZone } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE, type ContentFacts } from "../progress/contentFacts.ts";
 import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";
+import { DEVICE_CODE_LENGTH, RECOVERY_CODE_LENGTH, hashCode, isWellFormedCode, newDeviceCode, newRecoveryCode, normalizeCode } from "./codes.ts";
 import { learnerView, tokenView, type LearnerView, type Role, type TokenView, type Viewer } from "./learners.types.ts";
 
 /** The columns the token lookup reads (dates come back as Date or ISO text depending on the driver). */
@@ -42,6 +51,12 @@ export interface CreatedToken {
 const describe = (issues: FieldIssue[]) => issues.map((i) => `${i.path.join(".")} must be ${i.message}`).join("; ");
 const HANDLE = /^[a-z0-9_-]{3,30}$/;
 const TOKEN_NAME_MAX = 100;
+/** How long a device code may be exchanged. */
+export const DEVICE_CODE_TTL_MS = 10 * 60_000;
+const WRONG_RECOVERY = "Unknown handle or wrong recovery code";
+const WRONG_DEVICE_CODE = "The device code is wrong, expired or already used; ask for a new one";
+/** Compared against when the handle is unknown, so both cases take the same path. */
+const NO_HASH = "0".repeat(64);
 /** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
 
@@ -64,10 +79,10 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
   const { db, clock, config, log } = deps;
   const p = db.prisma;
 
-  async function issueToken(learnerId: string, name: string): Promise<CreatedToken> {
+  async function issueToken(learnerId: string, name: string, tx: Pick<typeof p, "accessToken"> = p): Promise<CreatedToken> {
     const clean = name.trim().slice(0, TOKEN_NAME_MAX) || "token";
     const t = newToken();
-    const row = await p.accessToken.create({ data: { learnerId, name: clean, tokenHash: t.hash, prefix: t.prefix, createdAt: clock.now() } });
+    const row = await tx.accessToken.create({ data: { learnerId, name: clean, tokenHash: t.hash, prefix: t.prefix, createdAt: clock.now() } });
     return { id: row.id, name: row.name, prefix: row.prefix, token: t.secret };
   }
 
@@ -77,7 +92,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
      * their zone, and issues a first token (its secret is returned only here).
      * `trusted` callers (the CLI) may register while open registration is off.
      */
-    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<{ learner: LearnerView; token: CreatedToken }> {
+    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<{ learner: LearnerView; token: CreatedToken; recoveryCode: string }> {
       if (!options.trusted && !config.OPEN_REGISTRATION) throw forbidden("Registration is closed on this server");
       const handle = input.handle.trim().toLowerCase();
       const timezone = input.timezone ?? "UTC";
@@ -86,16 +101,17 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       if (issues.length) throw invalid(`Invalid learner: ${describe(issues)}`, issues);
       const challenge = await content.challenge(DEFAULT_CHALLENGE);
       const now = clock.now();
+      const recovery = newRecoveryCode();
       try {
         const row = await p.learner.create({
           data: {
-            handle, displayName, timezone, role: input.role ?? "LEARNER", createdAt: now,
+            handle, displayName, timezone, role: input.role ?? "LEARNER", createdAt: now, recoveryCodeHash: recovery.hash,
             enrollments: { create: { challengeSlug: DEFAULT_CHALLENGE, startDate: dateIn(now, timezone), goalDays: challenge?.totalDays ?? 66, createdAt: now } },
           },
         });
         const token = await issueToken(row.id, "default");
         log.info("learner registered", { learnerId: row.id });
-        return { learner: learnerView(row), token };
+        return { learner: learnerView(row), token, recoveryCode: recovery.code };
       } catch (err) {
         if ((err as { code?: string }).code === "P2002") throw conflict(`The handle ${handle} is taken`);
         throw err;
@@ -160,6 +176,74 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
     async listTokens(viewer: Viewer): Promise<TokenView[]> {
       const rows = await p.accessToken.findMany({ where: { learnerId: viewer.id, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 100 });
       return rows.map(tokenView);
+    },
+
+    /**
+     * A new token (named "recovery") and a new recovery code for whoever holds the
+     * learner's current recovery code; that code stops working. An unknown handle and
+     * a wrong code answer the same UNAUTHENTICATED.
+     */
+    async recover(input: { handle: string; recoveryCode: string }): Promise<{ learner: LearnerView; token: CreatedToken; recoveryCode: string }> {
+      const handle = input.handle.trim().toLowerCase();
+      const code = normalizeCode(input.recoveryCode);
+      const row = HANDLE.test(handle) ? await p.learner.findUnique({ where: { handle } }) : null;
+      const stored = row?.recoveryCodeHash ?? null;
+      const matches = sameHash(stored ?? NO_HASH, hashCode(code));
+      if (!row || !stored || !matches || !isWellFormedCode(code, RECOVERY_CODE_LENGTH)) throw unauthenticated(WRONG_RECOVERY);
+      const next = newRecoveryCode();
+      const token = await p.$transaction(async (tx) => {
+        // Only the holder of the code still stored wins: two concurrent uses cannot both succeed.
+        const swapped = await tx.learner.updateMany({ where: { id: row.id, recoveryCodeHash: stored }, data: { recoveryCodeHash: next.hash } });
+        if (swapped.count !== 1) throw unauthenticated(WRONG_RECOVERY);
+        return issueToken(row.id, "recovery", tx);
+      });
+      log.info("learner recovered", { learnerId: row.id });
+      return { learner: learnerView(row), token, recoveryCode: next.code };
+    },
+
+    /** Replaces the viewer's recovery code (e.g. an account from before recovery codes, or a leaked code). */
+    async newRecoveryCode(viewer: Viewer): Promise<string> {
+      const next = newRecoveryCode();
+      await p.learner.update({ where: { id: viewer.id }, data: { recoveryCodeHash: next.hash } });
+      return next.code;
+    },
+
+    /** A short single-use code that links a new device to the viewer within DEVICE_CODE_TTL_MS. */
+    async createDeviceCode(viewer: Viewer): Promise<{ code: string; expiresAt: string }> {
+      const now = clock.now();
+      const expiresAt = new Date(now.getTime() + DEVICE_CODE_TTL_MS);
+      // Spent and expired codes of this learner are of no use to anyone.
+      await p.deviceCode.deleteMany({ where: { learnerId: viewer.id, OR: [{ usedAt: { not: null } }, { expiresAt: { lte: now } }] } });
+      for (let attempt = 0; ; attempt++) {
+        const { code, hash } = newDeviceCode();
+        try {
+          await p.deviceCode.create({ data: { learnerId: viewer.id, codeHash: hash, expiresAt, createdAt: now } });
+          return { code, expiresAt: expiresAt.toISOString() };
+        } catch (err) {
+          // Two live codes collided (one in 2^40 per pair): draw again.
+          if ((err as { code?: string }).code !== "P2002" || attempt >= 3) throw err;
+        }
+      }
+    },
+
+    /**
+     * Trades a device code, once and before it expires, for a new token of the learner
+     * who asked for it, named after `client`. Wrong, expired and used codes fail alike.
+     */
+    async exchangeDeviceCode(input: { code: string; client?: string | undefined }): Promise<{ learner: LearnerView; token: CreatedToken }> {
+      const code = normalizeCode(input.code);
+      if (!isWellFormedCode(code, DEVICE_CODE_LENGTH)) throw unauthenticated(WRONG_DEVICE_CODE);
+      const hash = hashCode(code);
+      const now = clock.now();
+      const result = await p.$transaction(async (tx) => {
+        const claimed = await tx.deviceCode.updateMany({ where: { codeHash: hash, usedAt: null, expiresAt: { gt: now } }, data: { usedAt: now } });
+        if (claimed.count !== 1) throw unauthenticated(WRONG_DEVICE_CODE);
+        const row = await tx.deviceCode.findUniqueOrThrow({ where: { codeHash: hash }, include: { learner: true } });
+        const token = await issueToken(row.learnerId, input.client?.trim() || "linked device", tx);
+        return { learner: learnerView(row.learner), token };
+      });
+      log.info("device linked", { learnerId: result.learner.id, tokenId: result.token.id });
+      return result;
     },
 
     /** Revokes one of the viewer's tokens. Someone else's or an unknown id is NOT_FOUND alike. */
