@@ -1,5 +1,5 @@
 /**
- * Builds the Express app: probes, /graphql, /api/v1, /mcp and the one error
+ * Builds the Express app: probes, /graphql, /api/v1, /mcp, the web app at /app/ and the one error
  * handler. Never listens (see index.ts), so tests run it on port 0 with supertest.
  */
 import express, { type Express } from "express";
@@ -15,6 +15,7 @@ import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
 import { llmsRouter } from "./http/llmsTxt.ts";
 import { mcpRouter } from "./mcp/http.ts";
+import { webAppRouter } from "./web/webApp.ts";
 import type { Services } from "./services.ts";
 
 export interface App {
@@ -53,6 +54,7 @@ export async function createApp(services: Services): Promise<App> {
   app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
+  app.use(webAppRouter({ publicUrl: config.PUBLIC_URL }));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
