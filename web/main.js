@@ -56,12 +56,28 @@ function App() {
   const signedIn = useSignedIn();
   const main = useRef(null);
   const first = useRef(true);
-  // After a navigation, move focus to the new page's heading so screen readers announce it.
+  // After a navigation, move focus to the new page's heading (or its search box) so screen
+  // readers announce it; pages that load first get it as soon as their heading appears.
   useEffect(() => {
     if (first.current) return void (first.current = false);
-    const target = main.current?.querySelector("[data-autofocus]") ?? main.current?.querySelector("h1") ?? main.current;
-    if (target && !target.matches("input, select, textarea, button, a[href]")) target.setAttribute("tabindex", "-1");
-    target?.focus({ preventScroll: true });
+    const root = main.current;
+    if (!root) return;
+    const leftFrom = document.activeElement;
+    const focusHeading = () => {
+      const target = root.querySelector("[data-autofocus]") ?? root.querySelector("h1");
+      if (!target) return false;
+      // Only while nothing else has focus: never pull it away from where the user went meanwhile.
+      const now = document.activeElement;
+      if (now && now !== leftFrom && now !== document.body && now !== root) return true;
+      if (!target.matches("input, select, textarea, button, a[href]")) target.setAttribute("tabindex", "-1");
+      target.focus({ preventScroll: true });
+      return true;
+    };
+    if (focusHeading()) return;
+    const observer = new MutationObserver(() => { if (focusHeading()) observer.disconnect(); });
+    observer.observe(root, { childList: true, subtree: true });
+    const timer = setTimeout(() => observer.disconnect(), 10000);
+    return () => { observer.disconnect(); clearTimeout(timer); };
   }, [route.page, route.day, route.slug]);
 
   let page;

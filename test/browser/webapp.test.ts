@@ -76,6 +76,22 @@ describe("the web app at /app/, in Chromium", { skip: browserSkip("the web app b
 
   const nav = (name: string) => page.getByRole("navigation", { name: "Main" }).getByRole("link", { name, exact: true });
   const testId = (id: string) => page.locator(`[data-testid="${id}"]`);
+  /** axe-core's serious and critical violations on the current page (evaluated through the DevTools protocol, so the page's CSP does not apply to axe itself). */
+  const seriousViolations = async (): Promise<string[]> => {
+    await page.evaluate(axeSource);
+    const result = await page.evaluate(async () => {
+      type Rule = { id: string; impact: string; nodes: { target: string[] }[] };
+      const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
+      const run = await axe.run({ resultTypes: ["violations"] });
+      return {
+        rulesPassed: run.passes.length,
+        serious: run.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`),
+      };
+    });
+    assert.ok(result.rulesPassed > 10, `axe ran its rules on ${page.url()}`);
+    return result.serious;
+  };
   const cspViolations = () => page.evaluate(() => (window as unknown as { cspViolations?: string[] }).cspViolations ?? []);
 
   it("opens /app/days/8 by deep link: every screenshot loaded, manifest links answer 200, code blocks have copy buttons", async () => {
@@ -120,8 +136,35 @@ describe("the web app at /app/, in Chromium", { skip: browserSkip("the web app b
     assert.equal(new URL(page.url()).search, "?q=statefulst", "the query is in the address for sharing");
   });
 
+  it("works by keyboard alone: skip link, navigation, search, a result, and focus on the new page's heading", async () => {
+    await page.goto(`${origin}/app/`);
+    await page.locator("li[data-day]").first().waitFor();
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement?.textContent), "Skip to content");
+    const tabTo = async (name: string) => {
+      for (let i = 0; i < 20; i++) {
+        await page.keyboard.press("Tab");
+        if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === name) return;
+      }
+      assert.fail(`Tab never reached "${name}"`);
+    };
+    await tabTo("Search");
+    await page.keyboard.press("Enter");
+    await page.waitForURL(/\/app\/search$/);
+    assert.equal(await page.evaluate(() => document.activeElement?.getAttribute("data-testid")), "search-input", "focus lands in the search box");
+    await page.keyboard.type("init container");
+    await testId("search-results").locator(".hit a", { hasText: "Init container" }).first().waitFor();
+    await tabTo("Init container");
+    await page.keyboard.press("Enter");
+    await page.getByRole("heading", { level: 1, name: "Init container" }).waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.tagName), "H1", "focus moves to the new page's heading");
+    assert.equal(await page.title(), "Init container · k8s-days");
+  });
+
   it("registers, logs 20 minutes today, and shows a current streak of 1 and one filled heatmap cell", async () => {
     await nav("My challenge").click();
+    await testId("register-handle").waitFor();
+    assert.deepEqual(await seriousViolations(), [], "the signed-out page (register form) is accessible too");
     await testId("register-handle").fill("browser-ada");
     await testId("register-submit").click();
     await testId("log-minutes").fill("20");
@@ -177,20 +220,7 @@ describe("the web app at /app/, in Chromium", { skip: browserSkip("the web app b
           assert.ok(overflow <= 0, `${path} at ${size} size scrolls sideways by ${overflow}px`);
           await page.screenshot({ path: join(SCREENSHOTS_DIR, `${name}-${size}${scheme === "dark" ? "-dark" : ""}.png`), fullPage: true });
           if (size !== "desktop") continue;
-          // Evaluated through the DevTools protocol, so the page's CSP does not apply to axe itself.
-          await page.evaluate(axeSource);
-          const violations = await page.evaluate(async () => {
-            type Rule = { id: string; impact: string; nodes: { target: string[] }[] };
-            const axe = (window as unknown as { axe: { run(o: object): Promise<{ violations: Rule[]; passes: Rule[] }> } }).axe;
-            const result = await axe.run({ resultTypes: ["violations"] });
-            return {
-              rulesPassed: result.passes.length,
-              serious: result.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-                .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`),
-            };
-          });
-          assert.ok(violations.rulesPassed > 10, `axe ran its rules on ${path}`);
-          found.push(...violations.serious.map((v) => `${scheme} ${path}: ${v}`));
+          found.push(...(await seriousViolations()).map((v) => `${scheme} ${path}: ${v}`));
           assert.deepEqual(await cspViolations(), [], `${path}: no CSP violation`);
         }
       }
