@@ -25,6 +25,7 @@ COPY bin ./bin
 COPY prisma ./prisma
 COPY seeds ./seeds
 COPY src ./src
+COPY web ./web
 RUN mkdir -p /data && chown node:node /data
 USER node
 EXPOSE 4000

@@ -1,5 +1,5 @@
 /**
- * Builds the Express app: probes, /graphql, /api/v1, /mcp, / and the one error
+ * Builds the Express app: probes, /graphql, /api/v1, /mcp, /, the web app at /app/ and the one error
  * handler. Never listens (see index.ts), so tests run it on port 0 with supertest.
  */
 import express, { type Express } from "express";
@@ -16,6 +16,7 @@ import { restRouter, type RestRouter } from "./rest/router.ts";
 import { llmsRouter } from "./http/llmsTxt.ts";
 import { homeRouter } from "./http/home.ts";
 import { mcpRouter } from "./mcp/http.ts";
+import { webAppRouter } from "./web/webApp.ts";
 import type { Services } from "./services.ts";
 
 /** Attempts per client at trading a recovery or device code (0 when RATE_LIMIT_MAX turns limiting off). */
@@ -60,6 +61,7 @@ export async function createApp(services: Services): Promise<App> {
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
   app.use(homeRouter(services));
+  app.use(webAppRouter({ publicUrl: config.PUBLIC_URL }));
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 

@@ -1,0 +1,26 @@
+// Where the app is: the route of a location, moving to another, the page title.
+import { useEffect } from "./vendor/preact-hooks.mjs";
+
+/** Which page a location shows, and with which parameters. */
+export function routeOf(location) {
+  const path = location.pathname.replace(/\/+$/, "") || "/";
+  let m;
+  if (path === "/app") return { page: "lessons" };
+  if ((m = /^\/app\/days\/(\d+)$/.exec(path))) return { page: "lesson", day: Number(m[1]) };
+  if ((m = /^\/app\/concepts\/([^/]+)$/.exec(path))) return { page: "concept", slug: decodeURIComponent(m[1]) };
+  if (path === "/app/me") return { page: "me" };
+  if (path === "/app/search") return { page: "search", q: new URLSearchParams(location.search).get("q") ?? "" };
+  return { page: "missing" };
+}
+
+/** Moves to an app URL without reloading (pushState), or replaces the current entry. */
+export function navigate(url, { replace = false } = {}) {
+  history[replace ? "replaceState" : "pushState"](null, "", url);
+  dispatchEvent(new Event("app:navigate"));
+}
+
+/** Sets the document title of a page. */
+export function useTitle(title) {
+  useEffect(() => { document.title = title ? `${title} · k8s-days` : "k8s-days"; }, [title]);
+}
+
