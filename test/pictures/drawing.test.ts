@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { attemptCalendar, attemptDayStatuses, type AttemptCalendar } from "../../src/modules/progress/attemptCalendar.ts";
 import { computeStreak } from "../../src/modules/progress/streak.ts";
-import { conceptGraph } from "../../src/modules/concepts/conceptGraph.ts";
+import { conceptGraph, nearestNodes } from "../../src/modules/concepts/conceptGraph.ts";
 import type { Concept } from "../../src/modules/concepts/concepts.mappers.ts";
 import type { RelationEdge } from "../../src/modules/concepts/relatedRanking.ts";
 import { badgeSvg } from "../../src/modules/pictures/badgeSvg.ts";
@@ -188,6 +188,16 @@ describe("the concept graph", () => {
     assert.deepEqual(manages.edges.map((e) => `${e.from.slug}>${e.to.slug}`), ["deployment>replicaset", "replicaset>pod", "statefulset>pod"]);
     const storage = conceptGraph(concepts, relations, { category: "storage", focusId: 3, depth: 1 });
     assert.deepEqual(storage.nodes.map((n) => n.concept.slug), ["statefulset", "pvc"]);
+  });
+
+  it("cuts a picture's graph to the concepts nearest the focus, best connected first", () => {
+    const cut = nearestNodes(conceptGraph(concepts, relations, { focusId: 1, depth: 2 }), 3);
+    // pod, then its neighbours by relations: deployment, replicaset and statefulset have 2 (ties by slug), container 1.
+    assert.deepEqual(cut.nodes.map((n) => n.concept.slug), ["pod", "deployment", "replicaset"]);
+    assert.deepEqual(cut.edges.map((e) => `${e.from.slug}>${e.to.slug}`), ["deployment>replicaset", "pod>deployment", "replicaset>pod"]);
+    assert.equal(cut.totalNodes, 6);
+    const doc = parseSvg(conceptGraphSvg({ graph: cut, conceptUrl: (slug) => `/api/v1/concepts/${slug}` }));
+    assert.match(doc.querySelector("desc")!.textContent!, /Showing the 3 nearest to POD of 6 concepts/);
   });
 
   it("draws every concept as a link to its URL and every relation as an arrow", () => {

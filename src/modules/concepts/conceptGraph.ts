@@ -20,6 +20,9 @@ import { relationPhrase, type RelationEdge, type RelationKind } from "./relatedR
 /** Largest neighbourhood depth around a focus. */
 export const MAX_GRAPH_DEPTH = 3;
 
+/** Most concepts one picture draws (`nearestNodes`); the JSON graph has them all. */
+export const MAX_PICTURE_CONCEPTS = 40;
+
 /** What part of the glossary to take. */
 export interface ConceptGraphFilter {
   category?: string | null;
@@ -55,6 +58,8 @@ export interface ConceptGraph {
   depth: number | null;
   nodes: ConceptGraphNode[];
   edges: ConceptGraphEdge[];
+  /** Concepts the filters selected; more than `nodes.length` when the graph was cut (see `nearestNodes`). */
+  totalNodes: number;
 }
 
 /** Builds the graph of `concepts` and `relations` that `filter` asks for. */
@@ -108,8 +113,27 @@ export function conceptGraph(concepts: readonly Concept[], relations: readonly R
   const nodes = [...depthOf].map(([id, d]) => ({ concept: byId.get(id)!, depth: d }))
     .sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0) || a.concept.slug.localeCompare(b.concept.slug));
   return {
-    focus, depth, nodes,
+    focus, depth, nodes, totalNodes: nodes.length,
     edges: edges.filter((e) => depthOf.has(e.from.id) && depthOf.has(e.to.id))
       .sort((a, b) => a.from.slug.localeCompare(b.from.slug) || a.to.slug.localeCompare(b.to.slug) || a.kind.localeCompare(b.kind)),
+  };
+}
+
+/**
+ * The graph cut to its `max` concepts nearest the focus — within the same distance (or
+ * without a focus) the best connected first, then by slug — with the edges among them.
+ * A picture of more than a few dozen boxes is unreadable and costly to lay out.
+ */
+export function nearestNodes(g: ConceptGraph, max: number): ConceptGraph {
+  if (g.nodes.length <= max) return g;
+  const degree = new Map<number, number>();
+  for (const e of g.edges) for (const id of [e.from.id, e.to.id]) degree.set(id, (degree.get(id) ?? 0) + 1);
+  const kept = new Set([...g.nodes]
+    .sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0) || (degree.get(b.concept.id) ?? 0) - (degree.get(a.concept.id) ?? 0) || a.concept.slug.localeCompare(b.concept.slug))
+    .slice(0, max).map((n) => n.concept.id));
+  return {
+    ...g,
+    nodes: g.nodes.filter((n) => kept.has(n.concept.id)),
+    edges: g.edges.filter((e) => kept.has(e.from.id) && kept.has(e.to.id)),
   };
 }

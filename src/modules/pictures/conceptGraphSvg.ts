@@ -38,8 +38,11 @@ const edgeWords = (e: ConceptGraphEdge) => e.source === "DERIVED"
 function description(g: ConceptGraph): string {
   const size = `${g.nodes.length} concept${g.nodes.length === 1 ? "" : "s"} and ${g.edges.length} relation${g.edges.length === 1 ? "" : "s"}`;
   const around = g.focus ? ` within ${g.depth} relation${g.depth === 1 ? "" : "s"} of ${g.focus.name}` : "";
+  const cut = g.totalNodes > g.nodes.length
+    ? ` Showing the ${g.nodes.length} ${g.focus ? `nearest to ${g.focus.name}` : "best connected"} of ${g.totalNodes} concepts; narrow the picture with depth, category or kinds.`
+    : "";
   const ofFocus = g.focus ? g.edges.filter((e) => e.from.id === g.focus!.id || e.to.id === g.focus!.id).slice(0, 20).map(edgeWords) : [];
-  return `${size}${around}. Boxes are concepts (coloured by category, each a link to the concept), arrows relations labelled with their kind; relations derived from lessons are dotted.` +
+  return `${size}${around}.${cut} Boxes are concepts (coloured by category, each a link to the concept), arrows relations labelled with their kind; relations derived from lessons are dotted.` +
     (ofFocus.length ? ` ${ofFocus.join("; ")}.` : "");
 }
 
@@ -77,7 +80,7 @@ export function conceptGraphSvg(input: ConceptGraphPictureInput): string {
     const n = layout.node(concept.slug) as { x: number; y: number; width: number; height: number };
     const focus = depth === 0;
     return el("a", { href: input.conceptUrl(concept.slug), class: "node", "data-slug": concept.slug },
-      el("title", {}, `${concept.name} (${concept.category})${concept.summary ? `: ${concept.summary}` : ""}`),
+      el("title", {}, `${concept.name} · ${concept.category}${concept.summary ? `: ${concept.summary}` : ""}`),
       el("rect", {
         x: n.x - n.width / 2, y: n.y - n.height / 2, width: n.width, height: n.height, rx: 6,
         fill: fillOf(concept.category), stroke: focus ? "#0969da" : "#8c959f", "stroke-width": focus ? 3 : 1,
