@@ -7,7 +7,7 @@ import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { attemptCalendar, attemptDayStatuses, type AttemptCalendar } from "../../src/modules/progress/attemptCalendar.ts";
 import { computeStreak } from "../../src/modules/progress/streak.ts";
-import { conceptGraph, nearestNodes } from "../../src/modules/concepts/conceptGraph.ts";
+import { conceptGraph, nearestNodes, pictureGraph } from "../../src/modules/concepts/conceptGraph.ts";
 import type { Concept } from "../../src/modules/concepts/concepts.mappers.ts";
 import type { RelationEdge } from "../../src/modules/concepts/relatedRanking.ts";
 import { badgeSvg } from "../../src/modules/pictures/badgeSvg.ts";
@@ -198,6 +198,12 @@ describe("the concept graph", () => {
     assert.equal(cut.totalNodes, 6);
     const doc = parseSvg(conceptGraphSvg({ graph: cut, conceptUrl: (slug) => `/api/v1/concepts/${slug}` }));
     assert.match(doc.querySelector("desc")!.textContent!, /Showing the 3 nearest to POD of 6 concepts/);
+  });
+
+  it("leaves a derived relation out of a picture where a curated one links the same concepts", () => {
+    const withDerived = [...relations, r(3, 1, "RELATED", "DERIVED", [4]), r(1, 4, "RELATED", "DERIVED", [4])];
+    const drawn = pictureGraph(conceptGraph(concepts, withDerived), 40);
+    assert.deepEqual(drawn.edges.filter((e) => e.source === "DERIVED").map((e) => `${e.from.slug}>${e.to.slug}`), ["pod>deployment", "pod>pvc"]);
   });
 
   it("draws every concept as a link to its URL and every relation as an arrow", () => {

@@ -20,7 +20,7 @@ import { relationPhrase, type RelationEdge, type RelationKind } from "./relatedR
 /** Largest neighbourhood depth around a focus. */
 export const MAX_GRAPH_DEPTH = 3;
 
-/** Most concepts one picture draws (`nearestNodes`); the JSON graph has them all. */
+/** Most concepts one picture draws (`pictureGraph`); the JSON graph has them all. */
 export const MAX_PICTURE_CONCEPTS = 40;
 
 /** What part of the glossary to take. */
@@ -117,6 +117,18 @@ export function conceptGraph(concepts: readonly Concept[], relations: readonly R
     edges: edges.filter((e) => depthOf.has(e.from.id) && depthOf.has(e.to.id))
       .sort((a, b) => a.from.slug.localeCompare(b.from.slug) || a.to.slug.localeCompare(b.to.slug) || a.kind.localeCompare(b.kind)),
   };
+}
+
+/**
+ * What a picture of `g` draws: at most `max` concepts (`nearestNodes`), and no relation
+ * derived from lessons between two concepts a curated relation already links (either
+ * way): it would only repeat, less precisely, what the curated arrow says.
+ */
+export function pictureGraph(g: ConceptGraph, max: number): ConceptGraph {
+  const cut = nearestNodes(g, max);
+  const pair = (a: number, b: number) => (a < b ? `${a}:${b}` : `${b}:${a}`);
+  const curated = new Set(cut.edges.filter((e) => e.source === "CURATED").map((e) => pair(e.from.id, e.to.id)));
+  return { ...cut, edges: cut.edges.filter((e) => e.source === "CURATED" || !curated.has(pair(e.from.id, e.to.id))) };
 }
 
 /**

@@ -9,7 +9,7 @@ import { contentLinks } from "../../http/contentLinks.ts";
 import { publicBase } from "../../http/publicBase.ts";
 import { conceptGraphSvg } from "../pictures/conceptGraphSvg.ts";
 import { SVG_CONTENT_TYPE, SvgBody, sendSvg } from "../pictures/svgResponse.ts";
-import { MAX_GRAPH_DEPTH, MAX_PICTURE_CONCEPTS, nearestNodes } from "./conceptGraph.ts";
+import { MAX_GRAPH_DEPTH, MAX_PICTURE_CONCEPTS, pictureGraph } from "./conceptGraph.ts";
 import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
@@ -92,12 +92,12 @@ export function conceptRoutes(api: RestApi, services: Services): void {
 
   route(api, {
     method: "get", path: "/concepts/graph.svg", summary: "The glossary as a picture (SVG)", tags: ["concepts", "pictures"], cache: "public",
-    description: `The graph of GET /concepts/graph (same filters), laid out and drawn: boxes link to their concepts, arrows carry their relation kind. E.g. \`?focus=pod&depth=2\`. At most ${MAX_PICTURE_CONCEPTS} concepts are drawn: the nearest to the focus (without one, the best connected), as the picture's description says. 404 for an unknown focus.`,
+    description: `The graph of GET /concepts/graph (same filters), laid out and drawn: boxes link to their concepts, arrows carry their relation kind. E.g. \`?focus=pod&depth=2\`. At most ${MAX_PICTURE_CONCEPTS} concepts are drawn: the nearest to the focus (without one, the best connected), as the picture's description says; a relation derived from lessons is left out where a curated one links the same concepts. 404 for an unknown focus.`,
     query: graphQuery,
     errors: [404],
     response: { schema: SvgBody, description: "The picture", contentType: SVG_CONTENT_TYPE },
     handler: async ({ query, req, res }) => {
-      const graph = nearestNodes(await concepts.graph({ category: query.category, kinds: query.kinds, focus: query.focus, depth: query.depth }), MAX_PICTURE_CONCEPTS);
+      const graph = pictureGraph(await concepts.graph({ category: query.category, kinds: query.kinds, focus: query.focus, depth: query.depth }), MAX_PICTURE_CONCEPTS);
       const base = publicBase(req, services.deps.config.PUBLIC_URL);
       sendSvg(req, res, conceptGraphSvg({ graph, conceptUrl: (slug) => `${base}${conceptLinks(slug).self}` }), { scope: "public", maxAge: 60, learnerData: false });
       return undefined;

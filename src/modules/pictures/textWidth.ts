@@ -24,7 +24,7 @@ const WIDEST_11PX = 11;
 
 /**
  * Width in pixels of `text` set in the badge font at `fontSize` px (widths scale linearly).
- * @example textWidth("day 14") // 35.6 (at 11px)
+ * @example textWidth("day 14") // 37.73 (at 11px)
  */
 export function textWidth(text: string, fontSize = 11): number {
   let width = 0;
