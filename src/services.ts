@@ -21,6 +21,7 @@ import { createSearchService, type SearchService } from "./modules/search/search
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { cachedContentFacts, prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
+import { createProfilesService, type ProfilesService } from "./modules/profiles/profiles.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -53,6 +54,8 @@ export interface Services {
   learners: LearnersService;
   /** Private progress, daily log, enrolments, stats, share posts. */
   progress: ProgressService;
+  /** Public profiles of learners who opted in: card, calendar for the heatmap and badge. */
+  profiles: ProfilesService;
 }
 
 /** Builds every service on the given dependencies. */
@@ -61,6 +64,8 @@ export function createServices(deps: Deps): Services {
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
   const facts = cachedContentFacts(prismaContentFacts(deps.db), deps.contentVersion.current);
+  const learners = createLearnersService(deps, facts);
+  const progress = createProgressService(deps, facts);
   return {
     deps,
     content: { importer: createContentImporter(deps) },
@@ -73,7 +78,8 @@ export function createServices(deps: Deps): Services {
     references: createReferencesService(deps.db, contentCache, challenges),
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
-    learners: createLearnersService(deps, facts),
-    progress: createProgressService(deps, facts),
+    learners,
+    progress,
+    profiles: createProfilesService(learners, progress),
   };
 }

@@ -58,6 +58,17 @@ export function bodyErrorOf(req: IncomingMessage): Error | undefined {
   return (req as IncomingMessage & { [BODY_ERROR]?: Error })[BODY_ERROR];
 }
 
+const NOT_CONTENT = Symbol("k8s-days.notContent");
+
+/**
+ * Keeps a response out of this cache although it says `public`: public learner data (a
+ * profile card, its heatmap and badge) changes when the learner logs, not with the content
+ * version this cache is invalidated by. Browsers and proxies still keep it for its max-age.
+ */
+export function keepOutOfResponseCache(res: ServerResponse): void {
+  (res as ServerResponse & { [NOT_CONTENT]?: true })[NOT_CONTENT] = true;
+}
+
 const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorization", "host"]);
 
 /** What a response that varies by Host depends on: the Host header and the scheme a proxy forwarded. */
@@ -183,7 +194,7 @@ function csrfInputs(req: IncomingMessage): string {
 }
 
 function isShareable(res: ServerResponse): boolean {
-  if (res.statusCode !== 200) return false;
+  if (res.statusCode !== 200 || (res as ServerResponse & { [NOT_CONTENT]?: true })[NOT_CONTENT]) return false;
   const cc = String(res.getHeader("cache-control") ?? "");
   if (!/\bpublic\b/.test(cc) || /\b(no-store|private)\b/.test(cc)) return false;
   if (res.getHeader("set-cookie")) return false;

@@ -4,6 +4,8 @@ import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { pageSize } from "../content/pagination.ts";
 import type { Concept } from "./concepts.mappers.ts";
 import type { ConceptFilter } from "./concepts.service.ts";
+import { conceptLinks } from "./concepts.schemas.ts";
+import type { ConceptGraphNode } from "./conceptGraph.ts";
 
 /** Resolvers of concepts.graphql. */
 export const conceptsResolvers = {
@@ -17,6 +19,24 @@ export const conceptsResolvers = {
       if (!from || !to) return null;
       return ctx.services.concepts.conceptPath(from.slug, to.slug);
     },
+    conceptGraph: async (_: unknown, args: { category?: string | null; kinds?: string[] | null; focus?: string | null; depth?: number | null }, ctx: GraphQLContext) => {
+      // An unknown focus answers null here (the REST transport answers 404).
+      const focus = args.focus ? await ctx.services.concepts.get(args.focus) : null;
+      if (args.focus && !focus) return null;
+      const graph = await ctx.services.concepts.graph({ category: args.category, kinds: args.kinds, focus: focus?.slug ?? null, depth: args.depth });
+      const query = new URLSearchParams();
+      if (args.category) query.set("category", args.category);
+      if (args.kinds?.length) query.set("kinds", args.kinds.join(","));
+      if (graph.focus) {
+        query.set("focus", graph.focus.slug);
+        query.set("depth", String(graph.depth));
+      }
+      const search = query.toString();
+      return { ...graph, svgUrl: `${ctx.base}/api/v1/concepts/graph.svg${search ? `?${search}` : ""}` };
+    },
+  },
+  ConceptGraphNode: {
+    url: (node: ConceptGraphNode, _: unknown, ctx: GraphQLContext) => `${ctx.base}${conceptLinks(node.concept.slug).self}`,
   },
   Concept: {
     days: async (concept: Concept, args: { first?: number | null; focusOnly?: boolean | null }, ctx: GraphQLContext) => {

@@ -1,18 +1,23 @@
 /**
  * REST endpoints of the concept glossary: GET /concepts, /concepts/path,
- * /concepts/{slug} and /concepts/{slug}/related. Public content.
+ * /concepts/graph (JSON Graph Format) and /concepts/graph.svg, /concepts/{slug}
+ * and /concepts/{slug}/related. Public content.
  */
 import { z } from "zod";
 import { AppError, notFound } from "../../errors.ts";
 import { contentLinks } from "../../http/contentLinks.ts";
+import { publicBase } from "../../http/publicBase.ts";
+import { conceptGraphSvg } from "../pictures/conceptGraphSvg.ts";
+import { SVG_CONTENT_TYPE, SvgBody, sendSvg } from "../pictures/svgResponse.ts";
+import { MAX_GRAPH_DEPTH, MAX_PICTURE_CONCEPTS, pictureGraph } from "./conceptGraph.ts";
 import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import { conceptMarkdown, loadConceptDocument } from "./concepts.markdown.ts";
 import { relationKinds } from "./relatedRanking.ts";
 import {
-  ConceptPathSchema, ConceptSchema, ConceptSummarySchema, RelatedListSchema,
-  toConceptJson, toConceptPathJson, toConceptSummaryJson, toRelatedJson,
+  ConceptGraphSchema, ConceptPathSchema, ConceptSchema, ConceptSummarySchema, RelatedListSchema,
+  conceptLinks, toConceptJson, toConceptPathJson, toConceptSummaryJson, toJsonGraph, toRelatedJson,
 } from "./concepts.schemas.ts";
 
 /** Path parameter of one concept: slug, name or alias. */
@@ -62,6 +67,40 @@ export function conceptRoutes(api: RestApi, services: Services): void {
       const path = await concepts.conceptPath(query.from, query.to);
       if (!path) throw new AppError("NOT_FOUND", `No chain of relations links "${query.from}" and "${query.to}"`);
       return toConceptPathJson(path);
+    },
+  });
+
+  const graphQuery = z.object({
+    category: z.string().min(1).max(100).optional().openapi({ description: "Only concepts of this category (the focus is kept whatever its category)", example: "workloads" }),
+    kinds: kindsParam,
+    focus: z.string().min(1).max(100).optional().openapi({ description: "Slug, name or alias of the concept at the centre: only concepts within `depth` relations of it", example: "pod" }),
+    depth: z.coerce.number().int().min(1).max(MAX_GRAPH_DEPTH).optional().openapi({ description: `Relations away from the focus, 1–${MAX_GRAPH_DEPTH} (default 1); needs focus`, example: 2 }),
+  });
+
+  // Before /concepts/{slug}, which would otherwise take "graph" as a slug.
+  route(api, {
+    method: "get", path: "/concepts/graph", summary: "The glossary as a graph (JSON Graph Format)", tags: ["concepts"], cache: "public",
+    description: "Concepts as nodes (keyed by slug) and relations as typed, directed edges (`relation`: the kind; CO_OCCURRENCE for relations derived from lessons), in JSON Graph Format v2 (jsongraphformat.info). Filter by `category`, relation `kinds`, and the neighbourhood of a `focus` up to `depth` relations. 404 for an unknown focus.",
+    query: graphQuery,
+    errors: [404],
+    response: { schema: ConceptGraphSchema, description: "The graph" },
+    handler: async ({ query, req }) => {
+      const graph = await concepts.graph({ category: query.category, kinds: query.kinds, focus: query.focus, depth: query.depth });
+      return toJsonGraph(graph, query, publicBase(req, services.deps.config.PUBLIC_URL));
+    },
+  });
+
+  route(api, {
+    method: "get", path: "/concepts/graph.svg", summary: "The glossary as a picture (SVG)", tags: ["concepts", "pictures"], cache: "public",
+    description: `The graph of GET /concepts/graph (same filters), laid out and drawn: boxes link to their concepts, arrows carry their relation kind. E.g. \`?focus=pod&depth=2\`. At most ${MAX_PICTURE_CONCEPTS} concepts are drawn: the nearest to the focus (without one, the best connected), as the picture's description says; a relation derived from lessons is left out where a curated one links the same concepts. 404 for an unknown focus.`,
+    query: graphQuery,
+    errors: [404],
+    response: { schema: SvgBody, description: "The picture", contentType: SVG_CONTENT_TYPE },
+    handler: async ({ query, req, res }) => {
+      const graph = pictureGraph(await concepts.graph({ category: query.category, kinds: query.kinds, focus: query.focus, depth: query.depth }), MAX_PICTURE_CONCEPTS);
+      const base = publicBase(req, services.deps.config.PUBLIC_URL);
+      sendSvg(req, res, conceptGraphSvg({ graph, conceptUrl: (slug) => `${base}${conceptLinks(slug).self}` }), { scope: "public", maxAge: 60, learnerData: false });
+      return undefined;
     },
   });
 

@@ -7,6 +7,7 @@ import { ReferenceSchema, toReferenceJson } from "../days/days.schemas.ts";
 import type { Reference } from "../references/references.mappers.ts";
 import type { Concept } from "./concepts.mappers.ts";
 import type { ConceptPath, RelatedConcept } from "./concepts.service.ts";
+import type { ConceptGraph } from "./conceptGraph.ts";
 
 /** Where a concept lives in this API. */
 export const conceptLinks = (slug: string) => ({
@@ -95,5 +96,73 @@ export function toConceptPathJson(p: ConceptPath): z.input<typeof ConceptPathSch
   return {
     from: ref(p.from), to: ref(p.to), length: p.length,
     hops: p.hops.map((h) => ({ from: ref(h.from), to: ref(h.to), kind: h.kind, direction: h.direction, description: h.description })),
+  };
+}
+
+/**
+ * The glossary graph in JSON Graph Format v2 (jsongraphformat.info): one `graph` with
+ * `nodes` keyed by concept slug and typed `edges` (`relation` is the relation kind).
+ * Strict objects: only the properties JGF v2 allows, our data under `metadata`.
+ */
+export const ConceptGraphSchema = z.object({
+  graph: z.object({
+    id: z.string().openapi({ example: "k8s-days:concepts" }),
+    label: z.string().openapi({ example: "Kubernetes concepts of #66DaysOfK8s" }),
+    type: z.string().openapi({ example: "k8s-days.concept-graph" }),
+    directed: z.literal(true),
+    metadata: z.object({
+      focus: z.string().nullable().openapi({ description: "Slug of the concept at the centre, or null" }),
+      depth: z.number().int().nullable().openapi({ description: "Relations away from the focus, or null" }),
+      category: z.string().nullable(),
+      kinds: z.array(z.string()).nullable().openapi({ description: "Relation kinds kept, or null for all" }),
+      nodeCount: z.number().int(),
+      edgeCount: z.number().int(),
+    }),
+    nodes: z.record(z.string(), z.object({
+      label: z.string().openapi({ example: "Pod" }),
+      metadata: z.object({
+        category: z.string(), summary: z.string(), aliases: z.array(z.string()),
+        url: z.string().openapi({ description: "The concept in this API (absolute)", example: "https://k8s-days.example/api/v1/concepts/pod" }),
+        docsUrl: z.string().nullable(),
+        depth: z.number().int().nullable().openapi({ description: "Relations away from the focus (0 for the focus), null without a focus" }),
+      }),
+    }).strict()).openapi({ description: "Concepts keyed by slug" }),
+    edges: z.array(z.object({
+      id: z.string().openapi({ example: "init-container PART_OF pod" }),
+      source: z.string().openapi({ description: "Slug of the concept the relation starts from", example: "init-container" }),
+      target: z.string().openapi({ example: "pod" }),
+      relation: z.string().openapi({ description: "RELATED | PART_OF | PREREQUISITE | ALTERNATIVE_TO | MANAGES | USES | EXPOSES | CONFIGURES | CO_OCCURRENCE", example: "PART_OF" }),
+      directed: z.literal(true),
+      label: z.string().openapi({ description: "The relation in words, from the source", example: "part of" }),
+      metadata: z.object({
+        source: z.enum(["CURATED", "DERIVED"]),
+        weight: z.number(),
+        days: z.array(z.number().int()).openapi({ description: "Days both appear in (derived relations)" }),
+      }),
+    }).strict()),
+  }).strict(),
+}).strict().openapi("ConceptGraph", { description: "Concepts and typed relations in JSON Graph Format v2" });
+
+/** A concept graph in JSON Graph Format v2, concept URLs absolute on `base`. */
+export function toJsonGraph(g: ConceptGraph, filter: { category?: string | null | undefined; kinds?: readonly string[] | null | undefined }, base: string): z.input<typeof ConceptGraphSchema> {
+  return {
+    graph: {
+      id: "k8s-days:concepts",
+      label: g.focus ? `Kubernetes concepts around ${g.focus.name}` : "Kubernetes concepts",
+      type: "k8s-days.concept-graph",
+      directed: true,
+      metadata: {
+        focus: g.focus?.slug ?? null, depth: g.depth, category: filter.category ?? null, kinds: filter.kinds?.length ? [...filter.kinds] : null,
+        nodeCount: g.nodes.length, edgeCount: g.edges.length,
+      },
+      nodes: Object.fromEntries(g.nodes.map(({ concept: c, depth }) => [c.slug, {
+        label: c.name,
+        metadata: { category: c.category, summary: c.summary, aliases: c.aliases, url: `${base}${conceptLinks(c.slug).self}`, docsUrl: c.docsUrl, depth },
+      }])),
+      edges: g.edges.map((e) => ({
+        id: `${e.from.slug} ${e.kind} ${e.to.slug}`, source: e.from.slug, target: e.to.slug, relation: e.kind, directed: true as const, label: e.label,
+        metadata: { source: e.source, weight: e.weight, days: e.days },
+      })),
+    },
   };
 }

@@ -5,11 +5,12 @@
  * hundred edges), so both are read once per content version and served from memory.
  */
 import type { Database } from "../../db/client.ts";
-import { notFound } from "../../errors.ts";
+import { invalid, notFound } from "../../errors.ts";
 import type { ContentCache } from "../content/contentCache.ts";
 import { decodeIntList } from "../content/jsonText.ts";
 import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { toConcept, type Concept } from "./concepts.mappers.ts";
+import { MAX_GRAPH_DEPTH, conceptGraph, type ConceptGraph } from "./conceptGraph.ts";
 import { rankRelated, shortestPath, type RankedRelation, type RelationEdge, type RelationKind } from "./relatedRanking.ts";
 
 /** Filters of a concepts list. */
@@ -76,6 +77,18 @@ export interface ConceptsService {
   prerequisitesByConceptIds(ids: readonly number[]): Promise<Concept[][]>;
   /** Shortest chain of relations between two concepts, null when unconnected; NOT_FOUND for unknown ones. */
   conceptPath(from: string, to: string): Promise<ConceptPath | null>;
+  /** The glossary as a graph, narrowed by category, relation kinds and a focus's neighbourhood (see conceptGraph.ts); NOT_FOUND for an unknown focus. */
+  graph(options?: ConceptGraphOptions): Promise<ConceptGraph>;
+}
+
+/** Options of `graph`. */
+export interface ConceptGraphOptions {
+  category?: string | null;
+  kinds?: readonly string[] | null;
+  /** Slug, name or alias of the concept at the centre. */
+  focus?: string | null;
+  /** Relations away from the focus (1–3, default 1). */
+  depth?: number | null;
 }
 
 /** Lowercase, separators folded to single spaces. */
@@ -175,6 +188,16 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
           .map((e) => g.byId.get(e.toId))
           .filter((c): c is Concept => Boolean(c)),
       );
+    },
+
+    async graph(options = {}) {
+      if (options.depth != null && (!Number.isInteger(options.depth) || options.depth < 1 || options.depth > MAX_GRAPH_DEPTH)) {
+        throw invalid("Invalid depth", [{ path: ["depth"], message: `an integer from 1 to ${MAX_GRAPH_DEPTH}` }]);
+      }
+      const focus = options.focus ? await find(options.focus) : null;
+      if (options.focus && !focus) throw notFound(`Concept "${options.focus}"`);
+      const [g, all] = await Promise.all([glossary(), edges()]);
+      return conceptGraph(g.all, all, { category: options.category, kinds: options.kinds, focusId: focus?.id ?? null, depth: options.depth });
     },
 
     async conceptPath(fromName, toName) {

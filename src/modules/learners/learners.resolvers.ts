@@ -40,8 +40,8 @@ export const learnersResolvers = {
       await ctx.services.learners.revokeToken(viewerOf(ctx), input.id);
       return { id: input.id };
     },
-    updateMe: async (_: unknown, { input }: { input: { displayName?: string | null; timezone?: string | null } }, ctx: Ctx) => ({
-      learner: await ctx.services.learners.updateMe(viewerOf(ctx), { displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined }),
+    updateMe: async (_: unknown, { input }: { input: { displayName?: string | null; timezone?: string | null; public?: boolean | null } }, ctx: Ctx) => ({
+      learner: await ctx.services.learners.updateMe(viewerOf(ctx), { displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined, public: input.public ?? undefined }),
     }),
     recoverAccount: (_: unknown, { input }: { input: { handle: string; recoveryCode: string } }, ctx: Ctx) =>
       ctx.services.learners.recover(input),

@@ -90,8 +90,8 @@ export function learnerRoutes(api: RestApi, services: Services): void {
   });
 
   route(api, {
-    method: "patch", path: "/me", summary: "Change display name or time zone", tags: ["learners"], auth: true, cache: "private",
-    description: "A new time zone applies from now on; dates already logged keep the zone they were logged in.",
+    method: "patch", path: "/me", summary: "Change display name, time zone or public profile", tags: ["learners"], auth: true, cache: "private",
+    description: "A new time zone applies from now on; dates already logged keep the zone they were logged in. `public: true` publishes a small card, a heatmap and a badge at /learners/{handle} (default false).",
     body: UpdateMeBody, errors: [415],
     response: { schema: LearnerSchema, description: "The learner" },
     handler: ({ body, res }) => learners.updateMe(requireViewer(res), body),

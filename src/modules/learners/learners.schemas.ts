@@ -11,6 +11,7 @@ export const LearnerSchema = z.object({
   displayName: z.string(),
   timezone: z.string().openapi({ example: "Europe/Madrid" }),
   role: z.enum(["LEARNER", "ADMIN"]),
+  public: z.boolean().openapi({ description: "Opted in to a public profile: GET /learners/{handle} with its heatmap and badge" }),
   createdAt: z.string(),
 }).openapi("Learner", { description: "A learner, as shown to themselves" });
 
@@ -34,6 +35,7 @@ export const RegisterBody = z.object({
 export const UpdateMeBody = z.object({
   displayName: z.string().min(1).max(80).optional(),
   timezone: z.string().min(1).max(64).optional().openapi({ description: "New IANA zone; dates already logged keep theirs" }),
+  public: z.boolean().optional().openapi({ description: "true publishes a small card, a heatmap and a badge at /learners/{handle}; default false" }),
 }).openapi("UpdateLearner");
 
 export const TokenBody = z.object({ name: z.string().trim().min(1).max(100).openapi({ example: "laptop" }) }).openapi("CreateToken");

@@ -149,15 +149,35 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       return learnerView(row);
     },
 
-    /** Changes display name or time zone (a new zone applies from now on; logged dates keep theirs). */
-    async updateMe(viewer: Viewer, input: { displayName?: string | undefined; timezone?: string | undefined }): Promise<LearnerView> {
+    /**
+     * Changes display name, time zone (a new zone applies from now on; logged dates keep
+     * theirs) or whether the profile is public.
+     */
+    async updateMe(viewer: Viewer, input: { displayName?: string | undefined; timezone?: string | undefined; public?: boolean | undefined }): Promise<LearnerView> {
       const issues = validateProfile(input);
+      if (input.public !== undefined && typeof input.public !== "boolean") issues.push({ path: ["public"], message: "true or false" });
       if (issues.length) throw invalid(`Invalid learner: ${describe(issues)}`, issues);
       const row = await p.learner.update({
         where: { id: viewer.id },
-        data: { ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}), ...(input.timezone ? { timezone: input.timezone } : {}) },
+        data: {
+          ...(input.displayName !== undefined ? { displayName: input.displayName.trim() } : {}),
+          ...(input.timezone ? { timezone: input.timezone } : {}),
+          ...(input.public !== undefined ? { public: input.public } : {}),
+        },
       });
       return learnerView(row);
+    },
+
+    /**
+     * The learner behind a public profile, as a Viewer for the progress service, with
+     * their display name. An unknown handle and a private profile are the same null, so
+     * nobody can tell whether a handle exists.
+     */
+    async publicLearner(handle: string): Promise<{ viewer: Viewer; displayName: string } | null> {
+      const h = handle.trim().toLowerCase();
+      const row = HANDLE.test(h) ? await p.learner.findFirst({ where: { handle: h, public: true } }) : null;
+      if (!row) return null;
+      return { viewer: { id: row.id, handle: row.handle, timezone: row.timezone, role: row.role === "ADMIN" ? "ADMIN" : "LEARNER" }, displayName: row.displayName };
     },
 
     /** Deletes the viewer and everything of theirs (tokens, enrolments, progress, log). */

@@ -13,6 +13,8 @@ export interface LearnerView {
   displayName: string;
   timezone: string;
   role: Role;
+  /** Opted in to a public profile (card, heatmap, badge under /api/v1/learners/{handle}). */
+  public: boolean;
   createdAt: string;
 }
 
@@ -34,13 +36,14 @@ export interface Viewer {
 }
 
 /** Maps a Learner row to its API view. */
-export function learnerView(row: { id: string; handle: string; displayName: string; timezone: string; role: string; createdAt: Date }): LearnerView {
+export function learnerView(row: { id: string; handle: string; displayName: string; timezone: string; role: string; public: boolean; createdAt: Date }): LearnerView {
   return {
     id: row.id,
     handle: row.handle,
     displayName: row.displayName,
     timezone: row.timezone,
     role: row.role === "ADMIN" ? "ADMIN" : "LEARNER",
+    public: row.public,
     createdAt: row.createdAt.toISOString(),
   };
 }

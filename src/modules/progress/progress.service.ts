@@ -9,6 +9,7 @@ import type { Deps } from "../../services.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { tokenView } from "../learners/learners.types.ts";
 import { learnerView } from "../learners/learners.types.ts";
+import { attemptCalendar, type AttemptCalendar } from "./attemptCalendar.ts";
 import { addDays, dateIn, daysBetween, isIsoDate } from "./calendar.ts";
 import { DEFAULT_CHALLENGE, type ChallengeFacts, type ContentFacts } from "./contentFacts.ts";
 import { shareText } from "./shareText.ts";
@@ -279,6 +280,12 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
         minMinutesPerDay: c.minMinutesPerDay,
         nextLesson: next === null ? null : { day: next, title: days.find((d) => d.number === next)?.title ?? null, path },
       };
+    },
+
+    /** Every date of the viewer's current attempt with its status (what the heatmap draws), from the same stats. */
+    async calendar(viewer: Viewer, slug = DEFAULT_CHALLENGE): Promise<AttemptCalendar> {
+      const [stats, c] = await Promise.all([service.stats(viewer, {}, slug), challengeOf(slug)]);
+      return attemptCalendar(stats, c.hashtag);
     },
 
     /** The post to share for a logged date: "Day N of #66DaysOfK8s: …" with the challenge's hashtags. */
