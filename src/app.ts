@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { cors } from "./http/cors.ts";
 import { rejectMalformedPath } from "./http/percentEncoding.ts";
 import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
-import { rateLimiter } from "./http/rateLimit.ts";
+import { createRateLimits } from "./http/rateLimit.ts";
+import { requestViewer } from "./http/auth.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
@@ -48,9 +49,11 @@ export async function createApp(services: Services): Promise<App> {
 
   const readiness: Readiness = { draining: false };
   app.use(healthRouter(services, readiness));
-  const graphql = await mountGraphQL(app, services);
+  // Counted in front of the response cache (see handler below), so cached answers count too.
+  const limits = await createRateLimits({ config, log, trustProxy: app.get("trust proxy"), viewerOf: (req) => requestViewer(services, req) });
+  const graphql = await mountGraphQL(app, services, limits);
   const rest = restRouter(services);
-  app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
+  app.use("/api/v1", rest);
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
   app.use(notFoundHandler);
@@ -61,12 +64,13 @@ export async function createApp(services: Services): Promise<App> {
     : null;
   return {
     app,
-    handler: cache ? cache.listener : (app as unknown as RequestListener),
+    handler: limits.front(cache ? cache.listener : (app as unknown as RequestListener)),
     cache,
     readiness,
     openapi: rest.document,
     stop: async () => {
       await graphql.stop();
+      await limits.close();
     },
   };
 }

@@ -54,10 +54,21 @@ const schema = z.object({
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  /** Rate limit of /api/v1: requests per window per client (token, else IP); 0 turns it off. */
-  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(60_000),
+  /**
+   * Requests per window per client (a verified token's learner, else the address) on every
+   * path but the probes and /metrics, counted before the response cache; 0 turns every limit off.
+   */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
   /** Rate-limit window in milliseconds. */
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Sign-ups (POST /api/v1/learners and GraphQL register, one budget) per window per client address. */
+  RATE_LIMIT_SIGNUP_MAX: z.coerce.number().int().min(1).default(20),
+  /** Sign-up window in milliseconds (an hour). */
+  RATE_LIMIT_SIGNUP_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** Redis shared by the replicas for the rate-limit counters (redis:// or rediss://); unset: memory of each replica. */
+  RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  /** Prefix of the rate-limit keys in that Redis. */
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default("k8s-days:rl:"),
 });
 
 /** Validated configuration of the process. */
