@@ -99,7 +99,7 @@ async function post(base: string, query: string): Promise<{ ms: number; status: 
 }
 
 const dir = mkdtempSync(join(tmpdir(), "k8s-days-worst-"));
-const env = { ...process.env, DATABASE_URL: `file:${join(dir, "bench.db")}`, NODE_ENV: "production" as const, LOG_LEVEL: "warn", SEED_ON_START: "false", RATE_LIMIT_MAX: "0", RESPONSE_CACHE: "false", GRAPHQL_APQ: "false", HOST: "127.0.0.1" };
+const env = { ...process.env, DATABASE_URL: `file:${join(dir, "bench.db")}`, NODE_ENV: "production" as const, LOG_LEVEL: "warn", SEED_ON_START: "false", RATE_LIMIT_MAX: "0", RESPONSE_CACHE: "false", GRAPHQL_APQ: "false", SHUTDOWN_GRACE_MS: "0", HOST: "127.0.0.1" };
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(root, "bin/k8s-days.mjs"), ...args], { cwd: root, env, encoding: "utf8" });
 console.error("seeding and importing the fixtures…");
 cli("seed");

@@ -53,7 +53,18 @@ const schema = z.object({
   IMPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
+  /** After SIGTERM's grace, how long open connections may take to finish before all are closed. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
+  /** After SIGTERM, how long the server keeps accepting (answering with `Connection: close`) while load balancers notice it is not ready. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Time a connection has to deliver a request's complete headers (idle and trickling clients are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Time a request (headers and body) may take to arrive. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Idle time after which a kept-alive connection is closed. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Most sockets open at once; more are closed as they arrive. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
   /**
    * Requests per window per client (a verified token's learner, else the address) on every
    * path but the probes and /metrics, counted before the response cache; 0 turns every limit off.
