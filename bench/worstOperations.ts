@@ -4,7 +4,7 @@
  * fixture lessons imported (response cache off, so every run does the work).
  *
  * Each operation is built to sit just under one of the default limits (depth 15,
- * 30 aliases, cost 60,000, 3,000 tokens, `first` ≤ 100): it is first checked to be
+ * 30 aliases, cost 100,000, 3,000 tokens, `first` ≤ 100): it is first checked to be
  * accepted (HTTP 200, no errors), then run BENCH_RUNS times (default 5) one after
  * the other; the table gives the median and slowest wall time and the response size.
  * A few operations just over the limits are checked to be refused.
