@@ -9,7 +9,8 @@ import { randomUUID } from "node:crypto";
 import { cors } from "./http/cors.ts";
 import { rejectMalformedPath } from "./http/percentEncoding.ts";
 import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
-import { rateLimiter } from "./http/rateLimit.ts";
+import { createRateLimits } from "./http/rateLimit.ts";
+import { requestViewer } from "./http/auth.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
@@ -19,8 +20,6 @@ import { mcpRouter } from "./mcp/http.ts";
 import { webAppRouter } from "./web/webApp.ts";
 import type { Services } from "./services.ts";
 
-/** Attempts per client at trading a recovery or device code (0 when RATE_LIMIT_MAX turns limiting off). */
-const SECRET_ATTEMPTS = { max: 10, windowMs: 15 * 60_000 };
 
 export interface App {
   app: Express;
@@ -53,11 +52,11 @@ export async function createApp(services: Services): Promise<App> {
 
   const readiness: Readiness = { draining: false };
   app.use(healthRouter(services, readiness));
-  const graphql = await mountGraphQL(app, services);
+  // Counted in front of the response cache (see handler below), so cached answers count too.
+  const limits = await createRateLimits({ config, log, trustProxy: app.get("trust proxy"), viewerOf: (req) => requestViewer(services, req) });
+  const graphql = await mountGraphQL(app, services, limits);
   const rest = restRouter(services);
-  // Recovery codes and device codes are secrets one may try to guess: a far stricter limit per client.
-  app.use(["/api/v1/sessions", "/api/v1/device-codes/exchange"], rateLimiter({ max: Math.min(config.RATE_LIMIT_MAX, SECRET_ATTEMPTS.max), windowMs: SECRET_ATTEMPTS.windowMs, identifier: "secrets" }));
-  app.use("/api/v1", rateLimiter({ max: config.RATE_LIMIT_MAX, windowMs: config.RATE_LIMIT_WINDOW_MS }), rest);
+  app.use("/api/v1", rest);
   app.use(mcpRouter(services));
   app.use(llmsRouter(services));
   app.use(homeRouter(services));
@@ -70,12 +69,13 @@ export async function createApp(services: Services): Promise<App> {
     : null;
   return {
     app,
-    handler: cache ? cache.listener : (app as unknown as RequestListener),
+    handler: limits.front(cache ? cache.listener : (app as unknown as RequestListener)),
     cache,
     readiness,
     openapi: rest.document,
     stop: async () => {
       await graphql.stop();
+      await limits.close();
     },
   };
 }

@@ -26,12 +26,12 @@ const schema = z.object({
   GRAPHQL_INTROSPECTION: bool.default(true),
   /** Automatic persisted queries (bounded in-memory cache per replica; turn off or share a cache with several replicas). */
   GRAPHQL_APQ: bool.default(true),
-  /** Deepest field nesting a GraphQL operation may have. */
-  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(12),
+  /** Deepest field nesting a GraphQL operation may have (introspection counts; the IDE's introspection query is 15 deep). */
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(1).default(15),
   /** Most aliases a GraphQL operation may use. */
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(0).default(30),
-  /** Highest estimated cost (fields × page sizes) of a GraphQL operation. */
-  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(250_000),
+  /** Highest estimated cost (fields × page sizes) of a GraphQL operation: the IDE's introspection query costs about 52,000 and 66 days with their concepts, references and related concepts about 95,000 (see bench/worstOperations.ts). */
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(1).default(100_000),
   /** Most lexical tokens a GraphQL document may have. */
   GRAPHQL_MAX_TOKENS: z.coerce.number().int().min(100).default(3_000),
   /** Hosts accepted by the MCP endpoint's Host-header check (DNS-rebinding protection). */
@@ -53,11 +53,33 @@ const schema = z.object({
   IMPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
+  /** After SIGTERM's grace, how long open connections may take to finish before all are closed. */
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).default(10_000),
-  /** Rate limit of /api/v1: requests per window per client (token, else IP); 0 turns it off. */
-  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(60_000),
+  /** After SIGTERM, how long the server keeps accepting (answering with `Connection: close`) while load balancers notice it is not ready. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(5_000),
+  /** Time a connection has to deliver a request's complete headers (idle and trickling clients are cut off). */
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Time a request (headers and body) may take to arrive. */
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Idle time after which a kept-alive connection is closed. */
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  /** Most sockets open at once; more are closed as they arrive. */
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).default(1_000),
+  /**
+   * Requests per window per client (a verified token's learner, else the address) on every
+   * path but the probes and /metrics, counted before the response cache; 0 turns every limit off.
+   */
+  RATE_LIMIT_MAX: z.coerce.number().int().min(0).default(600),
   /** Rate-limit window in milliseconds. */
   RATE_LIMIT_WINDOW_MS: z.coerce.number().int().min(1000).default(60_000),
+  /** Sign-ups (POST /api/v1/learners and GraphQL register, one budget) per window per client address. */
+  RATE_LIMIT_SIGNUP_MAX: z.coerce.number().int().min(1).default(20),
+  /** Sign-up window in milliseconds (an hour). */
+  RATE_LIMIT_SIGNUP_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
+  /** Redis shared by the replicas for the rate-limit counters (redis:// or rediss://); unset: memory of each replica. */
+  RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  /** Prefix of the rate-limit keys in that Redis. */
+  RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default("k8s-days:rl:"),
 });
 
 /** Validated configuration of the process. */

@@ -1,8 +1,10 @@
 /**
  * `npm start`: load config, open and migrate the database, load seeds on first
- * start, serve HTTP, shut down gracefully on SIGTERM/SIGINT.
+ * start, serve HTTP (connection limits and drain in http/httpServer.ts), shut down
+ * gracefully on SIGTERM (after SHUTDOWN_GRACE_MS of answering with `Connection: close`)
+ * and SIGINT (at once).
  */
-import { createServer } from "node:http";
+import { createHttpServer } from "./http/httpServer.ts";
 import { createApp } from "./app.ts";
 import { boot } from "./bootstrap.ts";
 import { ConfigError, loadConfig } from "./config.ts";
@@ -16,8 +18,8 @@ async function main(): Promise<void> {
   const services = await boot({ config, log });
   const { handler, readiness, stop } = await createApp(services);
   const inFlight = trackInFlight(handler);
-  const server = createServer(inFlight.listener);
-  server.keepAliveTimeout = 5_000;
+  const http = createHttpServer(inFlight.listener, config);
+  const server = http.server;
   await new Promise<void>((resolve) => server.listen(config.PORT, config.HOST, resolve));
   const address = server.address();
   const port = typeof address === "object" && address ? address.port : config.PORT;
@@ -32,12 +34,9 @@ async function main(): Promise<void> {
     stopping = true;
     log.info("shutting down", { signal });
     readiness.draining = true;
-    const hard = setTimeout(() => server.closeAllConnections(), config.SHUTDOWN_TIMEOUT_MS);
-    const idle = setInterval(() => server.closeIdleConnections(), 200);
-    const deadline = Date.now() + config.SHUTDOWN_TIMEOUT_MS;
-    await new Promise<void>((resolve) => server.close(() => resolve()));
-    clearTimeout(hard);
-    clearInterval(idle);
+    const graceMs = signal === "SIGTERM" ? config.SHUTDOWN_GRACE_MS : 0;
+    const deadline = Date.now() + graceMs + config.SHUTDOWN_TIMEOUT_MS;
+    await http.drain({ graceMs, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     // Handlers of requests whose clients hung up may still be using the database.
     await inFlight.idle(Math.max(0, deadline - Date.now()));
     await stop();

@@ -87,7 +87,7 @@ describe("the Kubernetes manifests in deploy/", () => {
     assert.match(cmd, /k8s-days\.mjs import /);
     const cm = one("ConfigMap");
     const d = one("Deployment");
-    assert.ok(d.spec.template.spec.terminationGracePeriodSeconds * 1000 > Number(cm.data.SHUTDOWN_TIMEOUT_MS));
+    assert.ok(d.spec.template.spec.terminationGracePeriodSeconds * 1000 > Number(cm.data.SHUTDOWN_GRACE_MS ?? 5000) + Number(cm.data.SHUTDOWN_TIMEOUT_MS));
   });
 });
 

@@ -150,11 +150,9 @@ describe("REST rate limiting", () => {
     assert.equal(limited.body.status, 429);
   });
 
-  it("counts each bearer token separately from the anonymous address", async () => {
-    // The address is exhausted by the previous case; a token is its own client (a bad
-    // token is then refused by authentication, not by the limiter).
-    const res = await t.request.get("/api/v1/").set("Authorization", "Bearer some-token-value");
-    assert.notEqual(res.status, 429);
-    assert.match(res.headers.ratelimit!, /r=2/);
+  it("counts a bearer token that is not verified against the address, never in a bucket of its own", async () => {
+    // The address is exhausted by the previous case: a made-up token changes nothing.
+    const res = await t.request.get("/api/v1/").set("Authorization", "Bearer some-token-value").expect(429);
+    assert.equal(res.body.code, "RATE_LIMITED");
   });
 });

@@ -5,14 +5,18 @@
  * HTTP 400 with a specific `extensions.code`. Token counts are limited earlier,
  * by the parser (Apollo's `parseOptions.maxTokens`).
  *
- * Cost model (GitHub-like): each field costs 1; a list field multiplies the cost
- * of its selection by its `first` (or 10 when it has none); a connection's
- * `first` multiplies its `edges`. Introspection fields are not counted.
+ * Cost model (GitHub-like): each field costs 1 — except the few large texts of
+ * `HEAVY_FIELDS`, which cost about one point per 100 bytes of a large value — a
+ * list field multiplies the cost of its selection by its `first` (or 10 when it
+ * has none); a connection's `first` multiplies its `edges`. Introspection fields (`__schema`, `__type`,
+ * `__typename` and everything under them) count exactly like other fields: their
+ * lists (`types`, `fields`, `args`, …) are unbounded lists, so 66 aliased copies of
+ * `__schema { types { fields { … } } }` are refused like 66 copies of any query.
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-  GraphQLError, Kind, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError, Kind, SchemaMetaFieldDef, TypeMetaFieldDef, TypeNameMetaFieldDef, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType,
+  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
 } from "graphql";
 import type { ErrorCode } from "../errors.ts";
 import { MAX_PAGE_SIZE } from "../modules/content/pagination.ts";
@@ -34,6 +38,29 @@ export interface OperationShape {
 }
 
 const UNBOUNDED_LIST_ESTIMATE = 10;
+
+/**
+ * Fields whose values are whole lessons or sections (up to ~20 kB of text each) and
+ * cost about one point per 100 bytes of a large one: without them, 12 aliased
+ * `concepts(first: 100) { … days(first: 100) { html } }` stayed under the cost limit
+ * and took over a second (bench/worstOperations.ts measures the worst accepted operation).
+ */
+export const HEAVY_FIELDS: Readonly<Record<string, number>> = {
+  "Day.html": 200,
+  "Day.body": 200,
+  "Section.html": 50,
+  "Section.markdown": 50,
+};
+
+/** The definition of field `name` on `parent`, introspection meta-fields included. */
+function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType | null | undefined, name: string): GraphQLField<unknown, unknown> | undefined {
+  if (name === TypeNameMetaFieldDef.name) return TypeNameMetaFieldDef;
+  if (parent && parent === schema.getQueryType()) {
+    if (name === SchemaMetaFieldDef.name) return SchemaMetaFieldDef;
+    if (name === TypeMetaFieldDef.name) return TypeMetaFieldDef;
+  }
+  return parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+}
 
 /** Measures an operation (pure; exported for tests). */
 export function measureOperation(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown> = {}): OperationShape {
@@ -70,11 +97,11 @@ export function measureOperation(schema: GraphQLSchema, operation: OperationDefi
 
   const field = (node: FieldNode, parent: GraphQLNamedType | null | undefined, depth: number, listHint: number | undefined, seen: Set<string>): number => {
     const name = node.name.value;
-    if (name.startsWith("__")) return 0;
     if (node.alias) shape.aliases++;
     shape.depth = Math.max(shape.depth, depth);
-    const def = parent && (isObjectType(parent) || isInterfaceType(parent)) ? parent.getFields()[name] : undefined;
+    const def = fieldDefinition(schema, parent, name);
     if (!def) return 1;
+    const own = (parent && HEAVY_FIELDS[`${parent.name}.${name}`]) ?? 1;
     let first: unknown;
     const firstArg = def.args.find((a) => a.name === "first");
     if (firstArg) {
@@ -89,7 +116,7 @@ export function measureOperation(schema: GraphQLSchema, operation: OperationDefi
     const multiplier = isList ? (bounded ?? listHint ?? UNBOUNDED_LIST_ESTIMATE) : 1;
     const childHint = !isList && bounded !== undefined ? bounded : undefined;
     const children = node.selectionSet ? walk(node.selectionSet, getNamedType(def.type), depth + 1, childHint, seen) : 0;
-    return 1 + multiplier * children;
+    return own + multiplier * children;
   };
 
   shape.cost = walk(operation.selectionSet, root, 1, undefined, new Set());

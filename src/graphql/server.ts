@@ -12,7 +12,8 @@ import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/dis
 import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
 import { GraphQLError } from "graphql";
 import { AppError, asAppError, graphqlCodeOf, isErrorCode } from "../errors.ts";
-import { viewerFromHeader } from "../http/auth.ts";
+import { requestViewer } from "../http/auth.ts";
+import type { RateLimits } from "../http/rateLimit.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { toAppError } from "../http/errorHandler.ts";
 import { publicBase } from "../http/publicBase.ts";
@@ -21,6 +22,7 @@ import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
 import { queryLimitsPlugin } from "./limits.ts";
 import { storableInputPlugin } from "./storableInput.ts";
+import { signupLimitPlugin } from "./signupLimit.ts";
 import { knownOperationTypes } from "./knownOperationTypes.ts";
 import { createLoaders, type Loaders } from "./loaders.ts";
 import { buildSchema } from "./modules.ts";
@@ -34,6 +36,8 @@ export interface GraphQLContext {
   learner: Viewer | null;
   /** Base URL of this API for the client (PUBLIC_URL or the request's origin): stored lesson URLs are made absolute on it. */
   base: string;
+  /** The client's address (after TRUST_PROXY), whose budget sign-ups spend. */
+  clientAddress: string;
 }
 
 /** Largest accepted request body of /graphql. */
@@ -92,7 +96,7 @@ function graphqlErrorHandler(services: Services): ErrorRequestHandler {
 }
 
 /** Starts Apollo and mounts /graphql (IDE, assets, JSON body, Apollo, GraphQL-shaped error handler) on the app. */
-export async function mountGraphQL(app: Express, services: Services): Promise<{ stop(): Promise<void> }> {
+export async function mountGraphQL(app: Express, services: Services, limits?: Pick<RateLimits, "signup">): Promise<{ stop(): Promise<void> }> {
   const { config, log } = services.deps;
   const server = new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
@@ -113,6 +117,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
       queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
       storableInputPlugin,
       legacyJsonStatusPlugin,
+      ...(limits ? [signupLimitPlugin(limits.signup)] : []),
     ],
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);
@@ -140,7 +145,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
       if (req.get("authorization") !== undefined) res.vary("Authorization");
       let learner: Viewer | null;
       try {
-        learner = await viewerFromHeader(services, req.get("authorization"));
+        learner = await requestViewer(services, req);
       } catch (err) {
         if (err instanceof AppError) {
           res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
@@ -148,7 +153,7 @@ export async function mountGraphQL(app: Express, services: Services): Promise<{ 
         }
         throw err;
       }
-      return { services, loaders: createLoaders(services), learner, base: publicBase(req, services.deps.config.PUBLIC_URL) };
+      return { services, loaders: createLoaders(services), learner, base: publicBase(req, services.deps.config.PUBLIC_URL), clientAddress: req.ip ?? "unknown" };
     },
   }));
   router.use(graphqlErrorHandler(services));

@@ -7,6 +7,7 @@
  * bad token instead of silently browsing anonymously.
  */
 import type { Request, RequestHandler, Response } from "express";
+import type { IncomingMessage } from "node:http";
 import { unauthenticated } from "../errors.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import type { Services } from "../services.ts";
@@ -19,11 +20,27 @@ export async function viewerFromHeader(services: Services, header: string | unde
   return services.learners.authenticate(m[1]!);
 }
 
+const viewers = new WeakMap<IncomingMessage, Promise<Viewer | null>>();
+
+/**
+ * The learner of a request's Authorization header, checked once per request: the rate
+ * limiter (which keys verified tokens by learner) and the transport share one lookup.
+ */
+export function requestViewer(services: Services, req: IncomingMessage): Promise<Viewer | null> {
+  let viewer = viewers.get(req);
+  if (!viewer) {
+    viewer = viewerFromHeader(services, req.headers.authorization);
+    viewer.catch(() => {}); // a bad token is reported by whoever awaits it
+    viewers.set(req, viewer);
+  }
+  return viewer;
+}
+
 /** Express middleware: sets the viewer on `res.locals.viewer` (null when anonymous); 401 on a bad token. */
 export function authenticate(services: Services): RequestHandler {
   return async (req, res, next) => {
     if (req.get("authorization") !== undefined) res.vary("Authorization");
-    res.locals.viewer = await viewerFromHeader(services, req.get("authorization"));
+    res.locals.viewer = await requestViewer(services, req);
     next();
   };
 }

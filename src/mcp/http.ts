@@ -8,7 +8,7 @@
  */
 import express, { Router } from "express";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
-import { viewerFromHeader } from "../http/auth.ts";
+import { requestViewer } from "../http/auth.ts";
 import { contentLinks } from "../http/contentLinks.ts";
 import { publicBase } from "../http/publicBase.ts";
 import type { Services } from "../services.ts";
@@ -22,7 +22,7 @@ export function mcpRouter(services: Services): Router {
   router.use("/mcp", hostCheck(config.MCP_ALLOWED_HOSTS));
 
   router.post("/mcp", express.json({ limit: "256kb" }), async (req, res) => {
-    const viewer = await viewerFromHeader(services, req.get("authorization"));
+    const viewer = await requestViewer(services, req);
     const server = createMcpServer(services, { viewer, links: contentLinks(publicBase(req, config.PUBLIC_URL)) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
     res.on("close", () => {

@@ -20,8 +20,20 @@ const refused = async (res: { status: number; body: { errors?: { extensions?: { 
 
 describe("operation limits", () => {
   it("refuses a query deeper than the maximum", async () => {
-    const deep = `{ day(number: 2) { next { next { next { next { next { next { next { next { next { next { next { number } } } } } } } } } } } } }`;
+    const deep = `{ day(number: 2) { ${"next { ".repeat(14)}number${" }".repeat(14)} } }`;
     await refused(await gql(t, deep), "MAX_DEPTH_EXCEEDED");
+  });
+
+  it("counts introspection against the limits like any field", async () => {
+    const fields = Array.from({ length: 66 }, (_, i) => `f${i}: fields { name type { name } }`).join(" ");
+    await refused(await gql(t, `{ __schema { types { ${fields} } } }`), "MAX_ALIASES_EXCEEDED");
+    await refused(await gql(t, `{ __schema { types { fields { type { ${"ofType { ".repeat(11)}name${" }".repeat(11)} } } } } }`), "MAX_DEPTH_EXCEEDED");
+    const { getIntrospectionQuery } = await import("graphql");
+    const once = getIntrospectionQuery();
+    const schemaSelection = once.slice(once.indexOf("__schema {"), once.indexOf("fragment FullType")).replace(/\}\s*$/, "");
+    const thrice = once.replace(schemaSelection, `a: ${schemaSelection} b: ${schemaSelection} c: ${schemaSelection}`);
+    await refused(await gql(t, thrice), "MAX_COST_EXCEEDED");
+    assert.equal((await gql(t, once)).status, 200);
   });
 
   it("refuses a query whose estimated cost is too high", async () => {

@@ -2,7 +2,7 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { Kind, parse, type FragmentDefinitionNode, type OperationDefinitionNode } from "graphql";
-import { measureOperation } from "../../src/graphql/limits.ts";
+import { HEAVY_FIELDS, measureOperation } from "../../src/graphql/limits.ts";
 import { buildSchema } from "../../src/graphql/modules.ts";
 
 const schema = buildSchema();
@@ -19,9 +19,19 @@ describe("measureOperation", () => {
     assert.equal(measure(`{ day(number: 1) { ...D } } fragment D on Day { next { ... on Day { number } } }`).depth, 3);
   });
 
-  it("ignores introspection fields", () => {
+  it("counts introspection fields like any other: depth, aliases and unbounded lists", () => {
     const shape = measure(`{ __schema { types { fields { type { ofType { ofType { ofType { name } } } } } } } }`);
-    assert.deepEqual([shape.depth, shape.cost], [0, 0]);
+    // __schema 1 + types: 1 + 10 × (fields: 1 + 10 × (type 1 + ofType 1 + ofType 1 + ofType 1 + name 1))
+    assert.deepEqual([shape.depth, shape.cost], [8, 1 + 1 + 10 * (1 + 10 * 5)]);
+    assert.equal(measure(`{ __type(name: "Day") { a: name b: name } __typename }`).aliases, 2);
+    assert.equal(measure(`{ __type(name: "Day") { fields { name } } }`).cost, 1 + 1 + 10 * 1);
+    const manyFields = measure(`{ __schema { types { ${Array.from({ length: 66 }, (_, i) => `f${i}: fields { name }`).join(" ")} } } }`);
+    assert.equal(manyFields.aliases, 66);
+  });
+
+  it("weighs the large texts of HEAVY_FIELDS", () => {
+    assert.equal(measure(`{ day(number: 1) { number html } }`).cost, 1 + 1 + HEAVY_FIELDS["Day.html"]!);
+    assert.equal(measure(`{ day(number: 1) { sections { html } } }`).cost, 1 + 1 + 10 * HEAVY_FIELDS["Section.html"]!);
   });
 
   it("counts aliases", () => assert.equal(measure(`{ a: apiVersion b: apiVersion apiVersion }`).aliases, 2));

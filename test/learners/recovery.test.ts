@@ -192,10 +192,10 @@ describe("link_device over MCP", () => {
 
 describe("attempts at codes are strictly rate-limited", () => {
   let strict: TestApp;
-  before(async () => { strict = await startTestApp({ label: "recovery_limit" }); });
+  before(async () => { strict = await startTestApp({ label: "recovery_limit", config: { RATE_LIMIT_MAX: 600, RATE_LIMIT_SIGNUP_MAX: 10 } }); });
   after(() => strict?.close());
 
-  it("answers 429 after 10 attempts per client within 15 minutes, on both endpoints", async () => {
+  it("answers 429 once the client's sign-up budget is spent, shared by both endpoints", async () => {
     for (let i = 0; i < 10; i++) {
       const path = i % 2 ? "/api/v1/sessions" : "/api/v1/device-codes/exchange";
       const body = i % 2 ? { handle: "nobody-here", recoveryCode: "AAAA-BBBB-CCCC-DDDD-EEEE" } : { code: "ZZZZ9999" };
