@@ -9,7 +9,7 @@ describe("the server process", () => {
     const url = await freshDatabaseUrl("shutdown");
     const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, PORT: "0", SEED_ON_START: "false", LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "3000" },
+      env: { ...process.env, DATABASE_URL: url, PORT: "0", SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "3000" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

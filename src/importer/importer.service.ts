@@ -19,6 +19,8 @@ export interface ImportOptions {
   /** Refuse to write anything when the input has any warning. */
   strict?: boolean;
   onProgress?: ProgressListener;
+  /** What the log calls the source (a URL instead of the temp folder it was fetched into). */
+  sourceName?: string;
   /** Tests only: throw inside the transaction after writing this many days. */
   failAfterDays?: number;
 }
@@ -79,7 +81,7 @@ export function createContentImporter(deps: Deps): ContentImporter {
       }
       const summary = await writeContent(db, content, { failAfterDays: options.failAfterDays });
       if (summary.changed > 0) await contentVersion.announce();
-      log.info("content imported", { path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
+      log.info("content imported", { path: options.sourceName ?? path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
       return { ...summary, durationMs: Math.round(performance.now() - started), written: true };
     },
     async importSource(input, options = {}) {
@@ -89,7 +91,7 @@ export function createContentImporter(deps: Deps): ContentImporter {
         return { source: path, ...(await this.importPath(path, options)) };
       }
       const limits = { timeoutMs: deps.config.IMPORT_DOWNLOAD_TIMEOUT_MS, maxBytes: deps.config.IMPORT_MAX_DOWNLOAD_BYTES, onProgress: options.onDownload, signal: options.signal };
-      const result = await withSourceTree(source, limits, (dir) => this.importPath(dir, options));
+      const result = await withSourceTree(source, limits, (dir) => this.importPath(dir, { ...options, sourceName: describeSource(source) }));
       return { source: describeSource(source), ...result };
     },
     async importSourceIfNoLessons(source, options = {}) {

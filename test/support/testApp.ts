@@ -59,7 +59,7 @@ function oneHost(handler: import("node:http").RequestListener): import("node:htt
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const url = await freshDatabaseUrl(options.label);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false" } as NodeJS.ProcessEnv, { DATABASE_URL: url, ...options.config });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: url, ...options.config });
   const services = await boot({ config, clock: options.clock ?? fixedClock("2026-03-01T12:00:00Z"), log: options.log ?? createLogger("silent") });
   await options.prepare?.(services);
   const built = await createApp(services);
