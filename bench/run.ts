@@ -88,7 +88,7 @@ async function load(url: string, s: Scenario, pid: number): Promise<Result> {
 async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const [cmd, args] = pinned([process.execPath, "--import", "tsx", "src/index.ts"]);
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_ON_START: "false", NODE_ENV: "production", SHUTDOWN_GRACE_MS: "0" }, stdio: ["ignore", "inherit", "inherit"] });
+  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_ON_START: "false", CONTENT_SOURCE: "none", NODE_ENV: "production", SHUTDOWN_GRACE_MS: "0" }, stdio: ["ignore", "inherit", "inherit"] });
   const base = `http://127.0.0.1:${port}`;
   await waitFor(`${base}/readyz`);
   return { child, base };

@@ -51,6 +51,15 @@ const schema = z.object({
   CONTENT_VERSION_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** Largest file (attachment, image, repository file) an import keeps; larger ones are skipped with a warning. */
   IMPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
+  /**
+   * Where the lessons come from when the store has none at start (imported in the background
+   * while the seeds serve): a GitHub repository, .tar.gz/.zip or git URL, or a path; `none` turns it off.
+   */
+  CONTENT_SOURCE: z.string().min(1).default("https://github.com/jp-chl/66DaysOfK8s"),
+  /** Time limit of downloading (or cloning) a remote content source, in milliseconds. */
+  IMPORT_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
+  /** Largest archive a remote content source may download, and unpack to, in bytes. */
+  IMPORT_MAX_DOWNLOAD_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
   /** After SIGTERM's grace, how long open connections may take to finish before all are closed. */

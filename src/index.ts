@@ -11,6 +11,7 @@ import { ConfigError, loadConfig } from "./config.ts";
 import { createLogger } from "./log.ts";
 import { trackInFlight } from "./http/inFlight.ts";
 import { entryPoints } from "./http/home.ts";
+import { importContentInBackground } from "./importer/backgroundImport.ts";
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -27,6 +28,8 @@ async function main(): Promise<void> {
   const host = config.HOST === "0.0.0.0" ? "127.0.0.1" : config.HOST === "::" ? "[::1]" : config.HOST.includes(":") ? `[${config.HOST}]` : config.HOST;
   const url = `http://${host}:${port}`;
   log.info("k8s-days listening", { url, database: services.deps.db.provider, ...entryPoints(config.PUBLIC_URL?.replace(/\/+$/, "") ?? url) });
+  // First start on a store without lessons: the seeds serve now, the lessons come in the background.
+  const contentImport = importContentInBackground(services.content.importer, config.CONTENT_SOURCE, log);
 
   let stopping = false;
   const shutdown = async (signal: string) => {
@@ -39,6 +42,7 @@ async function main(): Promise<void> {
     await http.drain({ graceMs, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
     // Handlers of requests whose clients hung up may still be using the database.
     await inFlight.idle(Math.max(0, deadline - Date.now()));
+    await contentImport.stop();
     await stop();
     await services.deps.contentVersion.stop();
     await services.deps.db.close();

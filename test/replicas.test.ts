@@ -10,7 +10,7 @@ import { dropDatabase, fixturesDir, freshDatabaseUrl, onPostgres, repoRoot } fro
 /** Starts `npm start`'s entry point as a separate process and resolves its base URL. */
 async function startReplica(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: repoRoot, env: { ...process.env, ...env, PORT: "0", LOG_LEVEL: "info", SEED_ON_START: "false" }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: repoRoot, env: { ...process.env, ...env, PORT: "0", LOG_LEVEL: "info", SEED_ON_START: "false", CONTENT_SOURCE: "none" }, stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
   child.stderr!.on("data", (d) => { out += d; });
@@ -27,7 +27,7 @@ async function startReplica(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
 }
 
 const cli = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  execFileSync(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], { cwd: repoRoot, env: { ...process.env, ...env }, encoding: "utf8" });
+  execFileSync(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], { cwd: repoRoot, env: { ...process.env, CONTENT_SOURCE: "none", ...env }, encoding: "utf8" });
 
 describe("two API replicas on one database", () => {
   let url: string;

@@ -9,7 +9,7 @@ import { freshDatabaseUrl, repoRoot, dropDatabase } from "./support/databases.ts
 async function startServer(url: string, env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url, PORT: "0", SEED_ON_START: "false", LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "3000", ...env },
+    env: { ...process.env, DATABASE_URL: url, PORT: "0", SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "3000", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = { text: "" };

@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { boot } from "../bootstrap.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { ContentSourceError } from "../importer/contentSource.ts";
 import { SeedValidationError } from "../importer/seeds.ts";
 import { createLogger } from "../log.ts";
 import type { Services } from "../services.ts";
@@ -87,7 +88,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
 
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
 function userMessage(err: unknown): string {
-  if (err instanceof AppError || err instanceof SeedValidationError || err instanceof ConfigError) return err.message;
+  if (err instanceof AppError || err instanceof SeedValidationError || err instanceof ConfigError || err instanceof ContentSourceError) return err.message;
   if (process.env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
   const message = err instanceof Error ? err.message : String(err);
   return `${message.split("\n")[0]} (set K8S_DAYS_DEBUG=1 for details)`;

@@ -20,3 +20,22 @@ export function progressBar(out: NodeJS.WriteStream, unit: string, width = 30): 
     },
   };
 }
+
+/** A line like `Downloading https://…: 3.4 MB of 12.0 MB`, redrawn at most every 100 ms. */
+export function downloadLine(out: NodeJS.WriteStream, label: string): { update(received: number, total: number | null): void; done(): void } {
+  const mb = (bytes: number) => `${(bytes / 1_000_000).toFixed(1)} MB`;
+  let last = 0;
+  let drawn = false;
+  return {
+    update(received, total) {
+      const now = Date.now();
+      if (now - last < 100 && received !== total) return;
+      last = now;
+      out.write(`\r\x1b[2KDownloading ${label}: ${mb(received)}${total ? ` of ${mb(total)}` : ""}`);
+      drawn = true;
+    },
+    done() {
+      if (drawn) out.write("\n");
+    },
+  };
+}

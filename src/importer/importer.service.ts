@@ -3,8 +3,13 @@
  * and reports what the store holds. Shared by the CLI, the server's first start and tests.
  */
 import { existsSync } from "node:fs";
+import { resolve } from "node:path";
+import { withSourceImportLock } from "../db/sourceImportLock.ts";
 import { notFound } from "../errors.ts";
 import type { Deps } from "../services.ts";
+import { describeSource, parseContentSource } from "./contentSource.ts";
+import type { DownloadProgress } from "./download.ts";
+import { withSourceTree } from "./fetchSource.ts";
 import { readRepository, type ProgressListener } from "./readRepository.ts";
 import { defaultSeedsDir, readSeeds } from "./seeds.ts";
 import { contentStats, writeContent, writeSeeds, type ContentStats, type ImportSummary, type SeedSummary } from "./store.ts";
@@ -14,8 +19,18 @@ export interface ImportOptions {
   /** Refuse to write anything when the input has any warning. */
   strict?: boolean;
   onProgress?: ProgressListener;
+  /** What the log calls the source (a URL instead of the temp folder it was fetched into). */
+  sourceName?: string;
   /** Tests only: throw inside the transaction after writing this many days. */
   failAfterDays?: number;
+}
+
+/** Options of importing a source that may be remote. */
+export interface SourceImportOptions extends ImportOptions {
+  /** Download progress of a remote archive. */
+  onDownload?: DownloadProgress;
+  /** Cancels a download or clone (shutdown). */
+  signal?: AbortSignal;
 }
 
 /** An import summary, and whether the store was written at all. */
@@ -28,6 +43,18 @@ export interface ImportResult extends ImportSummary {
 export interface ContentImporter {
   /** Imports a challenge repository, a day folder or a lesson file. */
   importPath(path: string, options?: ImportOptions): Promise<ImportResult>;
+  /**
+   * Imports from a path, a GitHub repository URL, a .tar.gz/.tgz/.zip URL or a git URL
+   * (importer/contentSource.ts); remote sources are fetched into a temp folder that is
+   * always removed. `source` in the result is the path (resolved) or the URL as shown.
+   */
+  importSource(source: string, options?: SourceImportOptions): Promise<ImportResult & { source: string }>;
+  /**
+   * Imports `source` when the store holds no lesson, holding the source-import lock (one
+   * replica downloads; the others find lessons once they get the lock). Null when there
+   * were lessons already.
+   */
+  importSourceIfNoLessons(source: string, options?: SourceImportOptions): Promise<(ImportResult & { source: string }) | null>;
   /** Validates and loads the seeds (default: the checkout's seeds/), idempotently. */
   loadSeeds(dir?: string): Promise<SeedSummary>;
   /** Loads the seeds when the store holds no day; null when it did nothing. */
@@ -54,8 +81,23 @@ export function createContentImporter(deps: Deps): ContentImporter {
       }
       const summary = await writeContent(db, content, { failAfterDays: options.failAfterDays });
       if (summary.changed > 0) await contentVersion.announce();
-      log.info("content imported", { path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
+      log.info("content imported", { path: options.sourceName ?? path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
       return { ...summary, durationMs: Math.round(performance.now() - started), written: true };
+    },
+    async importSource(input, options = {}) {
+      const source = parseContentSource(input);
+      if (source.kind === "path") {
+        const path = resolve(source.path);
+        return { source: path, ...(await this.importPath(path, options)) };
+      }
+      const limits = { timeoutMs: deps.config.IMPORT_DOWNLOAD_TIMEOUT_MS, maxBytes: deps.config.IMPORT_MAX_DOWNLOAD_BYTES, onProgress: options.onDownload, signal: options.signal };
+      const result = await withSourceTree(source, limits, (dir) => this.importPath(dir, { ...options, sourceName: describeSource(source) }));
+      return { source: describeSource(source), ...result };
+    },
+    async importSourceIfNoLessons(source, options = {}) {
+      const hasLessons = async () => (await db.prisma.day.count({ where: { hasLesson: true } })) > 0;
+      if (await hasLessons()) return null;
+      return withSourceImportLock(db, async () => ((await hasLessons()) ? null : this.importSource(source, options)), options.signal);
     },
     async loadSeeds(dir = defaultSeedsDir) {
       const summary = await writeSeeds(db, await readSeeds(dir));

@@ -73,7 +73,7 @@ describe("the start log", () => {
     const url = await freshDatabaseUrl("startlog");
     const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", LOG_LEVEL: "info", PUBLIC_URL: "" },
+      env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "info", PUBLIC_URL: "" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";

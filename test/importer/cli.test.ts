@@ -19,7 +19,7 @@ function cli(url: string, args: string[], env: Record<string, string> = {}): Pro
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", LOG_LEVEL: "warn", ...env },
+      env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "warn", ...env },
     });
     let stdout = "";
     let stderr = "";

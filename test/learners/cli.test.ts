@@ -14,7 +14,7 @@ describe("k8s-days learner create", () => {
   const cli = (url: string, ...args: string[]) =>
     spawnSync(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], {
       cwd: repoRoot, encoding: "utf8", timeout: 60_000,
-      env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", OPEN_REGISTRATION: "false", LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", CONTENT_SOURCE: "none", OPEN_REGISTRATION: "false", LOG_LEVEL: "warn" },
     });
 
   it("creates a learner even with registration closed and prints a token that authenticates", async () => {
@@ -24,7 +24,7 @@ describe("k8s-days learner create", () => {
     assert.equal(r.status, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual([out.learner.handle, out.learner.displayName, out.learner.timezone, out.learner.role], ["grace", "Grace", "Europe/Madrid", "LEARNER"]);
-    const services = await boot({ config: loadConfig({ NODE_ENV: "test" } as NodeJS.ProcessEnv, { DATABASE_URL: url, SEED_ON_START: false }), log: createLogger("silent") });
+    const services = await boot({ config: loadConfig({ NODE_ENV: "test", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: url, SEED_ON_START: false }), log: createLogger("silent") });
     try {
       const viewer = await services.learners.authenticate(out.token);
       assert.equal(viewer.handle, "grace");

@@ -300,7 +300,7 @@ describe("files of a modified repository copy", () => {
   });
 
   it("serves the same bytes from another app instance on the same database (a second replica)", async () => {
-    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false" } as NodeJS.ProcessEnv, { DATABASE_URL: t.url });
+    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: t.url });
     const services = await boot({ config, clock: fixedClock("2026-03-01T12:00:00Z"), log: createLogger("silent") });
     const replica = await createApp(services);
     try {

@@ -1,15 +1,22 @@
-/** `k8s-days import <path> [--json] [--strict]`: imports a challenge repository, a day folder or a lesson file. */
-import { resolve } from "node:path";
+/**
+ * `k8s-days import <source> [--json] [--strict]`: imports a challenge repository, a day folder or
+ * a lesson file — from a path, a GitHub repository URL, a .tar.gz/.tgz/.zip URL or a git URL.
+ */
+import { describeSource, parseContentSource } from "../../importer/contentSource.ts";
 import { EXIT, printJson, type Command } from "../command.ts";
 import { summarizeWarnings } from "../../importer/warningSummary.ts";
-import { progressBar } from "../progress.ts";
+import { downloadLine, progressBar } from "../progress.ts";
 
 /** Imports lessons; exit 0 when anything was imported, 1 when nothing could be, 3 on warnings with --strict. */
 export const importCommand: Command = {
   name: "import",
-  summary: "Import a #66DaysOfK8s repository, a day folder or one lesson file",
-  usage: "import <path> [--json] [--strict]",
+  summary: "Import a #66DaysOfK8s repository (path or URL), a day folder or one lesson file",
+  usage: "import <path|url> [--json] [--strict]",
   help: [
+    "SOURCE is a path, a GitHub repository URL (https://github.com/OWNER/REPO[/tree/BRANCH], downloaded",
+    "as its archive), a .tar.gz/.tgz/.zip URL (one top folder holding the repository) or a git URL",
+    "(ending in .git, git@…, ssh://; cloned shallow with git). Downloads are limited by",
+    "IMPORT_DOWNLOAD_TIMEOUT_MS and IMPORT_MAX_DOWNLOAD_BYTES and unpacked into a temp folder, removed after.",
     "Reads the lessons (challenge/README.md table, suggested-order.md, weekNN/dayN/README.md and the files",
     "beside them) and writes them in one transaction. Unchanged days are skipped; a second run says so.",
     "Exit 0 when anything was imported, 1 when nothing could be, 3 with --strict when there were warnings",
@@ -21,11 +28,24 @@ export const importCommand: Command = {
   },
   positionals: [1, 1],
   async run({ positionals, values, stdout, stderr, services }) {
-    const path = resolve(positionals[0]!);
+    const source = parseContentSource(positionals[0]!);
     const s = await services();
     const seeded = s.deps.config.SEED_ON_START ? await s.content.importer.seedIfEmpty() : null;
-    const bar = !values.json && stdout.isTTY ? progressBar(stdout, "lessons") : undefined;
-    const result = await s.content.importer.importPath(path, { strict: Boolean(values.strict), onProgress: bar?.update });
+    const tty = !values.json && stdout.isTTY;
+    const download = tty && source.kind === "archive" ? downloadLine(stdout, describeSource(source)) : undefined;
+    const bar = tty ? progressBar(stdout, "lessons") : undefined;
+    let downloading = Boolean(download);
+    const { source: path, ...result } = await s.content.importer.importSource(positionals[0]!, {
+      strict: Boolean(values.strict),
+      onDownload: download?.update,
+      onProgress: bar && ((done, total) => {
+        if (downloading) download?.done();
+        downloading = false;
+        bar.update(done, total);
+      }),
+    }).finally(() => {
+      if (downloading) download?.done();
+    });
     bar?.done();
     const strictRefused = Boolean(values.strict) && result.warnings.length > 0;
     const code = strictRefused ? EXIT.WARNINGS : result.written ? EXIT.OK : EXIT.FAILURE;
