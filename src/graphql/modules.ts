@@ -13,6 +13,7 @@ import { referencesResolvers } from "../modules/references/references.resolvers.
 import { searchResolvers } from "../modules/search/search.resolvers.ts";
 import { learnersResolvers } from "../modules/learners/learners.resolvers.ts";
 import { progressResolvers } from "../modules/progress/progress.resolvers.ts";
+import { streakResolvers } from "../modules/progress/streak.resolvers.ts";
 
 const sdl = (url: URL) => readFileSync(url, "utf8");
 const moduleSdl = (path: string) => sdl(new URL(`../modules/${path}`, import.meta.url));
@@ -27,6 +28,7 @@ export const graphqlModules: { typeDefs: string; resolvers: Record<string, unkno
   { typeDefs: moduleSdl("search/search.graphql"), resolvers: searchResolvers },
   { typeDefs: moduleSdl("learners/learners.graphql"), resolvers: learnersResolvers },
   { typeDefs: moduleSdl("progress/progress.graphql"), resolvers: progressResolvers },
+  { typeDefs: moduleSdl("progress/streak.graphql"), resolvers: streakResolvers },
 ];
 
 /** Builds the executable schema from every module. */
