@@ -49,7 +49,8 @@ export function prismaContentFacts(db: Database): ContentFacts {
       if (!row) return slug === DEFAULT_CHALLENGE ? fallback : null;
       return {
         slug: row.slug, name: row.name, hashtag: row.hashtag, hashtags: decodeStringList(row.hashtags),
-        totalDays: row.totalDays, minMinutesPerDay: row.minMinutesPerDay, freeze: strictPolicy,
+        totalDays: row.totalDays, minMinutesPerDay: row.minMinutesPerDay,
+        freeze: { everyCountedDays: row.freezeEveryCountedDays, maxBanked: row.maxFreezesBanked },
       };
     },
     async days(slug) {
