@@ -21,6 +21,7 @@ import { createSearchService, type SearchService } from "./modules/search/search
 import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
 import { cachedContentFacts, prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
+import { createExportService, type ExportService } from "./modules/progress/export/export.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -53,6 +54,8 @@ export interface Services {
   learners: LearnersService;
   /** Private progress, daily log, enrolments, stats, share posts. */
   progress: ProgressService;
+  /** The learner's data as CSV, a Markdown journal or an ICS calendar. */
+  exports: ExportService;
 }
 
 /** Builds every service on the given dependencies. */
@@ -61,6 +64,7 @@ export function createServices(deps: Deps): Services {
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
   const facts = cachedContentFacts(prismaContentFacts(deps.db), deps.contentVersion.current);
+  const progress = createProgressService(deps, facts);
   return {
     deps,
     content: { importer: createContentImporter(deps) },
@@ -74,6 +78,7 @@ export function createServices(deps: Deps): Services {
     paths: createPathsService(deps.db, contentCache, challenges, days),
     search: createSearchService(deps.db, contentCache, challenges),
     learners: createLearnersService(deps, facts),
-    progress: createProgressService(deps, facts),
+    progress,
+    exports: createExportService(deps, facts, progress),
   };
 }

@@ -95,3 +95,42 @@ export function localIsoTime(instant: Date, tz: string): string {
   const sign = offset < 0 ? "-" : "+";
   return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
 }
+
+/** A change of a zone's UTC offset (a DST start or end, or a change of standard time). */
+export interface OffsetChange {
+  /** The instant of the change. */
+  at: Date;
+  /** Offset before it, in minutes. */
+  from: number;
+  /** Offset from it on, in minutes. */
+  to: number;
+}
+
+/**
+ * The offset changes of `tz` between two instants, oldest first: found by sampling
+ * every 24 hours and bisecting each change to the minute (no zone rules assumed;
+ * two changes within one day would be missed, which no zone does).
+ */
+export function offsetChanges(tz: string, from: Date, to: Date): OffsetChange[] {
+  const changes: OffsetChange[] = [];
+  const day = 86_400_000;
+  let t = from.getTime();
+  let offset = offsetMinutes(from, tz);
+  while (t < to.getTime()) {
+    const next = Math.min(t + day, to.getTime());
+    const nextOffset = offsetMinutes(new Date(next), tz);
+    if (nextOffset !== offset) {
+      let lo = t / 60_000; // minutes; offset at lo = `offset`
+      let hi = next / 60_000; // offset at hi = `nextOffset`
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (offsetMinutes(new Date(mid * 60_000), tz) === offset) lo = mid;
+        else hi = mid;
+      }
+      changes.push({ at: new Date(hi * 60_000), from: offset, to: nextOffset });
+      offset = nextOffset;
+    }
+    t = next;
+  }
+  return changes;
+}
