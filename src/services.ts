@@ -22,6 +22,7 @@ import { createLearnersService, type LearnersService } from "./modules/learners/
 import { cachedContentFacts, prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
 import { createExportService, type ExportService } from "./modules/progress/export/export.service.ts";
+import { createReviewService, type ReviewService } from "./modules/review/review.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -56,6 +57,8 @@ export interface Services {
   progress: ProgressService;
   /** The learner's data as CSV, a Markdown journal or an ICS calendar. */
   exports: ExportService;
+  /** Spaced review of finished lessons (FSRS). */
+  review: ReviewService;
 }
 
 /** Builds every service on the given dependencies. */
@@ -80,5 +83,6 @@ export function createServices(deps: Deps): Services {
     learners: createLearnersService(deps, facts),
     progress,
     exports: createExportService(deps, facts, progress),
+    review: createReviewService(deps),
   };
 }

@@ -10,6 +10,7 @@ import { route, type RestApi } from "../../../rest/route.ts";
 import type { Services } from "../../../services.ts";
 import { LearnerSchema, TokenSchema } from "../../learners/learners.schemas.ts";
 import { EnrollmentSchema, LogEntrySchema, ProgressSchema } from "../progress.schemas.ts";
+import { ReviewExportSchema } from "../../review/review.schemas.ts";
 import { exportMediaTypes, type ExportFormat } from "./export.service.ts";
 
 const formats = Object.keys(exportMediaTypes) as ExportFormat[];
@@ -18,6 +19,7 @@ export const ExportSchema = z.object({
   exportedAt: z.string(), learner: LearnerSchema,
   tokens: z.array(TokenSchema.extend({ revokedAt: z.string().nullable() })),
   enrollments: z.array(EnrollmentSchema), progress: z.array(ProgressSchema), log: z.array(LogEntrySchema),
+  review: ReviewExportSchema.openapi({ description: "Spaced-review cards (with their schedule) and every review" }),
 }).openapi("Export");
 
 const ExportQuery = z.object({
@@ -41,7 +43,7 @@ export function exportRoutes(api: RestApi, services: Services): void {
   route(api, {
     method: "get", path: "/me/export", summary: "All the learner's data: JSON, CSV, Markdown journal or ICS calendar", tags: ["learners"], auth: true, cache: "private",
     description:
-      "JSON by default (profile, tokens without secrets, enrolments, progress, log). `?format=csv` (or `Accept: text/csv`) answers one RFC 4180 table: " +
+      "JSON by default (profile, tokens without secrets, enrolments, progress, log, review cards and reviews). `?format=csv` (or `Accept: text/csv`) answers one RFC 4180 table: " +
       "`kind=log` (default) or `kind=progress`. `?format=md` (`text/markdown`): a journal, one section per logged date with minutes, what was learned, " +
       "lessons and concepts touched and the share text. `?format=ics` (`text/calendar`): one all-day event per logged date; `remindAt=HH:MM` adds a daily " +
       "reminder with an alarm at that local time in the learner's zone (TZID + VTIMEZONE) for the dates left in the attempt.",
@@ -60,7 +62,7 @@ export function exportRoutes(api: RestApi, services: Services): void {
       const format = chosenFormat(req, query.format);
       if (query.kind && format !== "csv") throw new AppError("BAD_REQUEST", "kind applies to format=csv only", { issues: [{ path: ["kind"], message: "only with format=csv" }] });
       if (query.remindAt && format !== "ics") throw new AppError("BAD_REQUEST", "remindAt applies to format=ics only", { issues: [{ path: ["remindAt"], message: "only with format=ics" }] });
-      if (format === "json") return services.progress.exportAll(viewer);
+      if (format === "json") return { ...(await services.progress.exportAll(viewer)), review: await services.review.exportAll(viewer) };
       const out = await services.exports.render(viewer, format, { kind: query.kind, remindAt: query.remindAt, base: publicBase(req, services.deps.config.PUBLIC_URL) });
       res.set("Content-Type", out.contentType).set("Content-Disposition", `attachment; filename="${out.filename}"`).status(200).send(out.body);
       return undefined;
