@@ -22,6 +22,8 @@ import { createLearnersService, type LearnersService } from "./modules/learners/
 import { cachedContentFacts, prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
 import { createProfilesService, type ProfilesService } from "./modules/profiles/profiles.service.ts";
+import { createExportService, type ExportService } from "./modules/progress/export/export.service.ts";
+import { createReviewService, type ReviewService } from "./modules/review/review.service.ts";
 
 /** What every service may depend on. */
 export interface Deps {
@@ -56,6 +58,10 @@ export interface Services {
   progress: ProgressService;
   /** Public profiles of learners who opted in: card, calendar for the heatmap and badge. */
   profiles: ProfilesService;
+  /** The learner's data as CSV, a Markdown journal or an ICS calendar. */
+  exports: ExportService;
+  /** Spaced review of finished lessons (FSRS). */
+  review: ReviewService;
 }
 
 /** Builds every service on the given dependencies. */
@@ -81,5 +87,7 @@ export function createServices(deps: Deps): Services {
     learners,
     progress,
     profiles: createProfilesService(learners, progress),
+    exports: createExportService(deps, facts, progress),
+    review: createReviewService(deps),
   };
 }

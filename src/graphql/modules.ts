@@ -14,6 +14,8 @@ import { searchResolvers } from "../modules/search/search.resolvers.ts";
 import { learnersResolvers } from "../modules/learners/learners.resolvers.ts";
 import { progressResolvers } from "../modules/progress/progress.resolvers.ts";
 import { profilesResolvers } from "../modules/profiles/profiles.resolvers.ts";
+import { streakResolvers } from "../modules/progress/streak.resolvers.ts";
+import { reviewResolvers } from "../modules/review/review.resolvers.ts";
 
 const sdl = (url: URL) => readFileSync(url, "utf8");
 const moduleSdl = (path: string) => sdl(new URL(`../modules/${path}`, import.meta.url));
@@ -29,6 +31,8 @@ export const graphqlModules: { typeDefs: string; resolvers: Record<string, unkno
   { typeDefs: moduleSdl("learners/learners.graphql"), resolvers: learnersResolvers },
   { typeDefs: moduleSdl("progress/progress.graphql"), resolvers: progressResolvers },
   { typeDefs: moduleSdl("profiles/profiles.graphql"), resolvers: profilesResolvers },
+  { typeDefs: moduleSdl("progress/streak.graphql"), resolvers: streakResolvers },
+  { typeDefs: moduleSdl("review/review.graphql"), resolvers: reviewResolvers },
 ];
 
 /** Builds the executable schema from every module. */

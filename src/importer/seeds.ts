@@ -36,6 +36,10 @@ const challengeSchema = z.strictObject({
   description: z.string().trim().default(""),
   totalDays: z.number().int().min(1).max(366).default(66),
   minMinutesPerDay: z.number().int().min(1).max(600).default(5),
+  /** Streak freezes: one per this many counted dates; 0 (default) = none. */
+  freezeEveryCountedDays: z.number().int().min(0).max(366).default(0),
+  /** Most streak freezes banked at once; 0 (default) = none. */
+  maxFreezesBanked: z.number().int().min(0).max(366).default(0),
   sourceUrl: z.url().optional(),
 });
 

@@ -199,6 +199,7 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     const challengeData = {
       name: c.name, hashtag: c.hashtag, hashtags: json(c.hashtags), description: c.description,
       totalDays: c.totalDays, minMinutesPerDay: c.minMinutesPerDay, sourceUrl: c.sourceUrl ?? null,
+      freezeEveryCountedDays: c.freezeEveryCountedDays, maxFreezesBanked: c.maxFreezesBanked,
     };
     let challenge = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });
     if (c.slug !== CHALLENGE_SLUG) challenge = await tx.challenge.findUnique({ where: { slug: c.slug } });

@@ -12,6 +12,8 @@ import { dayTools } from "../modules/days/days.tools.ts";
 import { pathTools } from "../modules/paths/paths.tools.ts";
 import { progressTools } from "../modules/progress/progress.tools.ts";
 import { learnerTools } from "../modules/learners/learners.tools.ts";
+import { streakTools } from "../modules/progress/streak.tools.ts";
+import { reviewTools } from "../modules/review/review.tools.ts";
 import { referenceTools } from "../modules/references/references.tools.ts";
 import { searchTools } from "../modules/search/search.tools.ts";
 import type { Services } from "../services.ts";
@@ -21,7 +23,7 @@ import { registerResources } from "./resources.ts";
 import { registerTools, type McpTool } from "./tool.ts";
 
 /** Every MCP tool, in the order a client lists them. */
-export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools, ...learnerTools];
+export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools, ...streakTools, ...reviewTools, ...learnerTools];
 
 /** Who is calling and how to link back to the content. */
 export interface McpCaller {
@@ -33,7 +35,7 @@ export interface McpCaller {
 const instructions = [
   "k8s-days serves the #66DaysOfK8s challenge: 66 short daily Kubernetes lessons, a glossary of Kubernetes concepts with their relations, and each learner's own progress and daily log.",
   "Start with `search` for a topic, then `get_day` or `get_concept` for the full text. Every text ends with its sources; cite them.",
-  "Progress tools (my_stats, my_progress, log_today, mark_lesson, share_post) act for the learner whose token the client was configured with, and only that learner.",
+  "Progress tools (my_stats, my_progress, log_today, mark_lesson, share_post, explain_streak, review_due, answer_review) act for the learner whose token the client was configured with, and only that learner.",
   "Without a token, a learner can link this client with link_device and the 8-character code from POST /api/v1/me/device-codes.",
 ].join(" ");
 

@@ -42,7 +42,14 @@ export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R 
    * The success response. With a list of content types the handler serves bytes of one
    * of them itself (files: it sets Content-Type and sends); the document lists each.
    */
-  response: { status?: number; schema: R; description: string; contentType?: string | readonly string[] };
+  response: {
+    status?: number; schema: R; description: string; contentType?: string | readonly string[];
+    /**
+     * Other representations of the same resource (CSV, Markdown, …), each with its own
+     * schema in the document. The handler picks one and sends it itself.
+     */
+    alternatives?: readonly { contentType: string; schema: z.ZodType }[];
+  };
   /**
    * Error statuses this endpoint may answer, for the document. Implied: 400, 401 (a bad
    * token is refused everywhere), 406, 429, 500; 404 with path parameters; 413, 415, 422 with a body.
@@ -109,6 +116,8 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
   const status = spec.response.status ?? 200;
   const contentTypes = [spec.response.contentType ?? "application/json"].flat();
   const contentType = contentTypes[0]!;
+  const alternatives = spec.response.alternatives ?? [];
+  const acceptable = [...contentTypes, ...alternatives.map((a) => a.contentType)];
   const errorStatuses = [...new Set([
     400, 401, 406, 429, 500,
     ...(spec.params ? [404] : []),
@@ -139,7 +148,13 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     responses: {
       [status]: status === 204
         ? { description: spec.response.description }
-        : { description: spec.response.description, headers, content: Object.fromEntries(contentTypes.map((type) => [type, { schema: spec.response.schema }])) },
+        : {
+          description: spec.response.description, headers,
+          content: Object.fromEntries([
+            ...contentTypes.map((type) => [type, { schema: spec.response.schema }]),
+            ...alternatives.map((a) => [a.contentType, { schema: a.schema }]),
+          ]),
+        },
       ...Object.fromEntries(errorStatuses.map((s) => [s, { description: errorDescriptions[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }])),
     },
   });
@@ -152,8 +167,8 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
 
   api.router[spec.method](path, async (req, res) => {
     res.vary("Accept");
-    if (status !== 204 && !req.accepts(contentTypes)) {
-      throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${contentTypes.join(", ")} only`);
+    if (status !== 204 && !req.accepts(acceptable)) {
+      throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${acceptable.join(", ")} only`);
     }
     const params = parse(spec.params, joinWildcards(req.params), "path parameter", "BAD_REQUEST");
     rejectUnknownQuery(spec.query, req.query);

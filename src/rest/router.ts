@@ -12,6 +12,9 @@ import { authenticate, privateResponses } from "../http/auth.ts";
 import { learnerRoutes } from "../modules/learners/learners.routes.ts";
 import { progressRoutes } from "../modules/progress/progress.routes.ts";
 import { profileRoutes } from "../modules/profiles/profiles.routes.ts";
+import { streakRoutes } from "../modules/progress/streak.routes.ts";
+import { exportRoutes } from "../modules/progress/export/export.routes.ts";
+import { reviewRoutes } from "../modules/review/review.routes.ts";
 import { challengeRoutes } from "../modules/challenges/challenges.routes.ts";
 import { conceptRoutes } from "../modules/concepts/concepts.routes.ts";
 import { dayRoutes } from "../modules/days/days.routes.ts";
@@ -23,7 +26,7 @@ import { searchRoutes } from "../modules/search/search.routes.ts";
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
 const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [
   challengeRoutes, dayRoutes, fileRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
-  learnerRoutes, progressRoutes, profileRoutes,
+  learnerRoutes, exportRoutes, progressRoutes, profileRoutes, streakRoutes, reviewRoutes,
 ];
 
 /** The /api/v1 router and the OpenAPI document of its routes. */

@@ -1,12 +1,13 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { cachedContentFacts, type ContentFacts } from "../../src/modules/progress/contentFacts.ts";
+import { strictPolicy } from "../../src/modules/progress/freeze.ts";
 
 /** Content facts that count their reads and answer from a mutable store. */
 function countingFacts(store: { minMinutes: number }) {
   const reads = { challenge: 0, days: 0 };
   const facts: ContentFacts = {
-    challenge: async (slug) => { reads.challenge++; return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: store.minMinutes }; },
+    challenge: async (slug) => { reads.challenge++; return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: store.minMinutes, freeze: strictPolicy }; },
     days: async () => { reads.days++; return [{ number: 1, title: "One" }]; },
     pathSteps: async () => null,
     dayConcepts: async () => [],
@@ -35,7 +36,7 @@ describe("content facts cached per content version", () => {
   it("do not keep a failed read", async () => {
     let fail = true;
     const facts: ContentFacts = {
-      challenge: async (slug) => { if (fail) throw new Error("down"); return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: 5 }; },
+      challenge: async (slug) => { if (fail) throw new Error("down"); return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy }; },
       days: async () => [], pathSteps: async () => null, dayConcepts: async () => [],
     };
     const cached = cachedContentFacts(facts, () => 1);

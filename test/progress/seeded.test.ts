@@ -20,6 +20,11 @@ describe("progress on the seeded challenge", () => {
     assert.equal(post.text, "Day 1 of #66DaysOfK8s: Control plane components #kubernetes #learning #K8s #66DaysChallenge");
   });
 
+  it("keeps #66DaysOfK8s strict: the seeded challenge hands out no streak freezes", async () => {
+    const s = (await t.request.get("/api/v1/me/stats").set(l.auth).expect(200)).body;
+    assert.deepEqual([s.freezePolicy, s.freezes], [{ everyCountedDays: 0, maxBanked: 0 }, { earned: 0, used: 0, banked: 0 }]);
+  });
+
   it("follows the suggested path, then the days it leaves out in order", async () => {
     const first = (await t.request.get("/api/v1/me/stats?path=suggested").set(l.auth).expect(200)).body.nextLesson;
     assert.equal(first.day, 9);

@@ -1,14 +1,13 @@
 /**
- * REST endpoints of learners and tokens: POST /learners, /me, /me/export, /me/tokens,
- * and keeping the account: POST /sessions (recovery code), /me/recovery-code,
- * /me/device-codes and /device-codes/exchange.
+ * REST endpoints of learners and tokens: POST /learners, /me, /me/tokens (the export is in
+ * progress/export/), and keeping the account: POST /sessions (recovery code),
+ * /me/recovery-code, /me/device-codes and /device-codes/exchange.
  * All private: `Cache-Control: private, no-store` and `Vary: Authorization` (set in rest/router.ts, errors included).
  */
 import { z } from "zod";
 import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
-import { EnrollmentSchema, LogEntrySchema, ProgressSchema } from "../progress/progress.schemas.ts";
 import {
   CreatedTokenSchema, DeviceCodeSchema, ExchangeBody, LearnerSchema, RecoveryCodeSchema, RegisterBody, SessionBody, TokenBody, TokenSchema, UpdateMeBody,
 } from "./learners.schemas.ts";
@@ -17,7 +16,7 @@ const TokenInfoSchema = CreatedTokenSchema.omit({ token: true }).openapi({ descr
 const SecretTokenSchema = z.string().openapi({ description: "The secret bearer token; shown only in this response", example: "k8sd_…" });
 
 export function learnerRoutes(api: RestApi, services: Services): void {
-  const { learners, progress } = services;
+  const { learners } = services;
   route(api, {
     method: "post", path: "/learners", summary: "Register a learner", tags: ["learners"], cache: "private",
     description: "Registers a learner, enrols them in #66DaysOfK8s starting today in their time zone and returns their first token (shown only here). 403 when registration is closed.",
@@ -101,19 +100,6 @@ export function learnerRoutes(api: RestApi, services: Services): void {
     method: "delete", path: "/me", summary: "Delete the learner and all their data", tags: ["learners"], auth: true, cache: "private",
     response: { status: 204, schema: z.undefined(), description: "Deleted" },
     handler: async ({ res }) => { await learners.deleteMe(requireViewer(res)); return undefined; },
-  });
-
-  route(api, {
-    method: "get", path: "/me/export", summary: "All the learner's data as JSON", tags: ["learners"], auth: true, cache: "private",
-    response: {
-      schema: z.object({
-        exportedAt: z.string(), learner: LearnerSchema,
-        tokens: z.array(TokenSchema.extend({ revokedAt: z.string().nullable() })),
-        enrollments: z.array(EnrollmentSchema), progress: z.array(ProgressSchema), log: z.array(LogEntrySchema),
-      }).openapi("Export"),
-      description: "Profile, tokens (no secrets), enrolments, progress and log",
-    },
-    handler: ({ res }) => progress.exportAll(requireViewer(res)),
   });
 
   route(api, {

@@ -44,3 +44,93 @@ export function addDays(date: string, n: number): string {
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const clockFormatters = new Map<string, Intl.DateTimeFormat>();
+
+/**
+ * Offset of `tz` from UTC at `instant`, in whole minutes: -420 for Los Angeles in
+ * summer (PDT), 780 for Auckland in summer (NZDT), 0 for UTC.
+ */
+export function offsetMinutes(instant: Date, tz: string): number {
+  let f = offsetFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" });
+    offsetFormatters.set(tz, f);
+  }
+  const name = f.formatToParts(instant).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const m = /^GMT([+-])(\d{1,2})(?::(\d{2}))?/.exec(name);
+  if (!m) return 0;
+  return (m[1] === "-" ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3] ?? 0));
+}
+
+/**
+ * The first instant of calendar date `date` in `tz` — usually local midnight; where a
+ * DST change skips midnight (America/Santiago, Asia/Beirut) the first minute that exists.
+ * Found by bisection over the minutes around UTC midnight, so no offset rule is assumed.
+ */
+export function startOfDateIn(date: string, tz: string): Date {
+  const utcMidnightMinutes = Date.parse(`${date}T00:00:00Z`) / 60_000;
+  // Offsets lie within -12:00 .. +14:00: 15 hours either side bracket the answer.
+  let lo = utcMidnightMinutes - 15 * 60; // local date before `date`
+  let hi = utcMidnightMinutes + 15 * 60; // local date on or after `date`
+  while (hi - lo > 1) {
+    const mid = Math.floor((lo + hi) / 2);
+    if (dateIn(new Date(mid * 60_000), tz) < date) lo = mid;
+    else hi = mid;
+  }
+  return new Date(hi * 60_000);
+}
+
+/** `instant` as local ISO 8601 time with its offset in `tz`: "2026-03-11T00:00:00-07:00". */
+export function localIsoTime(instant: Date, tz: string): string {
+  let f = clockFormatters.get(tz);
+  if (!f) {
+    f = new Intl.DateTimeFormat("en-CA", { timeZone: tz, year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit", second: "2-digit", hourCycle: "h23" });
+    clockFormatters.set(tz, f);
+  }
+  const parts = Object.fromEntries(f.formatToParts(instant).map((p) => [p.type, p.value]));
+  const offset = offsetMinutes(instant, tz);
+  const abs = Math.abs(offset);
+  const sign = offset < 0 ? "-" : "+";
+  return `${parts.year}-${parts.month}-${parts.day}T${parts.hour}:${parts.minute}:${parts.second}${sign}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+/** A change of a zone's UTC offset (a DST start or end, or a change of standard time). */
+export interface OffsetChange {
+  /** The instant of the change. */
+  at: Date;
+  /** Offset before it, in minutes. */
+  from: number;
+  /** Offset from it on, in minutes. */
+  to: number;
+}
+
+/**
+ * The offset changes of `tz` between two instants, oldest first: found by sampling
+ * every 24 hours and bisecting each change to the minute (no zone rules assumed;
+ * two changes within one day would be missed, which no zone does).
+ */
+export function offsetChanges(tz: string, from: Date, to: Date): OffsetChange[] {
+  const changes: OffsetChange[] = [];
+  const day = 86_400_000;
+  let t = from.getTime();
+  let offset = offsetMinutes(from, tz);
+  while (t < to.getTime()) {
+    const next = Math.min(t + day, to.getTime());
+    const nextOffset = offsetMinutes(new Date(next), tz);
+    if (nextOffset !== offset) {
+      let lo = t / 60_000; // minutes; offset at lo = `offset`
+      let hi = next / 60_000; // offset at hi = `nextOffset`
+      while (hi - lo > 1) {
+        const mid = Math.floor((lo + hi) / 2);
+        if (offsetMinutes(new Date(mid * 60_000), tz) === offset) lo = mid;
+        else hi = mid;
+      }
+      changes.push({ at: new Date(hi * 60_000), from: offset, to: nextOffset });
+      offset = nextOffset;
+    }
+    t = next;
+  }
+  return changes;
+}

@@ -6,6 +6,7 @@
  */
 import type { Database } from "../../db/client.ts";
 import { decodeStringList } from "../content/jsonText.ts";
+import { strictPolicy, type FreezePolicy } from "./freeze.ts";
 
 /** The challenge a learner enrols in by default. */
 export const DEFAULT_CHALLENGE = "66daysofk8s";
@@ -18,10 +19,12 @@ export interface ChallengeFacts {
   hashtags: string[];
   totalDays: number;
   minMinutesPerDay: number;
+  /** Streak freezes the challenge hands out (strict: none). */
+  freeze: FreezePolicy;
 }
 
 const fallback: ChallengeFacts = {
-  slug: DEFAULT_CHALLENGE, name: "#66DaysOfK8s", hashtag: "#66DaysOfK8s", hashtags: ["#kubernetes", "#learning"], totalDays: 66, minMinutesPerDay: 5,
+  slug: DEFAULT_CHALLENGE, name: "#66DaysOfK8s", hashtag: "#66DaysOfK8s", hashtags: ["#kubernetes", "#learning"], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy,
 };
 
 
@@ -47,6 +50,7 @@ export function prismaContentFacts(db: Database): ContentFacts {
       return {
         slug: row.slug, name: row.name, hashtag: row.hashtag, hashtags: decodeStringList(row.hashtags),
         totalDays: row.totalDays, minMinutesPerDay: row.minMinutesPerDay,
+        freeze: { everyCountedDays: row.freezeEveryCountedDays, maxBanked: row.maxFreezesBanked },
       };
     },
     async days(slug) {

@@ -4,6 +4,7 @@
 import { z } from "zod";
 import "../../rest/route.ts"; // extends zod with .openapi()
 import { limits } from "./progress.service.ts";
+import { DateStatusSchema, FreezeCountSchema, FreezePolicySchema } from "./streak.schemas.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date yyyy-mm-dd");
 export const LessonStatusSchema = z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"]);
@@ -55,7 +56,8 @@ export const StatsSchema = z.object({
   missedDates: z.array(isoDate), percentComplete: z.number(),
   status: z.enum(["ON_TRACK", "BROKEN", "COMPLETED"]),
   goalDays: z.number().int(), minMinutesPerDay: z.number().int(), lastLoggedDate: isoDate.nullable(),
-  heatmap: z.array(z.object({ date: isoDate, minutes: z.number().int(), counted: z.boolean() })),
+  heatmap: z.array(z.object({ date: isoDate, minutes: z.number().int(), counted: z.boolean(), status: DateStatusSchema })).openapi({ description: "One cell per logged date of the attempt and per date a freeze covered" }),
+  freezes: FreezeCountSchema, freezePolicy: FreezePolicySchema,
   nextLesson: z.object({ day: z.number().int(), title: z.string().nullable(), path: z.string() }).nullable(),
 }).openapi("Stats");
 

@@ -14,6 +14,7 @@ import { addDays, dateIn, daysBetween, isIsoDate } from "./calendar.ts";
 import { DEFAULT_CHALLENGE, type ChallengeFacts, type ContentFacts } from "./contentFacts.ts";
 import { shareText } from "./shareText.ts";
 import { computeStreak, nextLesson } from "./streak.ts";
+import { explainStreak, type StreakExplanation } from "./streakExplanation.ts";
 import {
   enrollmentView, lessonStatuses, logEntryView, progressView,
   type EnrollmentView, type LessonProgressView, type LessonStatus, type LogEntryView, type MasteryView, type ShareView, type StatsView,
@@ -271,13 +272,14 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
       const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
       const next = nextLesson(order, new Set(finished.map((f) => f.dayNumber)));
-      const s = computeStreak({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay });
+      const s = computeStreak({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay, freeze: c.freeze });
       return {
         challengeSlug: slug,
         enrollment: enrollment ? enrollmentView(enrollment) : null,
         ...s,
         goalDays,
         minMinutesPerDay: c.minMinutesPerDay,
+        freezePolicy: c.freeze,
         nextLesson: next === null ? null : { day: next, title: days.find((d) => d.number === next)?.title ?? null, path },
       };
     },
@@ -286,6 +288,27 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
     async calendar(viewer: Viewer, slug = DEFAULT_CHALLENGE): Promise<AttemptCalendar> {
       const [stats, c] = await Promise.all([service.stats(viewer, {}, slug), challengeOf(slug)]);
       return attemptCalendar(stats, c.hashtag);
+    },
+
+    /**
+     * The current attempt explained date by date: each date's status and reason, when
+     * the attempt broke and why, and by when today must be logged (streakExplanation.ts).
+     */
+    async streak(viewer: Viewer, slug = DEFAULT_CHALLENGE): Promise<StreakExplanation> {
+      const c = await challengeOf(slug);
+      const enrollment = await currentEnrollment(viewer, slug);
+      const now = clock.now();
+      const startDate = enrollment?.startDate ?? dateIn(now, viewer.timezone);
+      // The attempt's dates, and dates before it logged after enrolling (BEFORE_ENROLMENT).
+      const entries = await p.logEntry.findMany({
+        where: { learnerId: viewer.id, OR: [{ date: { gte: startDate } }, ...(enrollment ? [{ createdAt: { gte: enrollment.createdAt } }] : [])] },
+        select: { date: true, timezone: true, minutes: true, createdAt: true }, orderBy: { date: "desc" }, take: 1000,
+      });
+      return explainStreak({
+        entries: entries.map((e) => ({ date: e.date, timezone: e.timezone, minutes: e.minutes, loggedAt: e.createdAt })),
+        now, timezone: viewer.timezone, startDate, goalDays: enrollment?.goalDays ?? c.totalDays, minMinutes: c.minMinutesPerDay,
+        freeze: c.freeze, enrolledAt: enrollment?.createdAt, graceDays: config.LOG_GRACE_DAYS,
+      });
     },
 
     /** The post to share for a logged date: "Day N of #66DaysOfK8s: …" with the challenge's hashtags. */

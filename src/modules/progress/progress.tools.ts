@@ -43,6 +43,9 @@ export const progressTools = [
         `Streak: ${s.currentStreak} day${s.currentStreak === 1 ? "" : "s"} (longest ${s.longestStreak}); ${s.daysLogged} of ${s.goalDays} days logged, ${s.percentComplete}% complete; status ${s.status}.`,
         `Today is ${s.today}; last logged ${s.lastLoggedDate ?? "never"}. A day counts from ${s.minMinutesPerDay} minutes.`,
         s.missedDates.length ? `Missed: ${s.missedDates.slice(-10).join(", ")}${s.missedDates.length > 10 ? ` (and ${s.missedDates.length - 10} more)` : ""}.` : "No missed days.",
+        ...(s.freezePolicy.everyCountedDays > 0 && s.freezePolicy.maxBanked > 0
+          ? [`Streak freezes: ${s.freezes.banked} banked (earned ${s.freezes.earned}, used ${s.freezes.used}; one per ${s.freezePolicy.everyCountedDays} counted dates, at most ${s.freezePolicy.maxBanked}).`]
+          : []),
         s.nextLesson ? `Next lesson (${s.nextLesson.path}): Day ${s.nextLesson.day}${s.nextLesson.title ? `: ${s.nextLesson.title}` : ""}.` : "Every lesson is done.",
       ];
       const sources: Source[] = [statsSource(ctx), ...(s.nextLesson ? [{ title: `Day ${s.nextLesson.day} (lesson)`, url: ctx.links.dayMarkdown(s.nextLesson.day) }] : [])];

@@ -2,6 +2,7 @@
  * API types of the progress module and the one mapper per database model.
  */
 import type { StreakStats } from "./streak.ts";
+import type { FreezePolicy } from "./freeze.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
@@ -61,6 +62,8 @@ export interface StatsView extends StreakStats {
   enrollment: EnrollmentView | null;
   goalDays: number;
   minMinutesPerDay: number;
+  /** The challenge's streak freezes (0 = none). */
+  freezePolicy: FreezePolicy;
   nextLesson: { day: number; title: string | null; path: string } | null;
 }
 

@@ -14,14 +14,22 @@
  * - A date of the goal window that is over (before today) without a counted entry
  *   is missed; one miss makes the attempt BROKEN; a run of `goalDays` counted
  *   dates makes it COMPLETED.
+ * - With a freeze policy (freeze.ts) a banked freeze covers a missed date: the date
+ *   is FROZEN, the run goes on across it without growing, and it is not missed. The
+ *   goal window then grows by one date per frozen date. Every date's status comes
+ *   from one walk (attemptDates.ts), shared with the explanation.
  */
-import { addDays, dateIn, daysBetween } from "./calendar.ts";
+import { dateIn } from "./calendar.ts";
+import { isMiss, walkAttempt, type AttemptWalk, type DateStatus } from "./attemptDates.ts";
+import type { FreezeCount, FreezePolicy } from "./freeze.ts";
 
 /** One logged date as the streak rules see it. */
 export interface LoggedDate {
   date: string;
   timezone: string;
   minutes: number;
+  /** When the entry was first made (only the explanation's BEFORE_ENROLMENT dates need it). */
+  loggedAt?: Date | undefined;
 }
 
 export interface StreakInput {
@@ -33,16 +41,22 @@ export interface StreakInput {
   startDate: string;
   goalDays: number;
   minMinutes: number;
+  /** The challenge's freeze policy; absent = strict (no freezes). */
+  freeze?: FreezePolicy | undefined;
+  /** When the learner enrolled in this attempt (for BEFORE_ENROLMENT dates). */
+  enrolledAt?: Date | undefined;
 }
 
 export type ChallengeStatus = "ON_TRACK" | "BROKEN" | "COMPLETED";
 
-/** One cell of the heatmap. */
+/** One cell of the heatmap: a logged date of the attempt, or a date a freeze covered. */
 export interface HeatmapCell {
   date: string;
   minutes: number;
   /** Minutes reached the challenge minimum. */
   counted: boolean;
+  /** The date's status (attemptDates.ts): COUNTED, BELOW_MINIMUM, FROZEN, OPEN … */
+  status: DateStatus;
 }
 
 export interface StreakStats {
@@ -59,39 +73,61 @@ export interface StreakStats {
   status: ChallengeStatus;
   lastLoggedDate: string | null;
   heatmap: HeatmapCell[];
+  /** Freezes earned, used and banked in this attempt (all 0 when the challenge has none). */
+  freezes: FreezeCount;
 }
 
 /** Computes streaks and status for one enrolment. */
 export function computeStreak(input: StreakInput): StreakStats {
+  return streakOf(input).stats;
+}
+
+/** The date the rules treat as today (see the rules above). */
+export function rulesToday(input: Pick<StreakInput, "entries" | "now" | "timezone" | "startDate" | "minMinutes">): { today: string; zone: string } {
+  const last = input.entries
+    .filter((e) => e.date >= input.startDate && e.minutes >= input.minMinutes)
+    .reduce<LoggedDate | undefined>((a, e) => (!a || e.date > a.date ? e : a), undefined);
+  const today = dateIn(input.now, input.timezone);
+  if (last && last.timezone !== input.timezone) {
+    const inLastZone = dateIn(input.now, last.timezone);
+    if (inLastZone < today) return { today: inLastZone, zone: last.timezone };
+  }
+  return { today, zone: input.timezone };
+}
+
+/** Streak numbers and the walk they come from (for the explanation). */
+export function streakOf(input: StreakInput): { stats: StreakStats; walk: AttemptWalk; todayZone: string } {
   const { startDate, goalDays, minMinutes } = input;
   const inWindow = input.entries.filter((e) => e.date >= startDate).sort((a, b) => a.date.localeCompare(b.date));
   const countedEntries = inWindow.filter((e) => e.minutes >= minMinutes);
-  const counted = [...new Set(countedEntries.map((e) => e.date))];
   const last = countedEntries.at(-1);
+  const { today, zone } = rulesToday(input);
 
-  let today = dateIn(input.now, input.timezone);
-  if (last && last.timezone !== input.timezone) {
-    const inLastZone = dateIn(input.now, last.timezone);
-    if (inLastZone < today) today = inLastZone;
-  }
-  const yesterday = addDays(today, -1);
+  const walk = walkAttempt({ entries: input.entries, startDate, today, minMinutes, freeze: input.freeze, enrolledAt: input.enrolledAt });
+  const attempt = walk.dates.filter((d) => d.status !== "BEFORE_ENROLMENT");
 
-  const runs = runsOf(counted);
-  const longestStreak = Math.max(0, ...runs.map((r) => r.length));
-  const lastRun = runs.at(-1);
-  const currentStreak = lastRun && lastRun.end >= yesterday ? lastRun.length : 0;
-
-  const countedSet = new Set(counted);
+  // Runs of counted dates; frozen dates bridge a run without growing it, a miss ends it.
+  let longestStreak = 0;
+  let run = 0;
   const missedDates: string[] = [];
-  const windowEnd = addDays(startDate, goalDays - 1);
-  const missedUntil = yesterday < windowEnd ? yesterday : windowEnd;
-  for (let d = startDate; d <= missedUntil; d = addDays(d, 1)) {
-    if (!countedSet.has(d)) missedDates.push(d);
+  let slots = 0; // dates of the goal window seen so far (frozen dates take none)
+  for (const d of attempt) {
+    if (d.status === "COUNTED") run++;
+    else if (isMiss(d.status)) run = 0;
+    longestStreak = Math.max(longestStreak, run);
+    if (d.status === "FROZEN") continue;
+    if (slots < goalDays && isMiss(d.status)) missedDates.push(d.date);
+    slots++;
   }
+  const currentStreak = run;
 
-  const daysLogged = counted.length;
+  const daysLogged = countedEntries.length;
   const status: ChallengeStatus = longestStreak >= goalDays ? "COMPLETED" : missedDates.length > 0 ? "BROKEN" : "ON_TRACK";
-  return {
+  const statusOf = new Map(attempt.map((d) => [d.date, d.status]));
+  const heatmap: HeatmapCell[] = attempt
+    .filter((d) => d.minutes !== null || d.status === "FROZEN")
+    .map((d) => ({ date: d.date, minutes: d.minutes ?? 0, counted: (d.minutes ?? 0) >= minMinutes, status: statusOf.get(d.date)! }));
+  const stats: StreakStats = {
     today,
     currentStreak,
     longestStreak,
@@ -100,21 +136,10 @@ export function computeStreak(input: StreakInput): StreakStats {
     percentComplete: Math.round((Math.min(daysLogged, goalDays) / goalDays) * 1000) / 10,
     status,
     lastLoggedDate: last?.date ?? null,
-    heatmap: inWindow.map((e) => ({ date: e.date, minutes: e.minutes, counted: e.minutes >= minMinutes })),
+    heatmap,
+    freezes: walk.freezes,
   };
-}
-
-/** Runs of consecutive dates in a sorted, duplicate-free list. */
-function runsOf(dates: string[]): { end: string; length: number }[] {
-  const runs: { end: string; length: number }[] = [];
-  for (const d of dates) {
-    const cur = runs.at(-1);
-    if (cur && daysBetween(cur.end, d) === 1) {
-      cur.end = d;
-      cur.length++;
-    } else runs.push({ end: d, length: 1 });
-  }
-  return runs;
+  return { stats, walk, todayZone: zone };
 }
 
 /**
