@@ -220,10 +220,10 @@ function Review() {
   const queue = useLoad(() => restIfAvailable("GET", "/me/review"), []);
   const [message, setMessage] = useState("");
   if (!queue.data) return null;
-  const cards = queue.data.items ?? queue.data.cards ?? [];
+  const cards = queue.data.items;
   const rate = async (card, rating) => {
     try {
-      await rest("POST", `/me/review/${encodeURIComponent(card.id ?? card.cardId)}`, { rating });
+      await rest("POST", `/me/review/${encodeURIComponent(card.id)}`, { rating });
       setMessage("Rated.");
       queue.reload();
     } catch (err) {
@@ -234,10 +234,10 @@ function Review() {
     <section class="card" aria-labelledby="review">
       <h2 id="review">Review</h2>
       ${cards.length ? html`<ol class="cards">${cards.map((card) => html`<li>
-        <p><strong>${card.prompt ?? card.front ?? card.question ?? card.concept?.name ?? card.title ?? "Card"}</strong></p>
-        ${card.answer ?? card.back ? html`<details><summary>Answer</summary><p>${card.answer ?? card.back}</p></details>` : null}
+        <p><strong>${card.question}</strong></p>
+        ${card.answer ? html`<details><summary>Answer</summary><p>${card.answer}</p></details>` : null}
         <div class="buttons" role="group" aria-label="How well did you remember?">
-          ${[["again", 1], ["hard", 2], ["good", 3], ["easy", 4]].map(([label, n]) => html`<button type="button" class="secondary" onClick=${() => rate(card, n)}>${label}</button>`)}
+          ${["again", "hard", "good", "easy"].map((rating) => html`<button type="button" class="secondary" onClick=${() => rate(card, rating)}>${rating}</button>`)}
         </div></li>`)}</ol>` : html`<p class="muted">Nothing due. Come back tomorrow.</p>`}
       <p class="status" role="status">${message}</p>
     </section>`;
