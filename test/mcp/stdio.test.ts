@@ -62,7 +62,7 @@ describe("the stdio MCP server", () => {
 
   test("with a learner's token: logs today and reads back a streak of 1, while another learner's token sees none of it", async () => {
     const ana = await stdioClient(tokens.ana);
-    assert.equal((await ana.client.listTools()).tools.length, 12);
+    assert.equal((await ana.client.listTools()).tools.length, 15, "content and progress tools, the streak explanation and the two review tools; link_device is for clients without a token");
     const logged = await callTool(ana.client, "log_today", { minutes: 15, learned: "StatefulSets keep stable names" });
     assert.equal(logged.isError, undefined, logged.text);
     assert.equal(logged.data!.currentStreak, 1);
