@@ -68,7 +68,7 @@ describe("daily log over REST", () => {
     assert.equal(res.body.counted, false);
     const stats = await t.request.get("/api/v1/me/stats").set(l.auth).expect(200);
     assert.deepEqual([stats.body.daysLogged, stats.body.currentStreak], [0, 0]);
-    assert.deepEqual(stats.body.heatmap, [{ date: "2026-03-10", minutes: 3, counted: false }]);
+    assert.deepEqual(stats.body.heatmap, [{ date: "2026-03-10", minutes: 3, counted: false, status: "OPEN" }]);
   });
 
   it("pages the log newest first and its Link: rel=next visits every entry once", async () => {
