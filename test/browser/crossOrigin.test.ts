@@ -23,6 +23,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { fixedClock } from "../../src/clock.ts";
 import { recordResponses } from "../support/contract.ts";
+import { loadConfig } from "../../src/config.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 const executablePath = process.env.K8S_DAYS_CHROMIUM ?? "/usr/bin/chromium";
@@ -57,7 +58,9 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
 
   before(async () => {
     assert.ok(existsSync(executablePath), `no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set K8S_DAYS_SKIP_BROWSER=1 to skip this test`);
-    t = await startTestApp({ label: "browser", clock });
+    // The server's own defaults, rate limits included (the test harness turns them off otherwise).
+    const defaults = loadConfig({} as NodeJS.ProcessEnv);
+    t = await startTestApp({ label: "browser", clock, config: { RATE_LIMIT_MAX: defaults.RATE_LIMIT_MAX } });
     api = createServer(recordResponses(t.handler, t.responses));
     apiOrigin = await listen(api);
     site = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page_html));
