@@ -92,7 +92,12 @@ export async function createRateLimits(deps: RateLimitDeps): Promise<RateLimits>
     if (!(typeof message === "string" && message.includes("error from store"))) log.warn("rate limiter", { error: String(error), message });
   };
   const quiet = { warn: report, error: report };
-  const common = { standardHeaders: "draft-8", legacyHeaders: false, passOnStoreError: true, logger: quiet, handler: tooMany } satisfies Partial<Options>;
+  // The keys go through addressKey, which applies ipKeyGenerator (IPv6 by /56); the library's
+  // heuristic cannot see that through the helper and would warn at every start.
+  const common = {
+    standardHeaders: "draft-8", legacyHeaders: false, passOnStoreError: true, logger: quiet, handler: tooMany,
+    validate: { keyGeneratorIpFallback: false },
+  } satisfies Partial<Options>;
 
   const general = rateLimit({
     ...common,
