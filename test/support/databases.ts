@@ -3,9 +3,9 @@
  * PostgreSQL (K8S_DAYS_TEST_DB=postgres, TEST_DATABASE_URL set) — a fresh schema.
  */
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, existsSync } from "node:fs";
+import { mkdtempSync, existsSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, dirname, resolve } from "node:path";
+import { basename, join, dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import pg from "pg";
 
@@ -28,8 +28,13 @@ export async function freshDatabaseUrl(label = "t"): Promise<string> {
   return url.toString();
 }
 
-/** Drops a PostgreSQL test schema (no-op on SQLite: temp files go with the OS). */
+/** Drops a test database: a PostgreSQL schema, or the temp folder of a SQLite file. */
 export async function dropDatabase(url: string): Promise<void> {
+  if (url.startsWith("file:")) {
+    const dir = dirname(url.slice("file:".length));
+    if (basename(dir).startsWith("k8s-days-test-")) rmSync(dir, { recursive: true, force: true });
+    return;
+  }
   if (!url.startsWith("postgres")) return;
   const u = new URL(url);
   const schema = u.searchParams.get("schema");
