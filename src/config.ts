@@ -91,6 +91,9 @@ const schema = z.object({
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default("k8s-days:rl:"),
 });
 
+/** Every environment variable the configuration reads, in declaration order (the README's configuration table lists exactly these). */
+export const configVariables: readonly string[] = Object.keys(schema.shape);
+
 /** Validated configuration of the process. */
 export type Config = z.infer<typeof schema>;
 
