@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { withSourceImportLock } from "../db/sourceImportLock.ts";
 import { notFound } from "../errors.ts";
-import type { Deps } from "../services.ts";
+import type { Deps } from "../deps.ts";
 import { describeSource, parseContentSource } from "./contentSource.ts";
 import type { DownloadProgress } from "./download.ts";
 import { withSourceTree } from "./fetchSource.ts";

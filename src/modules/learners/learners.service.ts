@@ -13,7 +13,7 @@
  * recovery code reads exactly like an unknown handle.
  */
 import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
-import type { Deps } from "../../services.ts";
+import type { Deps } from "../../deps.ts";
 import { dateIn, isValidTimeZone } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE, type ContentFacts } from "../progress/contentFacts.ts";
 import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";

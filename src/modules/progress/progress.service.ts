@@ -5,7 +5,7 @@
  * query is filtered by the viewer's id, so no call can reach another learner.
  */
 import { invalid, notFound, type FieldIssue } from "../../errors.ts";
-import type { Deps } from "../../services.ts";
+import type { Deps } from "../../deps.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { tokenView } from "../learners/learners.types.ts";
 import { learnerView } from "../learners/learners.types.ts";

@@ -5,7 +5,7 @@
  * else's card is NOT_FOUND, exactly like a card that does not exist.
  */
 import { invalid, notFound } from "../../errors.ts";
-import type { Deps } from "../../services.ts";
+import type { Deps } from "../../deps.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { addDays, dateIn, startOfDateIn } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE } from "../progress/contentFacts.ts";
