@@ -82,11 +82,8 @@ interface DayRecord {
   hash: string;
 }
 
-/**
- * Writes repository content (lessons, table facts, paths) in one transaction.
- * `failAfterDays` is for tests: throw after writing that many days to prove the rollback.
- */
-export async function writeContent(db: Database, content: RepositoryContent, options: { failAfterDays?: number } = {}): Promise<ImportSummary> {
+/** Writes repository content (lessons, table facts, paths) in one transaction. */
+export async function writeContent(db: Database, content: RepositoryContent): Promise<ImportSummary> {
   const started = performance.now();
   const lessons = content.lessons.filter((l): l is Lesson & { number: number } => l.number !== null);
   const warnings = [...content.warnings];
@@ -139,7 +136,6 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
 
     const referenceIds = await upsertReferences(tx, toWrite.flatMap((r) => r.lesson.references), changes);
     for (const record of toWrite) {
-      if (options.failAfterDays !== undefined && daysWritten >= options.failAfterDays) throw new Error(`forced failure after ${daysWritten} days`);
       const day = await writeLessonDay(tx, challenge.id, existing.get(record.number)?.id, record, referenceIds, conceptIds, changes);
       existing.set(record.number, day);
       daysWritten++;
