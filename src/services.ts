@@ -55,7 +55,7 @@ export function createServices(deps: Deps): Services {
   const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
-  const facts = cachedContentFacts(prismaContentFacts(deps.db), deps.contentVersion.current);
+  const facts = cachedContentFacts(prismaContentFacts(deps.db), contentCache);
   const learners = createLearnersService(deps, facts);
   const progress = createProgressService(deps, facts);
   return {

@@ -8,7 +8,7 @@ import { invalid, notFound } from "../../errors.ts";
 import type { Deps } from "../../deps.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { addDays, dateIn, startOfDateIn } from "../progress/calendar.ts";
-import { DEFAULT_CHALLENGE } from "../progress/contentFacts.ts";
+import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import { decodeStringList } from "../content/jsonText.ts";
 import { cardDrafts, type CardKind, type DoneLesson } from "./reviewCards.ts";
 import { answer as schedule, newSchedule, reviewRatings, type CardState, type ReviewRating, type Schedule } from "./scheduling.ts";
