@@ -2,7 +2,7 @@
 // serves) to openapi.json (a test fails when the committed file differs). `--check` only
 // compares. The routes are declared on services over a throwaway SQLite file; the document
 // reads nothing from the database.
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,6 +10,7 @@ import { boot } from "../src/bootstrap.ts";
 import { loadConfig } from "../src/config.ts";
 import { createLogger } from "../src/log.ts";
 import { openApiJson } from "../src/rest/router.ts";
+import { writeOrCheck } from "./committedFile.ts";
 
 const target = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.json");
 const dir = mkdtempSync(join(tmpdir(), "k8s-days-openapi-"));
@@ -23,10 +24,4 @@ try {
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }
-if (process.argv.includes("--check")) {
-  const same = existsSync(target) && readFileSync(target, "utf8") === text;
-  console.log(same ? "openapi.json is up to date" : "openapi.json differs: run npm run openapi:print");
-  process.exit(same ? 0 : 1);
-}
-writeFileSync(target, text);
-console.log(`wrote ${target}`);
+writeOrCheck(target, text, "npm run openapi:print");
