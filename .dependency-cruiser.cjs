@@ -3,6 +3,10 @@
  * Type-only imports count (tsPreCompilationDeps): a type-only cycle still ties two
  * files together (neither can be read, moved or split alone), and it turns into a
  * runtime cycle the day one of its imports starts importing a value.
+ * Not (yet) a rule: "modules import each other only through a module's public file".
+ * No module has an index.ts, and such a rule finds 100 imports between src/modules/*
+ * today, 40 of them into content/ (shared helpers rather than a domain); it wants its own
+ * change (public files, content/ moved out of modules/), not one beside parallel work.
  */
 /** @type {import("dependency-cruiser").IConfiguration} */
 module.exports = {
