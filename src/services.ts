@@ -3,11 +3,7 @@
  * (GraphQL, REST, MCP, CLI). Transports parse input, call a service, shape output;
  * business rules live only in src/modules/.
  */
-import type { Clock } from "./clock.ts";
-import type { Config } from "./config.ts";
-import type { Database } from "./db/client.ts";
-import type { ContentVersion } from "./db/contentVersion.ts";
-import type { Logger } from "./log.ts";
+import type { Deps } from "./deps.ts";
 import { createContentImporter, type ContentImporter } from "./importer/importer.service.ts";
 import { createChallengesService, type ChallengesService } from "./modules/challenges/challenges.service.ts";
 import { createChallengeResolver, type ChallengeResolver } from "./modules/content/challenges.ts";
@@ -24,16 +20,6 @@ import { createProgressService, type ProgressService } from "./modules/progress/
 import { createProfilesService, type ProfilesService } from "./modules/profiles/profiles.service.ts";
 import { createExportService, type ExportService } from "./modules/progress/export/export.service.ts";
 import { createReviewService, type ReviewService } from "./modules/review/review.service.ts";
-
-/** What every service may depend on. */
-export interface Deps {
-  db: Database;
-  config: Config;
-  clock: Clock;
-  log: Logger;
-  /** Version of the public content; caches key by it. */
-  contentVersion: ContentVersion;
-}
 
 /** All domain services. Modules add theirs here. */
 export interface Services {
@@ -69,7 +55,7 @@ export function createServices(deps: Deps): Services {
   const contentCache = createContentCache(deps.contentVersion);
   const challenges = createChallengeResolver(deps.db, contentCache);
   const days = createDaysService(deps.db, contentCache, challenges);
-  const facts = cachedContentFacts(prismaContentFacts(deps.db), deps.contentVersion.current);
+  const facts = cachedContentFacts(prismaContentFacts(deps.db), contentCache);
   const learners = createLearnersService(deps, facts);
   const progress = createProgressService(deps, facts);
   return {

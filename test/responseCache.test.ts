@@ -1,6 +1,8 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import supertest from "supertest";
+import type { RequestListener } from "node:http";
+import { createResponseCache } from "../src/http/responseCache.ts";
 import { startTestApp, type TestApp } from "./support/testApp.ts";
 
 describe("the response cache in front of the app", () => {
@@ -76,5 +78,48 @@ describe("the response cache in front of the app", () => {
   it("passes a cacheable POST /graphql body on to the app already parsed", async () => {
     const res = await t.request.post("/graphql").set("Content-Type", "application/json").send({ query: "{ apiVersion }" }).expect(200);
     assert.equal(res.body.data.apiVersion, "1");
+  });
+});
+
+describe("the response cache when full", () => {
+  /** An app whose every path answers `size` public bytes; it counts the requests that reach it. */
+  const publicApp = (size: number) => {
+    const seen: string[] = [];
+    const app: RequestListener = (req, res) => {
+      seen.push(req.url!);
+      // setHeader, as Express does: the cache reads the headers back with getHeader.
+      res.setHeader("content-type", "text/plain");
+      res.setHeader("cache-control", "public, max-age=60");
+      res.end("x".repeat(size));
+    };
+    return { app, seen };
+  };
+
+  it("drops the least recently used entry, not the oldest, when it holds maxEntries", async () => {
+    const { app, seen } = publicApp(10);
+    const cache = createResponseCache(app, { version: () => 1, maxEntries: 2 });
+    const request = supertest(cache.listener);
+    await request.get("/a").expect(200);
+    await request.get("/b").expect(200);
+    assert.equal((await request.get("/a")).headers["x-cache"], "HIT", "/a is now used more recently than /b");
+    await request.get("/c").expect(200);
+    assert.equal((await request.get("/a")).headers["x-cache"], "HIT");
+    assert.equal((await request.get("/b")).headers["x-cache"], undefined, "/b was the least recently used");
+    assert.deepEqual(seen, ["/a", "/b", "/c", "/b"]);
+    assert.equal(cache.stats().entries, 2);
+  });
+
+  it("counts bodies' bytes against maxBytes and makes room from the least recently used", async () => {
+    const { app } = publicApp(100);
+    // 1,600 bytes hold 16 bodies of 100 bytes (and no body over 1,600 / 16 = 100 bytes is kept).
+    const cache = createResponseCache(app, { version: () => 1, maxBytes: 1600 });
+    const request = supertest(cache.listener);
+    for (let i = 0; i < 16; i++) await request.get(`/p${i}`).expect(200);
+    assert.deepEqual({ entries: cache.stats().entries, bytes: cache.stats().bytes }, { entries: 16, bytes: 1600 });
+    assert.equal((await request.get("/p0")).headers["x-cache"], "HIT");
+    await request.get("/p16").expect(200);
+    assert.equal(cache.stats().bytes, 1600);
+    assert.equal((await request.get("/p0")).headers["x-cache"], "HIT", "used recently, kept");
+    assert.equal((await request.get("/p1")).headers["x-cache"], undefined, "the least recently used made room");
   });
 });

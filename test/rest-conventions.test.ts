@@ -1,6 +1,9 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { compileErrors, validate } from "@readme/openapi-parser";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "./support/databases.ts";
 import { startTestApp, type TestApp } from "./support/testApp.ts";
 
 describe("REST conventions", () => {
@@ -14,6 +17,11 @@ describe("REST conventions", () => {
       assert.equal(res.body.openapi, "3.1.0");
       const result = await validate(structuredClone(res.body));
       assert.ok(result.valid, result.valid ? "" : compileErrors(result));
+    });
+
+    it("matches the committed openapi.json (run npm run openapi:print after changing a route or schema)", async () => {
+      const served = (await t.request.get("/api/v1/openapi.json").expect(200)).body;
+      assert.equal(readFileSync(join(repoRoot, "openapi.json"), "utf8"), `${JSON.stringify(served, null, 2)}\n`);
     });
 
     it("declares problem+json for errors and the rate limit on every operation", async () => {

@@ -24,21 +24,9 @@ import { queryLimitsPlugin } from "./limits.ts";
 import { storableInputPlugin } from "./storableInput.ts";
 import { signupLimitPlugin } from "./signupLimit.ts";
 import { knownOperationTypes } from "./knownOperationTypes.ts";
-import { createLoaders, type Loaders } from "./loaders.ts";
+import type { GraphQLContext } from "./context.ts";
+import { createLoaders } from "./loaders.ts";
 import { buildSchema } from "./modules.ts";
-
-/** What every resolver receives. */
-export interface GraphQLContext {
-  services: Services;
-  /** DataLoaders of this request only. */
-  loaders: Loaders;
-  /** The learner of the bearer token, or null when anonymous. */
-  learner: Viewer | null;
-  /** Base URL of this API for the client (PUBLIC_URL or the request's origin): stored lesson URLs are made absolute on it. */
-  base: string;
-  /** The client's address (after TRUST_PROXY), whose budget sign-ups spend. */
-  clientAddress: string;
-}
 
 /** Largest accepted request body of /graphql. */
 export const GRAPHQL_BODY_LIMIT = "100kb";

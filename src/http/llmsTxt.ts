@@ -12,6 +12,7 @@ import { conceptMarkdown, loadConceptDocuments } from "../modules/concepts/conce
 import type { Day } from "../modules/days/days.mappers.ts";
 import { dayMarkdown, loadDayDocuments } from "../modules/days/days.markdown.ts";
 import type { Services } from "../services.ts";
+import { demoteHeadings, oneLine } from "../modules/content/reshapeMarkdown.ts";
 import { publicBase } from "./publicBase.ts";
 import { contentLinks, type ContentLinks } from "./contentLinks.ts";
 
@@ -35,7 +36,6 @@ async function allDays(services: Services): Promise<Day[]> {
   return days;
 }
 
-const oneLine = (s: string) => s.replace(/\s+/g, " ").trim();
 
 /** The /llms.txt index. */
 export async function llmsTxt(services: Services, links: ContentLinks): Promise<string> {
@@ -67,22 +67,11 @@ export async function llmsFullTxt(services: Services, links: ContentLinks): Prom
     `# ${TITLE}`, "",
     `> ${SUMMARY}`, "",
     `Index: ${links.path("/llms.txt")}. Every section below ends with its own URL.`, "",
-    ...dayDocs.map((d) => shift(dayMarkdown(d, links))),
-    ...conceptDocs.map((c) => shift(conceptMarkdown(c, links))),
+    // Each document's headings one level down, under the file's H1.
+    ...dayDocs.map((d) => demoteHeadings(dayMarkdown(d, links), 1)),
+    ...conceptDocs.map((c) => demoteHeadings(conceptMarkdown(c, links), 1)),
   ];
   return out.join("\n");
-}
-
-/** Nests a document's headings one level down, under the file's H1. */
-function shift(markdown: string): string {
-  let fenced = false;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-      return !fenced && /^#{1,5} /.test(line) ? `#${line}` : line;
-    })
-    .join("\n");
 }
 
 /** GET /llms.txt and /llms-full.txt. */

@@ -15,8 +15,11 @@
  * absolute on the request's origin, see publicBase) is served only to requests for the
  * same Host and forwarded scheme.
  * Bodies over `maxEntryBytes` (big screenshots) are not kept: they would push out many small answers.
+ * When `maxEntries` or `maxBytes` (the bodies' bytes) would be exceeded, the least recently
+ * used entries go first (lru-cache): a hit counts as a use.
  */
 import { createHash } from "node:crypto";
+import { LRUCache } from "lru-cache";
 import { hasContentCoding } from "./bodyEncoding.ts";
 import { captureBody } from "./captureBody.ts";
 import type { IncomingMessage, RequestListener, ServerResponse, OutgoingHttpHeaders } from "node:http";
@@ -79,27 +82,18 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;
   const maxEntryBytes = Math.min(options.maxEntryBytes ?? 1024 * 1024, maxBytes / 16);
   const maxBodyBytes = options.maxBodyBytes ?? 16 * 1024;
-  const entries = new Map<string, Entry>();
-  let bytes = 0;
+  const entries = new LRUCache<string, Entry>({
+    max: maxEntries,
+    maxSize: maxBytes,
+    // An empty body still takes a slot; lru-cache wants sizes of at least 1.
+    sizeCalculation: (entry) => Math.max(1, entry.body.length),
+  });
   let hits = 0;
   let misses = 0;
 
-  const evict = (key: string) => {
-    const e = entries.get(key);
-    if (!e) return;
-    bytes -= e.body.length;
-    entries.delete(key);
-  };
-
   const store = (key: string, entry: Entry) => {
     if (entry.body.length > maxEntryBytes) return;
-    evict(key);
     entries.set(key, entry);
-    bytes += entry.body.length;
-    for (const k of entries.keys()) {
-      if (entries.size <= maxEntries && bytes <= maxBytes) break;
-      evict(k);
-    }
   };
 
   const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry) => {
@@ -175,8 +169,8 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
 
   return {
     listener,
-    stats: () => ({ entries: entries.size, bytes, hits, misses }),
-    clear: () => { entries.clear(); bytes = 0; },
+    stats: () => ({ entries: entries.size, bytes: entries.calculatedSize, hits, misses }),
+    clear: () => entries.clear(),
   };
 }
 

@@ -6,7 +6,7 @@ import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { withSourceImportLock } from "../db/sourceImportLock.ts";
 import { notFound } from "../errors.ts";
-import type { Deps } from "../services.ts";
+import type { Deps } from "../deps.ts";
 import { describeSource, parseContentSource } from "./contentSource.ts";
 import type { DownloadProgress } from "./download.ts";
 import { withSourceTree } from "./fetchSource.ts";
@@ -21,8 +21,6 @@ export interface ImportOptions {
   onProgress?: ProgressListener;
   /** What the log calls the source (a URL instead of the temp folder it was fetched into). */
   sourceName?: string;
-  /** Tests only: throw inside the transaction after writing this many days. */
-  failAfterDays?: number;
 }
 
 /** Options of importing a source that may be remote. */
@@ -79,7 +77,7 @@ export function createContentImporter(deps: Deps): ContentImporter {
           contentVersion: stats.contentVersion, warnings: content.warnings, durationMs: Math.round(performance.now() - started), written: false,
         };
       }
-      const summary = await writeContent(db, content, { failAfterDays: options.failAfterDays });
+      const summary = await writeContent(db, content);
       if (summary.changed > 0) await contentVersion.announce();
       log.info("content imported", { path: options.sourceName ?? path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
       return { ...summary, durationMs: Math.round(performance.now() - started), written: true };

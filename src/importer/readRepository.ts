@@ -6,6 +6,7 @@
  */
 import { readdir, readFile, stat } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { DEFAULT_CHALLENGE_NAME } from "../modules/content/defaultChallenge.ts";
 import { dayFactsFromRows, linkedDays, tableRows, type DayFacts } from "./dayIndex.ts";
 import type { ImportWarning, Lesson, LessonAttachment } from "./lesson.ts";
 import { declaredKinds, isManifest } from "./manifests.ts";
@@ -90,7 +91,7 @@ export async function readRepository(path: string, options: ReadOptions): Promis
   const rootReadme = await readText(join(path, "README.md"), "README.md", content.warnings);
   if (rootReadme !== null) {
     const heading = parseMarkdown(rootReadme).children.find((n) => n.type === "heading" && n.depth === 1);
-    content.challenge = { name: heading ? plainText(heading) : "#66DaysOfK8s" };
+    content.challenge = { name: heading ? plainText(heading) : DEFAULT_CHALLENGE_NAME };
   }
   const tableText = await readText(table, rel(table), content.warnings);
   if (tableText !== null) content.index = dayFactsFromRows(tableRows(parseMarkdown(tableText), rel(table), content.warnings));

@@ -6,6 +6,7 @@
  * (challenge, path) and their sha256. Never touches learners' tables.
  */
 import { createHash } from "node:crypto";
+import { DEFAULT_CHALLENGE, DEFAULT_CHALLENGE_NAME } from "../modules/content/defaultChallenge.ts";
 import { decodeStringList } from "../modules/content/jsonText.ts";
 import type { Database, Tx } from "../db/client.ts";
 import type { DayFacts, DayKind } from "./dayIndex.ts";
@@ -18,7 +19,6 @@ import { referenceTitle } from "./referenceTitle.ts";
 import type { Seeds } from "./seeds.ts";
 
 /** The challenge every import and seed writes to. */
-export const CHALLENGE_SLUG = "66daysofk8s";
 
 /** Interactive transaction time limit: the full repository imports well within it. */
 const TX_OPTIONS = { timeout: 120_000, maxWait: 20_000 };
@@ -82,11 +82,8 @@ interface DayRecord {
   hash: string;
 }
 
-/**
- * Writes repository content (lessons, table facts, paths) in one transaction.
- * `failAfterDays` is for tests: throw after writing that many days to prove the rollback.
- */
-export async function writeContent(db: Database, content: RepositoryContent, options: { failAfterDays?: number } = {}): Promise<ImportSummary> {
+/** Writes repository content (lessons, table facts, paths) in one transaction. */
+export async function writeContent(db: Database, content: RepositoryContent): Promise<ImportSummary> {
   const started = performance.now();
   const lessons = content.lessons.filter((l): l is Lesson & { number: number } => l.number !== null);
   const warnings = [...content.warnings];
@@ -139,7 +136,6 @@ export async function writeContent(db: Database, content: RepositoryContent, opt
 
     const referenceIds = await upsertReferences(tx, toWrite.flatMap((r) => r.lesson.references), changes);
     for (const record of toWrite) {
-      if (options.failAfterDays !== undefined && daysWritten >= options.failAfterDays) throw new Error(`forced failure after ${daysWritten} days`);
       const day = await writeLessonDay(tx, challenge.id, existing.get(record.number)?.id, record, referenceIds, conceptIds, changes);
       existing.set(record.number, day);
       daysWritten++;
@@ -201,8 +197,8 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
       totalDays: c.totalDays, minMinutesPerDay: c.minMinutesPerDay, sourceUrl: c.sourceUrl ?? null,
       freezeEveryCountedDays: c.freezeEveryCountedDays, maxFreezesBanked: c.maxFreezesBanked,
     };
-    let challenge = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });
-    if (c.slug !== CHALLENGE_SLUG) challenge = await tx.challenge.findUnique({ where: { slug: c.slug } });
+    let challenge = await tx.challenge.findUnique({ where: { slug: DEFAULT_CHALLENGE } });
+    if (c.slug !== DEFAULT_CHALLENGE) challenge = await tx.challenge.findUnique({ where: { slug: c.slug } });
     if (!challenge) {
       challenge = await tx.challenge.create({ data: { slug: c.slug, ...challengeData } });
       changes.add(1);
@@ -308,10 +304,10 @@ async function lockContent(tx: Tx, db: Database): Promise<void> {
 }
 
 async function ensureChallenge(tx: Tx, name: string | undefined, changes: Changes) {
-  const found = await tx.challenge.findUnique({ where: { slug: CHALLENGE_SLUG } });
+  const found = await tx.challenge.findUnique({ where: { slug: DEFAULT_CHALLENGE } });
   if (found) return found;
   changes.add(1);
-  return tx.challenge.create({ data: { slug: CHALLENGE_SLUG, name: name || "#66DaysOfK8s", hashtag: "#66DaysOfK8s" } });
+  return tx.challenge.create({ data: { slug: DEFAULT_CHALLENGE, name: name || DEFAULT_CHALLENGE_NAME, hashtag: DEFAULT_CHALLENGE_NAME } });
 }
 
 function factFields(facts: DayFacts) {

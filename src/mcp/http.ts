@@ -13,7 +13,7 @@ import { contentLinks } from "../http/contentLinks.ts";
 import { publicBase } from "../http/publicBase.ts";
 import type { Services } from "../services.ts";
 import { hostCheck } from "./hostCheck.ts";
-import { createMcpServer } from "./server.ts";
+import { connectMcpServer } from "./server.ts";
 
 /** The /mcp router. */
 export function mcpRouter(services: Services): Router {
@@ -23,14 +23,13 @@ export function mcpRouter(services: Services): Router {
 
   router.post("/mcp", express.json({ limit: "256kb" }), async (req, res) => {
     const viewer = await requestViewer(services, req);
-    const server = createMcpServer(services, { viewer, links: contentLinks(publicBase(req, config.PUBLIC_URL)) });
     const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined, enableJsonResponse: true });
+    const server = await connectMcpServer(services, { viewer, links: contentLinks(publicBase(req, config.PUBLIC_URL)) }, transport);
     res.on("close", () => {
       void transport.close();
       void server.close();
     });
     res.set("Cache-Control", "no-store");
-    await server.connect(transport);
     await transport.handleRequest(req, res, req.body);
   });
 

@@ -1,13 +1,13 @@
 /**
  * Without credentials the progress tools are not registered, so not listed. A
  * client that calls one anyway should learn why, not just "Tool my_stats not
- * found": this wraps the server's tools/call handler to answer such a call with
- * a tool error that says how to authenticate.
+ * found": this puts itself between the transport and the server and answers such
+ * a call with a tool error that says how to authenticate. It uses only the SDK's
+ * public Transport interface (the one every custom transport implements), so an
+ * SDK release that changes the server's internals cannot break it.
  */
-import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { CallToolRequestSchema, type CallToolResult } from "@modelcontextprotocol/sdk/types.js";
-
-type Handler = (request: unknown, extra: unknown) => Promise<unknown>;
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
+import { isJSONRPCRequest, type CallToolResult, type JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 
 /** The sentence a tool error answers when a learner-only tool is called anonymously. */
 export function needsLearnerMessage(tool: string): string {
@@ -19,20 +19,40 @@ export function needsLearnerMessage(tool: string): string {
 }
 
 /**
- * Answers calls of `tools` (learner-only tools not registered on this anonymous
- * server) with an UNAUTHENTICATED tool error. Call after every tool is registered.
+ * `transport` for an anonymous server: `tools/call` requests of `tools` (the
+ * learner-only tools, not registered there) are answered here with an
+ * UNAUTHENTICATED tool error; every other message passes to the server unchanged.
+ * Connect the server to the returned transport; drive the original one (e.g.
+ * `handleRequest`) as before.
  */
-export function explainLearnerOnlyTools(server: McpServer, tools: readonly string[]): void {
+export function explainLearnerOnlyTools(transport: Transport, tools: readonly string[]): Transport {
   const names = new Set(tools);
-  // McpServer keeps its tools/call handler in the protocol's handler map; the SDK has no
-  // public way to decorate it. A test (tools listed without credentials) guards this.
-  const handlers = (server.server as unknown as { _requestHandlers?: Map<string, Handler> })._requestHandlers;
-  const original = handlers?.get("tools/call");
-  if (!original) throw new Error("MCP SDK: no tools/call handler to wrap (register tools first)");
-  server.server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
-    if (names.has(request.params.name)) {
-      return { isError: true, content: [{ type: "text", text: needsLearnerMessage(request.params.name) }] } satisfies CallToolResult;
+  const guarded: Transport = {
+    start: () => transport.start(),
+    send: (message, options) => transport.send(message, options),
+    close: () => transport.close(),
+    setProtocolVersion: (version) => transport.setProtocolVersion?.(version),
+    get sessionId() {
+      return transport.sessionId;
+    },
+  };
+  const { onclose, onerror } = transport;
+  transport.onclose = () => {
+    onclose?.();
+    guarded.onclose?.();
+  };
+  transport.onerror = (error) => {
+    onerror?.(error);
+    guarded.onerror?.(error);
+  };
+  transport.onmessage = (message, extra) => {
+    if (isJSONRPCRequest(message) && message.method === "tools/call" && names.has(String(message.params?.name))) {
+      const result = { isError: true, content: [{ type: "text", text: needsLearnerMessage(String(message.params!.name)) }] } satisfies CallToolResult;
+      const answer: JSONRPCMessage = { jsonrpc: "2.0", id: message.id, result };
+      transport.send(answer, { relatedRequestId: message.id }).catch((error: Error) => guarded.onerror?.(error));
+      return;
     }
-    return (await original(request, extra)) as CallToolResult;
-  });
+    guarded.onmessage?.(message, extra);
+  };
+  return guarded;
 }

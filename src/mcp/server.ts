@@ -5,6 +5,7 @@
  * study prompts. Both transports (HTTP per request, stdio per process) use it.
  */
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { ContentLinks } from "../http/contentLinks.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { conceptTools } from "../modules/concepts/concepts.tools.ts";
@@ -47,8 +48,18 @@ export function createMcpServer(services: Services, caller: McpCaller): McpServe
   );
   const ctx = { services, viewer: caller.viewer, links: caller.links, clientName: () => server.server.getClientVersion()?.name };
   registerTools(server, mcpTools, ctx);
-  if (!caller.viewer) explainLearnerOnlyTools(server, mcpTools.filter((t) => t.needsLearner).map((t) => t.name));
   registerResources(server, ctx);
   registerPrompts(server, ctx);
+  return server;
+}
+
+/**
+ * A new MCP server for `caller`, connected to `transport`. An anonymous caller's
+ * calls of learner-only tools are answered with how to authenticate (see learnerGuard.ts).
+ */
+export async function connectMcpServer(services: Services, caller: McpCaller, transport: Transport): Promise<McpServer> {
+  const server = createMcpServer(services, caller);
+  const learnerOnly = mcpTools.filter((t) => t.needsLearner).map((t) => t.name);
+  await server.connect(caller.viewer ? transport : explainLearnerOnlyTools(transport, learnerOnly));
   return server;
 }

@@ -8,7 +8,7 @@ import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js"
 import { contentLinks } from "../http/contentLinks.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import type { Services } from "../services.ts";
-import { createMcpServer } from "./server.ts";
+import { connectMcpServer } from "./server.ts";
 
 /** The learner named by `token` (undefined/empty → null); throws UNAUTHENTICATED for a malformed or revoked token. */
 export async function stdioLearner(services: Services, token: string | undefined): Promise<Viewer | null> {
@@ -25,7 +25,6 @@ export function stdioBaseUrl(services: Services): string {
 
 /** Serves MCP for `viewer` on stdin/stdout; resolves when the client closes stdin or the process is told to stop. */
 export async function serveMcpOverStdio(services: Services, viewer: Viewer | null): Promise<void> {
-  const server = createMcpServer(services, { viewer, links: contentLinks(stdioBaseUrl(services)) });
   const transport = new StdioServerTransport();
   const closed = new Promise<void>((resolve) => {
     transport.onclose = () => resolve();
@@ -33,7 +32,7 @@ export async function serveMcpOverStdio(services: Services, viewer: Viewer | nul
     process.once("SIGTERM", () => resolve());
     process.once("SIGINT", () => resolve());
   });
-  await server.connect(transport);
+  const server = await connectMcpServer(services, { viewer, links: contentLinks(stdioBaseUrl(services)) }, transport);
   services.deps.log.info("k8s-days mcp ready on stdio", { learner: viewer?.handle ?? null, database: services.deps.db.provider });
   await closed;
   await server.close();

@@ -5,7 +5,7 @@
  * services paginate (Relay-style `first`/`after`); this module only translates.
  */
 import type { Request, Response } from "express";
-import { z } from "zod";
+import { z } from "./openapiZod.ts";
 import { AppError } from "../errors.ts";
 
 /** Default and largest page sizes of REST lists. */

@@ -13,12 +13,10 @@
  * });
  */
 import { Router, type Request, type Response } from "express";
-import { z } from "zod";
-import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from "@asteasolutions/zod-to-openapi";
+import { z } from "./openapiZod.ts";
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
 import { AppError, zodIssues } from "../errors.ts";
 import { describeIssues, unstorableTextIssues } from "../storableText.ts";
-
-extendZodWithOpenApi(z);
 
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Obj = z.ZodObject<z.ZodRawShape>;

@@ -32,6 +32,12 @@ const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => v
 /** The /api/v1 router and the OpenAPI document of its routes. */
 export type RestRouter = Router & { document: ReturnType<typeof openApiDocument> };
 
+/** The OpenAPI document as it is committed in openapi.json (`npm run openapi:print`). */
+export function openApiJson(services: Services): string {
+  return `${JSON.stringify(restRouter(services).document, null, 2)}\n`;
+}
+
+/** The /api/v1 router, with the OpenAPI document of its routes. */
 export function restRouter(services: Services): RestRouter {
   const api = createRestApi();
   const router = Router();

@@ -1,5 +1,6 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
+import { createContentCache } from "../../src/modules/content/contentCache.ts";
 import { cachedContentFacts, type ContentFacts } from "../../src/modules/progress/contentFacts.ts";
 import { strictPolicy } from "../../src/modules/progress/freeze.ts";
 
@@ -20,7 +21,7 @@ describe("content facts cached per content version", () => {
     const store = { minMinutes: 5 };
     const { facts, reads } = countingFacts(store);
     let version = 1;
-    const cached = cachedContentFacts(facts, () => version);
+    const cached = cachedContentFacts(facts, createContentCache({ current: () => version, refresh: async () => version }));
     assert.equal((await cached.challenge("c"))!.minMinutesPerDay, 5);
     await cached.challenge("c");
     await cached.days("c");
@@ -39,7 +40,7 @@ describe("content facts cached per content version", () => {
       challenge: async (slug) => { if (fail) throw new Error("down"); return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy }; },
       days: async () => [], pathSteps: async () => null, dayConcepts: async () => [],
     };
-    const cached = cachedContentFacts(facts, () => 1);
+    const cached = cachedContentFacts(facts, createContentCache({ current: () => 1, refresh: async () => 1 }));
     await assert.rejects(cached.challenge("c"), /down/);
     fail = false;
     assert.equal((await cached.challenge("c"))!.slug, "c");

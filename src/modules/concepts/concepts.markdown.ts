@@ -6,6 +6,7 @@
  */
 import { notFound } from "../../errors.ts";
 import type { ContentLinks } from "../../http/contentLinks.ts";
+import { oneLine } from "../content/reshapeMarkdown.ts";
 import type { ConceptDay, DaysService } from "../days/days.service.ts";
 import type { Reference } from "../references/references.mappers.ts";
 import type { ReferencesService } from "../references/references.service.ts";
@@ -45,7 +46,7 @@ export async function loadConceptDocuments(services: ConceptDocumentServices, co
 export function conceptMarkdown(doc: ConceptDocument, links: ContentLinks): string {
   const { concept } = doc;
   const out: string[] = [`# ${concept.name}`, ""];
-  if (concept.summary) out.push(`> ${concept.summary.replace(/\s*\n\s*/g, " ").trim()}`, "");
+  if (concept.summary) out.push(`> ${oneLine(concept.summary)}`, "");
   const facts = [`category: ${concept.category}`, concept.aliases.length ? `also called: ${concept.aliases.join(", ")}` : null].filter(Boolean);
   out.push(`_${facts.join(" · ")}_`, "");
   if (concept.docsUrl) out.push(`Official docs: ${concept.docsUrl}`, "");

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of concepts: parse arguments, call the concepts service or a loader, shape output. */
-import type { GraphQLContext } from "../../graphql/server.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { pageSize } from "../content/pagination.ts";
 import type { Concept } from "./concepts.mappers.ts";

@@ -3,7 +3,7 @@
  * /concepts/graph (JSON Graph Format) and /concepts/graph.svg, /concepts/{slug}
  * and /concepts/{slug}/related. Public content.
  */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { AppError, notFound } from "../../errors.ts";
 import { contentLinks } from "../../http/contentLinks.ts";
 import { publicBase } from "../../http/publicBase.ts";

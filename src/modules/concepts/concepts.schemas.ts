@@ -1,6 +1,5 @@
 /** REST shapes of concepts, their relations and concept paths, and the mappers to them. */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 import type { Day } from "../days/days.mappers.ts";
 import type { ConceptDay } from "../days/days.service.ts";
 import { ReferenceSchema, toReferenceJson } from "../days/days.schemas.ts";

@@ -1,9 +1,10 @@
 /**
- * Which challenge a request means: by slug, or the default one (the first
- * created, #66DaysOfK8s) when the client names none. Cached per content version.
+ * Which challenge a request means: by slug, or the default one (DEFAULT_CHALLENGE;
+ * the first created when there is no such row) when the client names none. Cached per content version.
  */
 import type { Database } from "../../db/client.ts";
 import type { ContentCache } from "./contentCache.ts";
+import { DEFAULT_CHALLENGE } from "./defaultChallenge.ts";
 
 /** Resolves challenge slugs to ids. */
 export interface ChallengeResolver {
@@ -19,7 +20,7 @@ export function createChallengeResolver(db: Database, cache: ContentCache): Chal
   return {
     async idOf(slug) {
       const rows = await all();
-      if (slug === undefined || slug === null) return rows[0]?.id ?? null;
+      if (slug === undefined || slug === null) return (rows.find((r) => r.slug === DEFAULT_CHALLENGE) ?? rows[0])?.id ?? null;
       const wanted = slug.trim().toLowerCase().replace(/^#/, "");
       return rows.find((r) => r.slug.toLowerCase() === wanted)?.id ?? null;
     },

@@ -3,7 +3,10 @@
  * from the process's ContentVersion watcher (src/db/contentVersion.ts: read at
  * start, after each import here, on PostgreSQL NOTIFY and on a short interval),
  * so a cached value is never reused once another version is known.
+ * This is the one cache of values derived from the content: services, search and
+ * the progress module's content facts all keep theirs here.
  */
+import { LRUCache } from "lru-cache";
 import type { ContentVersion } from "../../db/contentVersion.ts";
 
 /** Caches built values per content version. */
@@ -61,15 +64,14 @@ export function cachedBatch<T>(cache: ContentCache, name: string, batch: (ids: r
 
 /**
  * Memoizes answers of a query function per content version, keyed by its
- * arguments, keeping at most `maxEntries` per version (oldest dropped first).
+ * arguments, keeping at most `maxEntries` per version (least recently used dropped first).
  */
-export function cachedQuery<A extends unknown[], T>(cache: ContentCache, name: string, query: (...args: A) => Promise<T>, maxEntries = 500): (...args: A) => Promise<T> {
+export function cachedQuery<A extends unknown[], T>(cache: Pick<ContentCache, "memo">, name: string, query: (...args: A) => Promise<T>, maxEntries = 500): (...args: A) => Promise<T> {
   return async (...args) => {
-    const answers = await cache.memo(`query.${name}`, async () => new Map<string, Promise<T>>());
+    const answers = await cache.memo(`query.${name}`, async () => new LRUCache<string, Promise<T>>({ max: maxEntries }));
     const key = JSON.stringify(args);
     let answer = answers.get(key);
     if (!answer) {
-      if (answers.size >= maxEntries) answers.delete(answers.keys().next().value!);
       answer = query(...args);
       answers.set(key, answer);
       answer.catch(() => { if (answers.get(key) === answer) answers.delete(key); });

@@ -6,6 +6,7 @@
  */
 import { notFound } from "../../errors.ts";
 import { CONTENT_BASE, withBase } from "../content/contentBase.ts";
+import { demoteHeadings, oneLine } from "../content/reshapeMarkdown.ts";
 import type { ContentLinks } from "../../http/contentLinks.ts";
 import type { Reference } from "../references/references.mappers.ts";
 import type { ReferencesService } from "../references/references.service.ts";
@@ -96,8 +97,6 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   return withBase(linkLessons(out.join("\n").trimEnd() + "\n", links), links.base);
 }
 
-const oneLine = (s: string) => s.replace(/\s*\n\s*/g, " ").trim();
-
 const STORED_DAY_LINK = new RegExp(`${CONTENT_BASE.replace(/[.]/g, "\\.")}/api/v1/days/(\\d+)(?=[)#\\s"]|$)`, "g");
 
 /**
@@ -106,18 +105,4 @@ const STORED_DAY_LINK = new RegExp(`${CONTENT_BASE.replace(/[.]/g, "\\.")}/api/v
  */
 export function linkLessons(markdown: string, links: ContentLinks): string {
   return markdown.replace(STORED_DAY_LINK, (_m, n: string) => links.dayMarkdown(Number(n)));
-}
-
-/** Lesson text uses `#`/`##` headings of its own; nest them `by` levels deeper. */
-function demoteHeadings(markdown: string, by: number): string {
-  let fenced = false;
-  return markdown
-    .split("\n")
-    .map((line) => {
-      if (/^\s*(```|~~~)/.test(line)) fenced = !fenced;
-      if (fenced) return line;
-      const m = /^(#{1,5}) (.*)$/.exec(line);
-      return m ? `${"#".repeat(Math.min(6, m[1]!.length + by))} ${m[2]}` : line;
-    })
-    .join("\n");
 }

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
-import type { GraphQLContext } from "../../graphql/server.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { dayFilePath, withBase } from "../content/contentBase.ts";
 import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";

@@ -2,7 +2,7 @@
  * REST endpoints of lessons: GET /days (filters as in GraphQL, cursor pages) and
  * GET /days/{number}. Public content: cacheable by anyone, with an ETag.
  */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { notFound } from "../../errors.ts";
 import { contentLinks } from "../../http/contentLinks.ts";
 import { publicBase } from "../../http/publicBase.ts";

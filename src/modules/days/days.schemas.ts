@@ -2,8 +2,7 @@
  * REST shapes of lessons (zod → validation of nothing inbound here, but the OpenAPI
  * document and the contract tests), and the mappers from service types to them.
  */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 import type { Concept } from "../concepts/concepts.mappers.ts";
 import type { Citation, Reference } from "../references/references.mappers.ts";
 import { REFERENCE_KIND_NAMES, referenceKindsExplained } from "../references/referenceKinds.ts";

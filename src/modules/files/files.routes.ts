@@ -12,7 +12,7 @@
  * with stored names, never joined to a folder.
  */
 import type { Request, Response } from "express";
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { notFound } from "../../errors.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";

@@ -1,25 +1,9 @@
 /**
  * GraphQL resolvers of learners and tokens: parse, call the learners service, shape.
  */
-import { forbidden, invalid, unauthenticated } from "../../errors.ts";
-import type { GraphQLContext } from "../../graphql/server.ts";
-import type { LearnerView, Viewer } from "./learners.types.ts";
-
-/** The authenticated learner of a GraphQL request; UNAUTHENTICATED when anonymous. */
-export function viewerOf(ctx: GraphQLContext): Viewer {
-  if (!ctx.learner) throw unauthenticated();
-  return ctx.learner;
-}
-
-/**
- * The viewer, checked to be the parent Learner: nested fields never read anyone
- * else's data, even if a Learner object of someone else were ever returned.
- */
-export function ownerOf(parent: LearnerView, ctx: GraphQLContext): Viewer {
-  const viewer = viewerOf(ctx);
-  if (parent.id !== viewer.id) throw forbidden("Only your own data is visible");
-  return viewer;
-}
+import { invalid } from "../../errors.ts";
+import { viewerOf, ownerOf, type GraphQLContext } from "../../graphql/context.ts";
+import type { LearnerView } from "./learners.types.ts";
 
 type Ctx = GraphQLContext;
 

@@ -4,7 +4,7 @@
  * /me/recovery-code, /me/device-codes and /device-codes/exchange.
  * All private: `Cache-Control: private, no-store` and `Vary: Authorization` (set in rest/router.ts, errors included).
  */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";

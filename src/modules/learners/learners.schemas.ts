@@ -2,8 +2,7 @@
  * zod schemas of the learner endpoints: they validate REST requests and produce
  * the OpenAPI document. The service checks the same rules for other transports.
  */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 
 export const LearnerSchema = z.object({
   id: z.string(),

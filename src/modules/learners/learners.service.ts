@@ -13,9 +13,10 @@
  * recovery code reads exactly like an unknown handle.
  */
 import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
-import type { Deps } from "../../services.ts";
+import type { Deps } from "../../deps.ts";
 import { dateIn, isValidTimeZone } from "../progress/calendar.ts";
-import { DEFAULT_CHALLENGE, type ContentFacts } from "../progress/contentFacts.ts";
+import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
+import type { ContentFacts } from "../progress/contentFacts.ts";
 import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";
 import { DEVICE_CODE_LENGTH, RECOVERY_CODE_LENGTH, hashCode, isWellFormedCode, newDeviceCode, newRecoveryCode, normalizeCode } from "./codes.ts";
 import { learnerView, tokenView, type LearnerView, type Role, type TokenView, type Viewer } from "./learners.types.ts";

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of learning paths. */
-import type { GraphQLContext } from "../../graphql/server.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 
 /** Resolvers of paths.graphql. */
 export const pathsResolvers = {

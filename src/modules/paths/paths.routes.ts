@@ -1,5 +1,5 @@
 /** REST endpoints of learning paths: GET /learning-paths and /learning-paths/{name}. Public content. */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { notFound } from "../../errors.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";

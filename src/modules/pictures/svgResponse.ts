@@ -5,7 +5,7 @@
  */
 import { createHash } from "node:crypto";
 import type { Request, Response } from "express";
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { keepOutOfResponseCache } from "../../http/responseCache.ts";
 import { FILE_CSP } from "../files/files.routes.ts";
 

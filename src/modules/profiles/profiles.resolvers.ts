@@ -1,5 +1,5 @@
 /** GraphQL resolvers of public profiles: the same service and rule as GET /api/v1/learners/{handle}. */
-import type { GraphQLContext } from "../../graphql/server.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 import { toPublicCardJson } from "./profiles.schemas.ts";
 
 /** Resolvers of profiles.graphql. */

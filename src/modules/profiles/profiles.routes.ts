@@ -6,7 +6,7 @@
  *   for a few minutes (kept out of the in-memory response cache: they change with the log);
  * - GET /me/heatmap.svg: the token's own heatmap, private, whether public or not.
  */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { notFound } from "../../errors.ts";
 import { requireViewer } from "../../http/auth.ts";
 import { publicBase } from "../../http/publicBase.ts";

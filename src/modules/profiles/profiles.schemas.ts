@@ -1,6 +1,5 @@
 /** REST shapes of public profiles and the mapper to them. */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 import type { PublicCard } from "./profiles.service.ts";
 
 /** Where a learner's public pictures are, relative to the API's origin. */

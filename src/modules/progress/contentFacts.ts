@@ -5,11 +5,10 @@
  * When no content is loaded yet, the default challenge's known facts apply.
  */
 import type { Database } from "../../db/client.ts";
+import type { ContentCache } from "../content/contentCache.ts";
+import { DEFAULT_CHALLENGE, DEFAULT_CHALLENGE_NAME } from "../content/defaultChallenge.ts";
 import { decodeStringList } from "../content/jsonText.ts";
 import { strictPolicy, type FreezePolicy } from "./freeze.ts";
-
-/** The challenge a learner enrols in by default. */
-export const DEFAULT_CHALLENGE = "66daysofk8s";
 
 /** What progress needs to know about a challenge. */
 export interface ChallengeFacts {
@@ -24,7 +23,7 @@ export interface ChallengeFacts {
 }
 
 const fallback: ChallengeFacts = {
-  slug: DEFAULT_CHALLENGE, name: "#66DaysOfK8s", hashtag: "#66DaysOfK8s", hashtags: ["#kubernetes", "#learning"], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy,
+  slug: DEFAULT_CHALLENGE, name: DEFAULT_CHALLENGE_NAME, hashtag: DEFAULT_CHALLENGE_NAME, hashtags: ["#kubernetes", "#learning"], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy,
 };
 
 
@@ -75,29 +74,14 @@ export function prismaContentFacts(db: Database): ContentFacts {
 }
 
 /**
- * Content facts cached per content version: progress reads them on every stats call
- * and log write, and they change only when content is imported (which bumps the version).
+ * Content facts cached per content version (in the content cache): progress reads them on
+ * every stats call and log write, and they change only when content is imported (which bumps the version).
  */
-export function cachedContentFacts(inner: ContentFacts, version: () => number): ContentFacts {
-  let at = -1;
-  let memo = new Map<string, Promise<unknown>>();
-  const cached = <T>(key: string, load: () => Promise<T>): Promise<T> => {
-    if (version() !== at) {
-      at = version();
-      memo = new Map();
-    }
-    let hit = memo.get(key) as Promise<T> | undefined;
-    if (!hit) {
-      hit = load();
-      memo.set(key, hit);
-      hit.catch(() => memo.delete(key));
-    }
-    return hit;
-  };
+export function cachedContentFacts(inner: ContentFacts, cache: Pick<ContentCache, "memo">): ContentFacts {
   return {
-    challenge: (slug) => cached(`challenge:${slug}`, () => inner.challenge(slug)),
-    days: (slug) => cached(`days:${slug}`, () => inner.days(slug)),
-    pathSteps: (slug, name) => cached(`path:${slug}:${name}`, () => inner.pathSteps(slug, name)),
-    dayConcepts: (slug) => cached(`concepts:${slug}`, () => inner.dayConcepts(slug)),
+    challenge: (slug) => cache.memo(`facts.challenge:${slug}`, () => inner.challenge(slug)),
+    days: (slug) => cache.memo(`facts.days:${slug}`, () => inner.days(slug)),
+    pathSteps: (slug, name) => cache.memo(`facts.path:${slug}:${name}`, () => inner.pathSteps(slug, name)),
+    dayConcepts: (slug) => cache.memo(`facts.concepts:${slug}`, () => inner.dayConcepts(slug)),
   };
 }

@@ -2,8 +2,7 @@
  * GraphQL resolvers of private progress: nested fields of `me` and the progress
  * mutations. All go through the progress service with the authenticated viewer.
  */
-import type { GraphQLContext } from "../../graphql/server.ts";
-import { ownerOf, viewerOf } from "../learners/learners.resolvers.ts";
+import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
 import type { LessonStatus } from "./progress.types.ts";
 

@@ -3,7 +3,7 @@
  * /me/share, /me/enrollments. Handlers parse, call the progress service, shape output.
  */
 import type { Request, Response } from "express";
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";

@@ -1,8 +1,7 @@
 /**
  * zod schemas of the progress endpoints (REST validation and OpenAPI).
  */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 import { limits } from "./progress.service.ts";
 import { DateStatusSchema, FreezeCountSchema, FreezePolicySchema } from "./streak.schemas.ts";
 

@@ -5,13 +5,14 @@
  * query is filtered by the viewer's id, so no call can reach another learner.
  */
 import { invalid, notFound, type FieldIssue } from "../../errors.ts";
-import type { Deps } from "../../services.ts";
+import type { Deps } from "../../deps.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { tokenView } from "../learners/learners.types.ts";
 import { learnerView } from "../learners/learners.types.ts";
 import { attemptCalendar, type AttemptCalendar } from "./attemptCalendar.ts";
 import { addDays, dateIn, daysBetween, isIsoDate } from "./calendar.ts";
-import { DEFAULT_CHALLENGE, type ChallengeFacts, type ContentFacts } from "./contentFacts.ts";
+import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
+import type { ChallengeFacts, ContentFacts } from "./contentFacts.ts";
 import { shareText } from "./shareText.ts";
 import { computeStreak, nextLesson } from "./streak.ts";
 import { explainStreak, type StreakExplanation } from "./streakExplanation.ts";

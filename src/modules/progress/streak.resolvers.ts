@@ -1,8 +1,7 @@
 /**
  * GraphQL resolvers of the streak explanation (`me { streak }`), over the progress service.
  */
-import type { GraphQLContext } from "../../graphql/server.ts";
-import { ownerOf } from "../learners/learners.resolvers.ts";
+import { ownerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
 
 export const streakResolvers = {

@@ -1,8 +1,7 @@
 /**
  * zod schemas of the streak explanation and freezes (REST validation, OpenAPI, MCP output).
  */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 import { dateStatuses } from "./attemptDates.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date yyyy-mm-dd");

@@ -1,5 +1,5 @@
 /** GraphQL resolvers of references. */
-import type { GraphQLContext } from "../../graphql/server.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { pageSize } from "../content/pagination.ts";
 import type { Day } from "../days/days.mappers.ts";

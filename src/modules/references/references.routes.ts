@@ -1,5 +1,5 @@
 /** REST endpoint of external references: GET /references (filters, cursor pages). Public content. */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";

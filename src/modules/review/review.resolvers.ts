@@ -1,8 +1,7 @@
 /**
  * GraphQL resolvers of spaced review: `me { review }` and `answerReview`, over the review service.
  */
-import type { GraphQLContext } from "../../graphql/server.ts";
-import { ownerOf, viewerOf } from "../learners/learners.resolvers.ts";
+import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
 import type { ReviewRating } from "./scheduling.ts";
 

@@ -2,7 +2,7 @@
  * REST endpoints of spaced review: GET /me/review (cards due now) and
  * POST /me/review/{cardId} (answer one; FSRS gives the next due date).
  */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";

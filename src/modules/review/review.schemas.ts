@@ -1,8 +1,7 @@
 /**
  * zod schemas of spaced review (REST validation, OpenAPI, MCP output).
  */
-import { z } from "zod";
-import "../../rest/route.ts"; // extends zod with .openapi()
+import { z } from "../../rest/openapiZod.ts";
 import { reviewRatings, type ReviewRating } from "./scheduling.ts";
 
 export const RatingSchema = z.enum(reviewRatings as [ReviewRating, ...ReviewRating[]]).openapi("ReviewRating", {

@@ -5,10 +5,10 @@
  * else's card is NOT_FOUND, exactly like a card that does not exist.
  */
 import { invalid, notFound } from "../../errors.ts";
-import type { Deps } from "../../services.ts";
+import type { Deps } from "../../deps.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { addDays, dateIn, startOfDateIn } from "../progress/calendar.ts";
-import { DEFAULT_CHALLENGE } from "../progress/contentFacts.ts";
+import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import { decodeStringList } from "../content/jsonText.ts";
 import { cardDrafts, type CardKind, type DoneLesson } from "./reviewCards.ts";
 import { answer as schedule, newSchedule, reviewRatings, type CardState, type ReviewRating, type Schedule } from "./scheduling.ts";

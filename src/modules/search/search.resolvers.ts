@@ -1,5 +1,5 @@
 /** GraphQL resolvers of search. */
-import type { GraphQLContext } from "../../graphql/server.ts";
+import type { GraphQLContext } from "../../graphql/context.ts";
 import type { SearchType } from "./searchIndex.ts";
 import type { SearchHit } from "./search.service.ts";
 

@@ -1,5 +1,5 @@
 /** REST endpoint of search: GET /search?q=&type=&limit= across days, concepts and references. Public content. */
-import { z } from "zod";
+import { z } from "../../rest/openapiZod.ts";
 import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import { toConceptSummaryJson, ConceptSummarySchema } from "../concepts/concepts.schemas.ts";

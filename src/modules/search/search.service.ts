@@ -5,7 +5,7 @@
  */
 import type { Database } from "../../db/client.ts";
 import { badRequest } from "../../errors.ts";
-import type { ContentCache } from "../content/contentCache.ts";
+import { cachedQuery, type ContentCache } from "../content/contentCache.ts";
 import type { ChallengeResolver } from "../content/challenges.ts";
 import { pageSize } from "../content/pagination.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
@@ -41,7 +41,6 @@ const ANSWER_CACHE_SIZE = 500;
 /** Creates the search service. */
 export function createSearchService(db: Database, cache: ContentCache, challenges: ChallengeResolver): SearchService {
   const prisma = db.prisma;
-  let answers = { version: -1, map: new Map<string, SearchHit[]>() };
 
   const index = () =>
     cache.memo<SearchIndex<SearchNode>>("search.index", async () => {
@@ -96,22 +95,15 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       return buildIndex(docs);
     });
 
+  const answer = cachedQuery(cache, "search.answers", async (q: string, types: SearchType[] | null, first: number) => queryIndex(await index(), q, { types, first }), ANSWER_CACHE_SIZE);
+
   return {
     async search(query, options = {}) {
       const q = query.trim();
       if (q.length > MAX_QUERY_CHARS) throw badRequest(`The query is longer than ${MAX_QUERY_CHARS} characters`, [{ path: ["query"], message: "too long" }]);
       const first = pageSize(options.first ?? 10);
       const types = options.types?.length ? [...new Set(options.types)].sort() : null;
-      const version = cache.version();
-      const idx = await index();
-      if (answers.version !== version) answers = { version, map: new Map() };
-      const key = `${first}|${types?.join(",") ?? "*"}|${q.toLowerCase()}`;
-      const cached = answers.map.get(key);
-      if (cached) return cached;
-      const hits = queryIndex(idx, q, { types, first });
-      if (answers.map.size >= ANSWER_CACHE_SIZE) answers.map.delete(answers.map.keys().next().value!);
-      answers.map.set(key, hits);
-      return hits;
+      return answer(q, types, first);
     },
   };
 }

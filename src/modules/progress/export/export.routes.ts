@@ -2,7 +2,7 @@
  * GET /me/export: all the learner's data as JSON (the default), or as CSV, a
  * Markdown journal or an ICS calendar — chosen by `?format=` or by `Accept`.
  */
-import { z } from "zod";
+import { z } from "../../../rest/openapiZod.ts";
 import { AppError } from "../../../errors.ts";
 import { requireViewer } from "../../../http/auth.ts";
 import { publicBase } from "../../../http/publicBase.ts";
