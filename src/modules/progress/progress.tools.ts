@@ -158,7 +158,7 @@ export const progressTools = [
       const d = date ?? ctx.services.progress.today(viewer);
       const post = await ctx.services.progress.share(viewer, d, { maxLength });
       const sources: Source[] = [{ title: `Your log for ${d} (private)`, url: ctx.links.path(`/api/v1/me/log/${d}`) }];
-      return { text: citedText(`Post for ${post.date} (day ${post.dayNumber} of the challenge):\n\n${post.text}`, sources), data: post };
+      return { text: citedText(`Post for ${post.date} (${post.dayNumber ? `day ${post.dayNumber} of the challenge` : "before your attempt started"}):\n\n${post.text}`, sources), data: post };
     },
   }),
 ];
