@@ -14,7 +14,8 @@ import { gql } from "../support/graphql.ts";
 import type { TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
-before(async () => { t = await startContentApp({ label: "graphql_frontend" }); });
+// No content-version polling during the file: statement counts see only the request's own SQL.
+before(async () => { t = await startContentApp({ label: "graphql_frontend", config: { CONTENT_VERSION_POLL_MS: 3_600_000 } }); });
 after(async () => { await t.close(); });
 
 const ok = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
@@ -166,6 +167,16 @@ describe("search paging and highlights", () => {
     }
     assert.ok(hits[0]!.highlights.some((m) => m.field === "title"), "the best hit (StatefulSet) is highlighted in its title");
     assert.ok(checked > 5);
+  });
+
+  it("pages from the in-memory index: a later page costs no SQL statement", async () => {
+    const first: Hit[] = (await ok(`{ search(query: "service", first: 5) { cursor } }`)).search;
+    const before = t.services.deps.db.queryCount();
+    const next: Hit[] = (await ok(`query($a: String) { search(query: "service", first: 5, after: $a) { cursor title } }`, { a: first.at(-1)!.cursor })).search;
+    const count = t.services.deps.db.queryCount() - before;
+    console.log(`SQL statements of search page 2: ${count}`);
+    assert.equal(next.length, 5);
+    assert.equal(count, 0);
   });
 
   it("refuses a cursor of another list with BAD_REQUEST", async () => {

@@ -49,6 +49,21 @@ describe("why a log entry counts, over REST, GraphQL and MCP", () => {
     assert.equal(streak.body.dates.find((d: { date: string }) => d.date === "2026-03-09")?.status, "BEFORE_ENROLMENT");
   });
 
+  it("REST: a page of the log costs the same SQL statements for one entry as for two (no enrolment lookup per entry)", async () => {
+    const l = await registerLearner(t, "counter");
+    const statements = async () => {
+      const before = t.services.deps.db.queryCount();
+      await t.request.get("/api/v1/me/log").set(l.auth).expect(200);
+      return t.services.deps.db.queryCount() - before;
+    };
+    await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 20 }).expect(200);
+    const one = await statements();
+    await t.request.put("/api/v1/me/log/2026-03-09").set(l.auth).send({ minutes: 20 }).expect(200);
+    const two = await statements();
+    console.log(`SQL statements of GET /me/log: 1 entry → ${one}, 2 entries → ${two}`);
+    assert.equal(two, one);
+  });
+
   it("REST: the share post of a date before the attempt is day 0 and never says Day 1", async () => {
     const l = await registerLearner(t, "earlybird");
     await t.request.put("/api/v1/me/log/2026-03-09").set(l.auth).send({ minutes: 30, learned: "Read about Pods" }).expect(200);
