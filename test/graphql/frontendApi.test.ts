@@ -7,7 +7,7 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { dayKinds } from "../../src/modules/days/days.schemas.ts";
-import { REFERENCE_KIND_NAMES } from "../../src/modules/references/referenceKinds.ts";
+import { REFERENCE_KINDS, REFERENCE_KIND_NAMES } from "../../src/modules/references/referenceKinds.ts";
 import { stem } from "../../src/modules/search/searchIndex.ts";
 import { startContentApp } from "../support/contentApp.ts";
 import { gql } from "../support/graphql.ts";
@@ -61,7 +61,7 @@ describe("closed sets as enums, dates as scalars", () => {
       referenceKind: __type(name: "ReferenceKind") { enumValues { name description } }
       enrollmentState: __type(name: "EnrollmentState") { enumValues { name } } }`);
     assert.deepEqual(dayKind.enumValues.map((v: { name: string }) => v.name), [...dayKinds]);
-    assert.deepEqual(referenceKind.enumValues.map((v: { name: string }) => v.name), [...REFERENCE_KIND_NAMES]);
+    assert.deepEqual(referenceKind.enumValues.map((v: { name: string; description: string }) => [v.name, v.description]), REFERENCE_KIND_NAMES.map((k) => [k, REFERENCE_KINDS[k]]), "the SDL describes each kind in referenceKinds.ts' words");
     assert.deepEqual(enrollmentState.enumValues.map((v: { name: string }) => v.name), ["ACTIVE", "ENDED"]);
   });
 
