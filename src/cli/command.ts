@@ -39,6 +39,8 @@ export interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
   /** How many positionals it takes: [min, max]. */
   positionals: [number, number];
+  /** Names of the positionals in order, e.g. ["ACTION", "HANDLE"]: a missing one is named ("missing HANDLE"). */
+  argumentNames?: string[];
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -57,7 +57,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
   }
   const [min, max] = command.positionals;
   if (parsed.positionals.length < min || parsed.positionals.length > max) {
-    io.stderr.write(`k8s-days ${command.name}: expected ${min === max ? min : `${min} to ${max}`} argument(s)\n\nUsage: k8s-days ${command.usage}\n`);
+    io.stderr.write(`k8s-days ${command.name}: ${argumentProblem(command, parsed.positionals)}\n\nUsage: k8s-days ${command.usage}\n`);
     return EXIT.USAGE;
   }
 
@@ -84,6 +84,18 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
     await services?.deps.contentVersion.stop();
     await services?.deps.db.close();
   }
+}
+
+/**
+ * What is wrong with the positionals, naming the argument: "missing HANDLE", or
+ * `unexpected argument "x"` when there are too many.
+ */
+export function argumentProblem(command: Pick<Command, "positionals" | "argumentNames">, positionals: readonly string[]): string {
+  const [min, max] = command.positionals;
+  if (positionals.length > max) return `unexpected argument ${JSON.stringify(positionals[max])}`;
+  const missing = (command.argumentNames ?? []).slice(positionals.length, min);
+  if (missing.length) return `missing ${missing.join(" and ")}`;
+  return `expected ${min === max ? min : `${min} to ${max}`} argument(s)`;
 }
 
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */

@@ -16,13 +16,16 @@ import { progressResolvers } from "../modules/progress/progress.resolvers.ts";
 import { profilesResolvers } from "../modules/profiles/profiles.resolvers.ts";
 import { streakResolvers } from "../modules/progress/streak.resolvers.ts";
 import { reviewResolvers } from "../modules/review/review.resolvers.ts";
+import { DateScalar, DateTimeScalar } from "./scalars.ts";
+import { challengesResolvers } from "../modules/challenges/challenges.resolvers.ts";
 
 const sdl = (url: URL) => readFileSync(url, "utf8");
 const moduleSdl = (path: string) => sdl(new URL(`../modules/${path}`, import.meta.url));
 
 /** Every module's contribution: its SDL and its resolvers. */
 export const graphqlModules: { typeDefs: string; resolvers: Record<string, unknown> }[] = [
-  { typeDefs: sdl(new URL("./base.graphql", import.meta.url)), resolvers: { Query: { apiVersion: () => "1" } } },
+  { typeDefs: sdl(new URL("./base.graphql", import.meta.url)), resolvers: { Query: { apiVersion: () => "1" }, Date: DateScalar, DateTime: DateTimeScalar } },
+  { typeDefs: moduleSdl("challenges/challenges.graphql"), resolvers: challengesResolvers },
   { typeDefs: moduleSdl("days/days.graphql"), resolvers: daysResolvers },
   { typeDefs: moduleSdl("concepts/concepts.graphql"), resolvers: conceptsResolvers },
   { typeDefs: moduleSdl("references/references.graphql"), resolvers: referencesResolvers },

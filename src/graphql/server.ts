@@ -109,7 +109,8 @@ export async function mountGraphQL(app: Express, services: Services, limits?: Pi
     ],
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);
-      const app = asAppError(original);
+      // A scalar's parse error (e.g. a bad Date literal) reaches here wrapped in Apollo's validation error.
+      const app = asAppError(original) ?? (original instanceof GraphQLError ? asAppError(original.originalError) : undefined);
       if (app) return { ...formatted, message: app.message, extensions: { code: graphqlCodeOf(app.code), ...app.details } };
       if (formatted.extensions?.code === "GRAPHQL_PARSE_FAILED" && /tokens\. Parsing aborted/.test(formatted.message)) {
         return { ...formatted, extensions: { ...formatted.extensions, code: "MAX_TOKENS_EXCEEDED", max: config.GRAPHQL_MAX_TOKENS } };

@@ -41,7 +41,7 @@ export const servicePage = (q: { limit: number; cursor?: string | undefined }) =
  * Runs a service call with the page arguments; a cursor the service rejects is
  * reported as the REST `cursor` parameter (the services name it `after`).
  */
-export async function fetchPage<T>(call: () => Promise<ServicePage<T>>): Promise<ServicePage<T>> {
+export async function fetchPage<P extends ServicePage<unknown>>(call: () => Promise<P>): Promise<P> {
   try {
     return await call();
   } catch (err) {

@@ -110,6 +110,13 @@ describe("the k8s-days command line", () => {
     const lax = await cli(url, ["import", repo]);
     assert.equal(lax.code, 0);
     assert.match(lax.stderr, /challenge\/week02\/day12\/broken\.yaml:\d+ invalid YAML/);
+    // One summary line by kind comes before the list of warnings.
+    const lines = lax.stderr.split("\n");
+    const summary = lines.findIndex((l) => /^\d+ warnings?: /.test(l));
+    assert.ok(summary >= 0, lax.stderr);
+    assert.match(lines[summary]!, /\b1 invalid manifest\b/);
+    assert.equal(lines[summary]!.match(/^(\d+) warnings?/)![1], String(lines.filter((l) => /^  \S+:\d+ /.test(l)).length), "the count is the number of listed warnings");
+    assert.ok(lines.findIndex((l) => /^  \S+:\d+ /.test(l)) > summary, "the summary precedes the list");
   });
 
   test("a folder with nothing to import exits 1", async () => {
@@ -123,7 +130,9 @@ describe("the k8s-days command line", () => {
     assert.equal(help.code, 0);
     assert.match(help.stdout, /import .*\n.*seed .*\n.*stats /);
     assert.equal((await cli(url, ["frobnicate"])).code, 2);
-    assert.equal((await cli(url, ["import"])).code, 2);
+    const noPath = await cli(url, ["import"]);
+    assert.equal(noPath.code, 2);
+    assert.equal(noPath.stderr.split("\n")[0], "k8s-days import: missing PATH_OR_URL");
     assert.equal((await cli(url, ["import", ".", "--bogus"])).code, 2);
     const importHelp = await cli(url, ["import", "--help"]);
     assert.equal(importHelp.code, 0);

@@ -50,4 +50,19 @@ describe("k8s-days learner create", () => {
     assert.match(bad.stderr, /Invalid learner/);
     assert.equal(cli(url, "learner", "delete", "root").status, 2);
   });
+
+  it("names a missing argument and words a bad time zone exactly as the API does", async () => {
+    const url = await freshDatabaseUrl("cli");
+    urls.push(url);
+    const missing = cli(url, "learner", "create");
+    assert.equal(missing.status, 2);
+    assert.equal(missing.stderr.split("\n")[0], "k8s-days learner: missing HANDLE");
+    const none = cli(url, "learner");
+    assert.equal(none.stderr.split("\n")[0], "k8s-days learner: missing ACTION and HANDLE");
+    const extra = cli(url, "learner", "create", "a", "b");
+    assert.equal(extra.stderr.split("\n")[0], 'k8s-days learner: unexpected argument "b"');
+    const zone = cli(url, "learner", "create", "marsian", "--timezone", "Mars/Olympus");
+    assert.equal(zone.status, 2);
+    assert.equal(zone.stderr, "k8s-days learner: timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus\n");
+  });
 });

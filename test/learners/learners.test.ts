@@ -53,6 +53,16 @@ describe("learner registration", () => {
     });
   }
 
+  it("words a bad time zone as the CLI does, on REST and GraphQL", async () => {
+    const phrase = "timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus";
+    const rest = await t.request.post("/api/v1/learners").send({ handle: "marsian", timezone: "Mars/Olympus" }).expect(422);
+    assert.ok(rest.body.detail.endsWith(phrase), rest.body.detail);
+    const graph = await t.request.post("/graphql").set("Content-Type", "application/json")
+      .send({ query: `mutation { register(input: { handle: "marsian", timezone: "Mars/Olympus" }) { learner { handle } } }` });
+    assert.equal(graph.body.errors[0].extensions.code, "BAD_USER_INPUT");
+    assert.ok(graph.body.errors[0].message.endsWith(phrase), graph.body.errors[0].message);
+  });
+
   it("answers 409 for a handle that is taken", async () => {
     await registerLearner(t, "taken");
     const res = await t.request.post("/api/v1/learners").send({ handle: "taken" }).expect(409);

@@ -260,7 +260,7 @@ describe("progress tools", () => {
   test("bad progress input is a tool error naming the argument", async () => {
     const cases: [string, Record<string, unknown>, string][] = [
       ["log_today", { minutes: -5, learned: "x" }, "minutes"],
-      ["log_today", { minutes: 10 }, "learned"],
+      ["log_today", { minutes: 10, learned: "x".repeat(1001) }, "learned"],
       ["log_today", { minutes: 10, learned: "x", days: [0] }, "days"],
       ["mark_lesson", { day: 13, status: "FINISHED" }, "status"],
       ["mark_lesson", { day: 13, status: "DONE", confidence: 9 }, "confidence"],

@@ -27,6 +27,7 @@ export const importCommand: Command = {
     strict: { type: "boolean" },
   },
   positionals: [1, 1],
+  argumentNames: ["PATH_OR_URL"],
   async run({ positionals, values, stdout, stderr, services }) {
     const source = parseContentSource(positionals[0]!);
     const s = await services();

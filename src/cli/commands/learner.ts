@@ -3,6 +3,8 @@
  * registers a learner (even when open registration is off), enrols them from today
  * and prints their token once.
  */
+import { describeProfileIssues } from "../../modules/learners/learners.service.ts";
+import { isValidTimeZone, timeZoneIssue } from "../../modules/progress/calendar.ts";
 import { EXIT, printJson, type Command } from "../command.ts";
 
 export const learnerCommand: Command = {
@@ -16,10 +18,16 @@ export const learnerCommand: Command = {
   ].join("\n"),
   options: { name: { type: "string" }, timezone: { type: "string" }, admin: { type: "boolean" }, json: { type: "boolean" } },
   positionals: [2, 2],
+  argumentNames: ["ACTION", "HANDLE"],
   async run({ positionals, values, stdout, stderr, services }) {
     const [action, handle] = positionals as [string, string];
     if (action !== "create") {
       stderr.write(`k8s-days learner: unknown action "${action}" (expected: create)\n`);
+      return EXIT.USAGE;
+    }
+    // Checked before the database opens, in the API's own words.
+    if (typeof values.timezone === "string" && !isValidTimeZone(values.timezone)) {
+      stderr.write(`k8s-days learner: ${describeProfileIssues([timeZoneIssue(values.timezone)])}\n`);
       return EXIT.USAGE;
     }
     const s = await services();

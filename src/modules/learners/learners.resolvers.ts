@@ -14,6 +14,10 @@ export const learnersResolvers = {
   Learner: {
     tokens: (parent: LearnerView, _: unknown, ctx: Ctx) => ctx.services.learners.listTokens(ownerOf(parent, ctx)),
   },
+  CreatedToken: {
+    /** The secret under the name that says what it is; `token` stays as a deprecated alias. */
+    secret: (created: { token: string }) => created.token,
+  },
   Mutation: {
     register: (_: unknown, { input }: { input: { handle: string; displayName?: string | null; timezone?: string | null } }, ctx: Ctx) =>
       ctx.services.learners.register({ handle: input.handle, displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined }),

@@ -14,7 +14,7 @@
  */
 import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
 import type { Deps } from "../../deps.ts";
-import { dateIn, isValidTimeZone } from "../progress/calendar.ts";
+import { dateIn, isValidTimeZone, timeZoneIssue } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import type { ContentFacts } from "../progress/contentFacts.ts";
 import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";
@@ -49,7 +49,9 @@ export interface CreatedToken {
   token: string;
 }
 
-const describe = (issues: FieldIssue[]) => issues.map((i) => `${i.path.join(".")} must be ${i.message}`).join("; ");
+/** Field issues in words: "timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus". */
+export const describeProfileIssues = (issues: FieldIssue[]) => issues.map((i) => `${i.path.join(".")} must be ${i.message}`).join("; ");
+const describe = describeProfileIssues;
 const HANDLE = /^[a-z0-9_-]{3,30}$/;
 const TOKEN_NAME_MAX = 100;
 /** How long a device code may be exchanged. */
@@ -71,7 +73,7 @@ export function validateProfile(input: { handle?: string; displayName?: string |
     issues.push({ path: ["displayName"], message: "1–80 characters" });
   }
   if (input.timezone !== undefined && !isValidTimeZone(input.timezone)) {
-    issues.push({ path: ["timezone"], message: "not an IANA time zone (e.g. Europe/Madrid)" });
+    issues.push(timeZoneIssue(input.timezone));
   }
   return issues;
 }

@@ -22,6 +22,33 @@ export type DateStatus = "COUNTED" | "BELOW_MINIMUM" | "MISSED" | "FROZEN" | "OP
 /** All statuses, in the order the API documents them. */
 export const dateStatuses: readonly DateStatus[] = ["COUNTED", "BELOW_MINIMUM", "MISSED", "FROZEN", "OPEN", "BEFORE_ENROLMENT"];
 
+/**
+ * True when an entry belongs to no attempt: dated before the attempt's start but logged
+ * after enrolling (the grace period allows yesterday). An entry of an earlier attempt,
+ * logged while that attempt ran, is not one of these.
+ */
+export function loggedBeforeAttempt(entry: { date: string; loggedAt?: Date | undefined }, startDate: string, enrolledAt: Date | undefined): boolean {
+  return !!enrolledAt && entry.date < startDate && !!entry.loggedAt && entry.loggedAt.getTime() >= enrolledAt.getTime();
+}
+
+/** Why a log entry counts or not: the DateStatus values a single entry can have. */
+export type CountedReason = Extract<DateStatus, "COUNTED" | "BELOW_MINIMUM" | "BEFORE_ENROLMENT">;
+
+/**
+ * Why one log entry counts or not, by the rules of the walk below: BEFORE_ENROLMENT when
+ * it belongs to no attempt (see loggedBeforeAttempt), else COUNTED from the daily
+ * minimum, else BELOW_MINIMUM (for today too: more minutes can still make it count).
+ * @example countedReasonOf({ date: "2026-03-01", minutes: 20 }, 5, { startDate: "2026-03-01" }) // "COUNTED"
+ */
+export function countedReasonOf(
+  entry: { date: string; minutes: number; loggedAt?: Date | undefined },
+  minMinutes: number,
+  attempt: { startDate: string; enrolledAt?: Date | undefined } | null,
+): CountedReason {
+  if (attempt && loggedBeforeAttempt(entry, attempt.startDate, attempt.enrolledAt)) return "BEFORE_ENROLMENT";
+  return entry.minutes >= minMinutes ? "COUNTED" : "BELOW_MINIMUM";
+}
+
 /** An entry as the walk sees it. */
 export interface WalkEntry {
   date: string;
@@ -75,7 +102,7 @@ export function walkAttempt(input: AttemptWalkInput): AttemptWalk {
   const enrolledAt = input.enrolledAt;
   if (enrolledAt) {
     const early = input.entries
-      .filter((e) => e.date < startDate && e.loggedAt && e.loggedAt.getTime() >= enrolledAt.getTime())
+      .filter((e) => loggedBeforeAttempt(e, startDate, enrolledAt))
       .sort((a, b) => a.date.localeCompare(b.date));
     for (const e of early) {
       dates.push({ date: e.date, status: "BEFORE_ENROLMENT", minutes: e.minutes, timezone: e.timezone, freeze: "NONE", freezesBanked: 0 });

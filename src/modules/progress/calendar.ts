@@ -3,7 +3,21 @@
  * arithmetic on it happens at UTC midnight, so DST never shifts a day.
  */
 
+import type { FieldIssue } from "../../errors.ts";
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** What a time zone must be, in the words every transport uses. */
+export const TIME_ZONE_EXPECTED = "an IANA time zone (e.g. Europe/Madrid)";
+
+/**
+ * The one wording of a bad time zone, as a field issue; described (`<path> must be <message>`)
+ * it reads "timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus" —
+ * in the REST and GraphQL error messages and on the command line alike.
+ */
+export function timeZoneIssue(tz: string): FieldIssue {
+  return { path: ["timezone"], message: `${TIME_ZONE_EXPECTED}, got ${tz}` };
+}
 
 /** True when `tz` is an IANA time zone this runtime knows (e.g. "Europe/Madrid"). */
 export function isValidTimeZone(tz: string): boolean {

@@ -27,8 +27,8 @@ export const progressResolvers = {
       ctx.services.progress.share(ownerOf(l, ctx), a.date, { maxLength: opt(a.maxLength) }),
   },
   Mutation: {
-    logDay: async (_: unknown, { input }: { input: { date: string; minutes: number; learned: string; days?: number[] | null; concepts?: string[] | null } }, ctx: Ctx) => ({
-      entry: await ctx.services.progress.logDay(viewerOf(ctx), input.date, { minutes: input.minutes, learned: input.learned, days: opt(input.days), concepts: opt(input.concepts) }),
+    logDay: async (_: unknown, { input }: { input: { date: string; minutes: number; learned?: string | null; days?: number[] | null; concepts?: string[] | null } }, ctx: Ctx) => ({
+      entry: await ctx.services.progress.logDay(viewerOf(ctx), input.date, { minutes: input.minutes, learned: input.learned ?? "", days: opt(input.days), concepts: opt(input.concepts) }),
     }),
     setProgress: async (_: unknown, { input }: { input: { day: number; status?: LessonStatus | null; note?: string | null; confidence?: number | null } }, ctx: Ctx) => ({
       progress: await ctx.services.progress.setProgress(viewerOf(ctx), input.day, {

@@ -22,13 +22,15 @@ export const ProgressBody = z.object({
 
 export const LogEntrySchema = z.object({
   date: isoDate, timezone: z.string(), minutes: z.number().int(), learned: z.string(),
-  days: z.array(z.number().int()), concepts: z.array(z.string()), counted: z.boolean(),
+  days: z.array(z.number().int()), concepts: z.array(z.string()),
+  counted: z.boolean().openapi({ description: "The date counts for the current attempt (countedReason is COUNTED)" }),
+  countedReason: DateStatusSchema.openapi({ description: "Why the date counts or not — one of the DateStatus values: COUNTED, BELOW_MINIMUM (minutes under the daily minimum; today, more minutes can still make it count) or BEFORE_ENROLMENT (dated before the current attempt's start and logged after enrolling: it counts for no attempt)", example: "COUNTED" }),
   createdAt: z.string(), updatedAt: z.string(),
 }).openapi("LogEntry");
 
 export const LogBody = z.object({
   minutes: z.number().int().min(0).max(limits.maxMinutes).openapi({ example: 20 }),
-  learned: z.string().max(limits.learnedChars).openapi({ example: "How a Service selects its Pods" }),
+  learned: z.string().max(limits.learnedChars).default("").openapi({ description: `What you learned (≤ ${limits.learnedChars} characters); may be empty or left out`, example: "How a Service selects its Pods" }),
   days: z.array(z.number().int().min(1)).max(limits.listItems).optional().openapi({ example: [14] }),
   concepts: z.array(z.string().max(64)).max(limits.listItems).optional().openapi({ example: ["service"] }),
 }).openapi("LogDay");
@@ -61,7 +63,7 @@ export const StatsSchema = z.object({
 }).openapi("Stats");
 
 export const ShareSchema = z.object({
-  date: isoDate, dayNumber: z.number().int(), text: z.string(), short: z.string(), maxLength: z.number().int(),
+  date: isoDate, dayNumber: z.number().int().openapi({ description: "Day of the attempt the date is (1 = its start date); 0 for a date that belongs to no attempt (the text then says \"Getting ready for …\")" }), text: z.string(), short: z.string(), maxLength: z.number().int(),
 }).openapi("SharePost");
 
 /** `{ items, next }` list body. */

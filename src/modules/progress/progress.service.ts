@@ -203,15 +203,15 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       const row = await retryOnUniqueViolation(() =>
         p.logEntry.upsert({ where: { learnerId_date: key }, create: { ...key, timezone: viewer.timezone, createdAt: now, ...data }, update: data }),
       );
-      return logEntryView(row, c.minMinutesPerDay);
+      return logEntryView(row, c.minMinutesPerDay, await currentEnrollment(viewer, slug));
     },
 
     /** The viewer's entry for one date. */
     async getLog(viewer: Viewer, date: string, slug = DEFAULT_CHALLENGE): Promise<LogEntryView> {
       if (!isIsoDate(date)) throw invalid("Invalid date", [{ path: ["date"], message: "an ISO date yyyy-mm-dd" }]);
-      const [row, c] = await Promise.all([p.logEntry.findUnique({ where: { learnerId_date: { learnerId: viewer.id, date } } }), challengeOf(slug)]);
+      const [row, c, attempt] = await Promise.all([p.logEntry.findUnique({ where: { learnerId_date: { learnerId: viewer.id, date } } }), challengeOf(slug), currentEnrollment(viewer, slug)]);
       if (!row) throw notFound(`Log entry for ${date}`);
-      return logEntryView(row, c.minMinutesPerDay);
+      return logEntryView(row, c.minMinutesPerDay, attempt);
     },
 
     /** The viewer's log, newest first, paged (cursor = last date of the page). */
@@ -221,11 +221,12 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       }
       const take = pageSize(options.limit);
       const date = { ...(options.cursor ? { lt: options.cursor } : {}), ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) };
-      const [rows, c] = await Promise.all([
+      const [rows, c, attempt] = await Promise.all([
         p.logEntry.findMany({ where: { learnerId: viewer.id, date }, orderBy: { date: "desc" }, take: take + 1 }),
         challengeOf(slug),
+        currentEnrollment(viewer, slug),
       ]);
-      const items = rows.slice(0, take).map((r) => logEntryView(r, c.minMinutesPerDay));
+      const items = rows.slice(0, take).map((r) => logEntryView(r, c.minMinutesPerDay, attempt));
       return { items, next: rows.length > take ? items.at(-1)!.date : null };
     },
 
@@ -312,12 +313,18 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       });
     },
 
-    /** The post to share for a logged date: "Day N of #66DaysOfK8s: …" with the challenge's hashtags. */
+    /**
+     * The post to share for a logged date: "Day N of #66DaysOfK8s: …" with the challenge's
+     * hashtags. A date that belongs to no attempt (BEFORE_ENROLMENT, or before any attempt
+     * started) is day 0 and reads "Getting ready for #66DaysOfK8s: …" — never "Day 1".
+     */
     async share(viewer: Viewer, date: string, options: { maxLength?: number | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<ShareView> {
       const entry = await service.getLog(viewer, date, slug);
       const c = await challengeOf(slug);
-      const enrollment = await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, startDate: { lte: date } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] });
-      const dayNumber = enrollment ? daysBetween(enrollment.startDate, date) + 1 : 1;
+      const enrollment = entry.countedReason === "BEFORE_ENROLMENT"
+        ? null
+        : await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, startDate: { lte: date } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] });
+      const dayNumber = enrollment ? daysBetween(enrollment.startDate, date) + 1 : 0;
       const post = shareText({ dayNumber, hashtag: c.hashtag, hashtags: c.hashtags, learned: entry.learned, minutes: entry.minutes }, Math.min(Math.max(options.maxLength ?? 280, 80), 5000));
       return { date, dayNumber, ...post };
     },
@@ -335,13 +342,14 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       });
       if (!row) throw notFound("Learner");
       const c = await challengeOf(DEFAULT_CHALLENGE);
+      const attempt = await currentEnrollment(viewer, DEFAULT_CHALLENGE);
       return {
         exportedAt: clock.now().toISOString(),
         learner: learnerView(row),
         tokens: row.tokens.map((t) => ({ ...tokenView(t), revokedAt: t.revokedAt?.toISOString() ?? null })),
         enrollments: row.enrollments.map(enrollmentView),
         progress: row.progress.map(progressView),
-        log: row.log.map((e) => logEntryView(e, c.minMinutesPerDay)),
+        log: row.log.map((e) => logEntryView(e, c.minMinutesPerDay, attempt)),
       };
     },
   };

@@ -12,6 +12,7 @@ import { conceptArg } from "../concepts/concepts.tools.ts";
 import { dayNumberArg } from "../days/days.tools.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { limits } from "./progress.service.ts";
+import type { CountedReason } from "./attemptDates.ts";
 import { LessonStatusSchema, LogEntrySchema, ProgressSchema, ShareSchema, StatsSchema, isoDate } from "./progress.schemas.ts";
 
 /** The learner of a tool call; UNAUTHENTICATED when the credentials named none. */
@@ -21,6 +22,13 @@ function learnerOf(ctx: ToolContext): Viewer {
 }
 
 const statsSource = (ctx: ToolContext): Source => ({ title: "Your stats (private)", url: ctx.links.path("/api/v1/me/stats") });
+
+/** Why an entry counts or not, in a sentence (countedReason in words). */
+function countedWords(reason: CountedReason, minMinutes: number): string {
+  if (reason === "COUNTED") return "It counts toward the streak (countedReason COUNTED).";
+  if (reason === "BEFORE_ENROLMENT") return "It does not count (countedReason BEFORE_ENROLMENT): it is dated before the current attempt started.";
+  return `It does not count yet (countedReason BELOW_MINIMUM): a day counts from ${minMinutes} minutes.`;
+}
 
 /** The progress tools (learner only). */
 export const progressTools = [
@@ -87,7 +95,7 @@ export const progressTools = [
       "the streak from the challenge's daily minimum (5 minutes). Returns the entry and the updated streak.",
     input: {
       minutes: z.number().int("minutes must be a whole number").min(0, "minutes must be 0 or more").max(limits.maxMinutes, `minutes must be at most ${limits.maxMinutes}`).describe("Minutes studied today"),
-      learned: z.string().trim().min(1, "learned must say what was learned").max(limits.learnedChars, `learned must be at most ${limits.learnedChars} characters`).describe("What was learned, in a sentence or two"),
+      learned: z.string().trim().max(limits.learnedChars, `learned must be at most ${limits.learnedChars} characters`).default("").describe("What was learned, in a sentence or two (may be left out)"),
       days: z.array(dayNumberArg).max(limits.listItems).optional().describe("Lesson numbers studied"),
       concepts: z.array(conceptArg).max(limits.listItems).optional().describe("Concept slugs studied"),
     },
@@ -100,8 +108,8 @@ export const progressTools = [
       const entry = await ctx.services.progress.logDay(viewer, today, { minutes, learned, days, concepts });
       const s = await ctx.services.progress.stats(viewer);
       const body = [
-        `Logged ${entry.date} (${entry.timezone}): ${entry.minutes} minutes — ${entry.learned}`,
-        entry.counted ? "It counts toward the streak." : `It does not count yet: a day counts from ${s.minMinutesPerDay} minutes.`,
+        `Logged ${entry.date} (${entry.timezone}): ${entry.minutes} minutes${entry.learned ? ` — ${entry.learned}` : ""}`,
+        countedWords(entry.countedReason, s.minMinutesPerDay),
         `Current streak: ${s.currentStreak} (longest ${s.longestStreak}).`,
       ].join("\n");
       const sources: Source[] = [{ title: `Your log for ${entry.date} (private)`, url: ctx.links.path(`/api/v1/me/log/${entry.date}`) }, statsSource(ctx)];
@@ -150,7 +158,7 @@ export const progressTools = [
       const d = date ?? ctx.services.progress.today(viewer);
       const post = await ctx.services.progress.share(viewer, d, { maxLength });
       const sources: Source[] = [{ title: `Your log for ${d} (private)`, url: ctx.links.path(`/api/v1/me/log/${d}`) }];
-      return { text: citedText(`Post for ${post.date} (day ${post.dayNumber} of the challenge):\n\n${post.text}`, sources), data: post };
+      return { text: citedText(`Post for ${post.date} (${post.dayNumber ? `day ${post.dayNumber} of the challenge` : "before your attempt started"}):\n\n${post.text}`, sources), data: post };
     },
   }),
 ];

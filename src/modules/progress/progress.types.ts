@@ -4,6 +4,7 @@
 import type { StreakStats } from "./streak.ts";
 import type { FreezePolicy } from "./freeze.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
+import { countedReasonOf, type CountedReason } from "./attemptDates.ts";
 
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
 export const lessonStatuses: readonly LessonStatus[] = ["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"];
@@ -29,8 +30,10 @@ export interface LogEntryView {
   learned: string;
   days: number[];
   concepts: string[];
-  /** Minutes reached the challenge's daily minimum. */
+  /** The date counts for the current attempt (countedReason is COUNTED). */
   counted: boolean;
+  /** Why it counts or not. */
+  countedReason: CountedReason;
   createdAt: string;
   updatedAt: string;
 }
@@ -95,10 +98,11 @@ export function progressView(row: {
 /** Maps a LogEntry row (JSON-text lists decoded here only). */
 export function logEntryView(row: {
   date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; createdAt: Date; updatedAt: Date;
-}, minMinutes: number): LogEntryView {
+}, minMinutes: number, attempt: { startDate: string; createdAt: Date } | null): LogEntryView {
+  const countedReason = countedReasonOf({ date: row.date, minutes: row.minutes, loggedAt: row.createdAt }, minMinutes, attempt && { startDate: attempt.startDate, enrolledAt: attempt.createdAt });
   return {
     date: row.date, timezone: row.timezone, minutes: row.minutes, learned: row.learned,
-    days: decodeIntList(row.days), concepts: decodeStringList(row.concepts), counted: row.minutes >= minMinutes,
+    days: decodeIntList(row.days), concepts: decodeStringList(row.concepts), counted: countedReason === "COUNTED", countedReason,
     createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
   };
 }

@@ -1,9 +1,11 @@
 /**
  * The post a learner shares for a logged date: "Day 14 of #66DaysOfK8s: <learned> #kubernetes …".
+ * A date before the attempt's start (day 0) reads "Getting ready for #66DaysOfK8s: …".
  * Pure; the short form fits X/Twitter-style limits.
  */
 
 export interface ShareInput {
+  /** Day of the attempt (1 = its start date); 0 for a date that belongs to no attempt. */
   dayNumber: number;
   /** Main hashtag of the challenge, e.g. "#66DaysOfK8s". */
   hashtag: string;
@@ -25,7 +27,7 @@ const tag = (t: string) => (t.startsWith("#") ? t : `#${t}`);
 
 /** Builds the share text; `maxLength` defaults to 280. */
 export function shareText(input: ShareInput, maxLength = 280): SharePost {
-  const head = `Day ${input.dayNumber} of ${tag(input.hashtag)}:`;
+  const head = input.dayNumber >= 1 ? `Day ${input.dayNumber} of ${tag(input.hashtag)}:` : `Getting ready for ${tag(input.hashtag)}:`;
   const learned = input.learned.replace(/\s+/g, " ").trim() || `${input.minutes} minutes of Kubernetes practice.`;
   const tags = [...new Set(input.hashtags.map(tag))].filter((t) => t.toLowerCase() !== tag(input.hashtag).toLowerCase());
   const tail = tags.length ? ` ${tags.join(" ")}` : "";

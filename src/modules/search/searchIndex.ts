@@ -11,7 +11,11 @@
  * - a document scores Σ over query words of (match quality × idf × field weight),
  *   times the share of query words it matched, squared;
  * - a query that is exactly a concept's name, slug or alias, or "day N", adds a large bonus.
- * Snippets mark matched words with «guillemets».
+ * Snippets mark matched words with «guillemets». Beside each snippet, `text` is the same
+ * extract without the marks and `highlights` gives each matched word's offsets in `text`
+ * (and in the document's `title`): UTF-16 code units, `start` inclusive, `end` exclusive,
+ * so `text.slice(start, end)` in JavaScript is the word. The snippet is built from those
+ * offsets, so the two can never disagree.
  */
 import { distance } from "fastest-levenshtein";
 
@@ -32,11 +36,23 @@ export interface SearchDocument<N = unknown> {
   type: SearchType;
   key: string;
   node: N;
+  /** The title a client shows for the hit (a day's title, a concept's name); highlighted too. Default "". */
+  title?: string;
   fields: SearchField[];
   /** Normalized phrases that, typed exactly, make this the answer (names, slugs, aliases, "day 13"). */
   exact: string[];
   /** Multiplier of this type of document. */
   boost: number;
+}
+
+/** Which text of a hit a highlight's offsets index into. */
+export type HighlightField = "text" | "title";
+
+/** One matched word: `hit[field].slice(start, end)` (UTF-16 code units, end exclusive). */
+export interface Highlight {
+  field: HighlightField;
+  start: number;
+  end: number;
 }
 
 /** One ranked hit. */
@@ -45,6 +61,12 @@ export interface SearchHit<N = unknown> {
   score: number;
   /** A short extract with matched words in «…». */
   snippet: string;
+  /** The snippet without the «» marks: what `text` highlights index into. */
+  text: string;
+  /** The document's title, what `title` highlights index into. */
+  title: string;
+  /** Matched words in `text` then in `title`, each in order. */
+  highlights: Highlight[];
   /** Index terms the query matched, for explaining the rank. */
   matches: string[];
   node: N;
@@ -137,12 +159,26 @@ function expand(index: SearchIndex, word: string): Map<string, number> {
 export interface QueryOptions {
   types?: readonly SearchType[] | null;
   first: number;
+  /** How many of the best hits to skip (paging). Default 0. */
+  offset?: number;
+}
+
+/** A page of ranked hits and how many there are in all. */
+export interface QueryPage<N> {
+  hits: SearchHit<N>[];
+  /** Every hit of the query (the number of ranked documents). */
+  total: number;
 }
 
 /** Runs a query; the best hits first. */
 export function queryIndex<N>(index: SearchIndex<N>, query: string, options: QueryOptions): SearchHit<N>[] {
+  return queryIndexPage(index, query, options).hits;
+}
+
+/** Runs a query and returns the page `offset … offset + first` of the ranking, with the total. */
+export function queryIndexPage<N>(index: SearchIndex<N>, query: string, options: QueryOptions): QueryPage<N> {
   const words = [...new Set(terms(query))];
-  if (!words.length) return [];
+  if (!words.length) return { hits: [], total: 0 };
   const joined = words.join("");
   const groups = words.map((w) => [w]);
   if (words.length > 1) groups.push([joined]);
@@ -178,16 +214,56 @@ export function queryIndex<N>(index: SearchIndex<N>, query: string, options: Que
     hits.push({ doc, score, matches: s.matches });
   }
   hits.sort((a, b) => b.score - a.score || index.documents[a.doc]!.key.localeCompare(index.documents[b.doc]!.key));
-  return hits.slice(0, options.first).map((h) => {
+  const offset = options.offset ?? 0;
+  const page = hits.slice(offset, offset + options.first).map((h) => {
     const d = index.documents[h.doc]!;
-    return { type: d.type, score: Math.round(h.score * 100) / 100, snippet: snippetOf(d, h.matches), matches: [...h.matches].sort(), node: d.node };
+    const { snippet, text, highlights } = highlightedSnippet(d, h.matches);
+    const title = d.title ?? "";
+    const titleHighlights = wordHighlights(title, (w) => h.matches.has(stem(w)), "title");
+    return {
+      type: d.type, score: Math.round(h.score * 100) / 100, snippet, text, title, highlights: [...highlights, ...titleHighlights],
+      matches: [...h.matches].sort(), node: d.node,
+    };
   });
+  return { hits: page, total: hits.length };
+}
+
+const WORD = /[A-Za-z0-9]+/g;
+
+/** Offsets of the words of `text` that `isMatch` accepts. */
+function wordHighlights(text: string, isMatch: (word: string) => boolean, field: HighlightField): Highlight[] {
+  const out: Highlight[] = [];
+  for (const m of text.matchAll(WORD)) if (isMatch(m[0])) out.push({ field, start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** `text` with each highlighted range wrapped in «…». */
+export function markHighlights(text: string, highlights: readonly Highlight[]): string {
+  let out = "";
+  let at = 0;
+  for (const h of highlights) {
+    out += `${text.slice(at, h.start)}«${text.slice(h.start, h.end)}»`;
+    at = h.end;
+  }
+  return out + text.slice(at);
 }
 
 const SNIPPET_CHARS = 160;
 
 /** A short extract of the best field for the matched terms, with each matched word in «…». */
 export function snippetOf(doc: SearchDocument, matches: Set<string>): string {
+  return highlightedSnippet(doc, matches).snippet;
+}
+
+/** The snippet, its plain text and the offsets of the matched words in that text. */
+export function highlightedSnippet(doc: SearchDocument, matches: Set<string>): { snippet: string; text: string; highlights: Highlight[] } {
+  const extract = extractOf(doc, matches);
+  const highlights = wordHighlights(extract, (w) => matches.has(stem(w)), "text");
+  return { snippet: markHighlights(extract, highlights), text: extract, highlights };
+}
+
+/** The plain-text extract a snippet shows (before marking). */
+function extractOf(doc: SearchDocument, matches: Set<string>): string {
   const fields = doc.fields.filter((f) => f.text.trim());
   const isMatch = (word: string) => matches.has(stem(word));
   const chosen =
@@ -205,19 +281,18 @@ export function snippetOf(doc: SearchDocument, matches: Set<string>): string {
     const space = text.indexOf(" ", start);
     start = space >= 0 && space < start + 20 ? space + 1 : start;
   }
-  const mark = (t: string) => t.replace(/[A-Za-z0-9]+/g, (w) => (isMatch(w) ? `«${w}»` : w));
   // A match in a short field (a name, a title): show it with the start of the readable text.
   const context = text.length < SNIPPET_CHARS / 2 ? fields.find((f) => f.snippet && f !== chosen && plainText(f.text)) : undefined;
   if (context) {
     const full = plainText(context.text);
     const room = Math.max(0, SNIPPET_CHARS - text.length);
     const rest = full.length <= room ? full : full.slice(0, room).replace(/\s+\S*$/, "");
-    return mark(`${text} — ${rest}${rest.length < full.length ? "…" : ""}`);
+    return `${text} — ${rest}${rest.length < full.length ? "…" : ""}`;
   }
   let window = text.slice(start, start + SNIPPET_CHARS);
   if (start + SNIPPET_CHARS < text.length) window = window.replace(/\s+\S*$/, "") + "…";
   if (start > 0) window = `…${window}`;
-  return mark(window);
+  return window;
 }
 
 /** Markdown reduced to readable text for snippets: link targets, emphasis and heading marks dropped. */

@@ -60,13 +60,14 @@ export function createExportService(deps: { db: Database; clock: Clock }, conten
       today,
       datesLeft: current ? Math.max(1, current.goalDays - daysBetween(current.startDate, today)) : c.totalDays,
       entries: data.log.map((e) => {
-        const attempt = attempts.find((a) => a.startDate <= e.date);
+        // An entry that belongs to no attempt (BEFORE_ENROLMENT) has no day of the attempt.
+        const attempt = e.countedReason === "BEFORE_ENROLMENT" ? undefined : attempts.find((a) => a.startDate <= e.date);
         const dayOfAttempt = attempt ? daysBetween(attempt.startDate, e.date) + 1 : null;
         return {
           date: e.date, timezone: e.timezone, minutes: e.minutes, counted: e.counted, learned: e.learned, dayOfAttempt,
           lessons: e.days.map((day) => ({ day, title: titles.get(day) ?? null })),
           concepts: e.concepts.map((slug) => ({ slug, name: names.get(slug) ?? null })),
-          share: shareText({ dayNumber: dayOfAttempt ?? 1, hashtag: c.hashtag, hashtags: c.hashtags, learned: e.learned, minutes: e.minutes }).text,
+          share: shareText({ dayNumber: dayOfAttempt ?? 0, hashtag: c.hashtag, hashtags: c.hashtags, learned: e.learned, minutes: e.minutes }).text,
         };
       }),
     };
