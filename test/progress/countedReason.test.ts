@@ -57,6 +57,7 @@ describe("why a log entry counts, over REST, GraphQL and MCP", () => {
       return t.services.deps.db.queryCount() - before;
     };
     await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 20 }).expect(200);
+    await statements(); // fills the content caches once
     const one = await statements();
     await t.request.put("/api/v1/me/log/2026-03-09").set(l.auth).send({ minutes: 20 }).expect(200);
     const two = await statements();
