@@ -23,7 +23,7 @@ export interface CommandContext {
   values: Record<string, string | boolean | undefined>;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** Opens the database (created and migrated when needed) and builds the services; closed by main. */
+  /** Opens the database (created unless the command only reads, and migrated, when needed) and builds the services; closed by main. */
   services(): Promise<Services>;
 }
 
@@ -39,6 +39,8 @@ export interface Command {
   options: NonNullable<ParseArgsConfig["options"]>;
   /** How many positionals it takes: [min, max]. */
   positionals: [number, number];
+  /** Only reads the store: the database is never created (a missing one is an error). */
+  readsOnly?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 
