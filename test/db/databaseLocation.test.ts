@@ -15,9 +15,10 @@ async function cli(url: string, args: string[]): Promise<Run> {
   Object.assign(process.env, { DATABASE_URL: url, SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "silent" });
   let stdout = "";
   let stderr = "";
-  const stream = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: false }) as unknown as NodeJS.WriteStream;
+  const stream = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: false });
   try {
-    const code = await main(args, { stdout: stream((s) => (stdout += s)), stderr: stream((s) => (stderr += s)) });
+    const io = { stdout: stream((s) => (stdout += s)) as unknown as typeof process.stdout, stderr: stream((s) => (stderr += s)) as unknown as typeof process.stderr };
+    const code = await main(args, io);
     return { code, stdout, stderr };
   } finally {
     for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
