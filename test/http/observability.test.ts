@@ -123,7 +123,7 @@ describe("request logs", () => {
   it("gives a request without X-Request-Id a new id, the same in the header and the line", async () => {
     const from = lines.length;
     const res = await t.request.get("/api/v1/").expect(200);
-    const id = res.headers["x-request-id"];
+    const id = res.headers["x-request-id"] ?? "";
     assert.match(id, /^[0-9a-f-]{36}$/);
     const line = entries().slice(from).find((e) => e.requestId === id);
     assert.equal(line?.route, "/api/v1/");
@@ -160,7 +160,7 @@ describe("GET /metrics", () => {
   let t: TestApp;
   const scrape = async (app = t) => {
     const res = await app.request.get("/metrics").expect(200);
-    assert.match(res.headers["content-type"], /^text\/plain; version=0\.0\.4/);
+    assert.match(res.headers["content-type"] ?? "", /^text\/plain; version=0\.0\.4/);
     return parsePrometheus(res.text);
   };
   before(async () => {
@@ -213,7 +213,7 @@ describe("GET /metrics with METRICS_TOKEN, and rate-limit rejections", () => {
     for (const auth of [undefined, "Bearer wrong-token-0123456789", `Basic ${token}`]) {
       const req = t.request.get("/metrics");
       const res = await (auth ? req.set("Authorization", auth) : req).expect(401);
-      assert.match(res.headers["content-type"], /^application\/problem\+json/);
+      assert.match(res.headers["content-type"] ?? "", /^application\/problem\+json/);
       assert.equal(res.body.code, "UNAUTHENTICATED");
     }
   });
