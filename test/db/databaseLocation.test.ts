@@ -1,11 +1,12 @@
 import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { main } from "../../src/cli/main.ts";
-import { onPostgres } from "../support/databases.ts";
+import { onPostgres, repoRoot } from "../support/databases.ts";
 
 interface Run { code: number; stdout: string; stderr: string }
 
@@ -62,6 +63,27 @@ describe("where a SQLite database may live", { skip: onPostgres && "file: URLs o
     const run = await cli("file:/proc/version", ["stats"]);
     assert.equal(run.code, 1);
     assert.match(run.stderr, /\/proc is a kernel file system/);
+  });
+
+  // Root writes anywhere, so the read-only place is a folder (mode 555) the CLI opens as `nobody`.
+  const asNobody = process.getuid?.() === 0 && spawnSync("setpriv", ["--version"]).status === 0;
+  it("refuses a folder it may not write to, naming it", { skip: !asNobody && "needs root and setpriv to run the CLI as another user" }, () => {
+    // Directly under /tmp: the test run's own temp folder (mode 700) is closed to other users.
+    const dir = mkdtempSync("/tmp/k8s-days-readonly-");
+    folders.push(dir);
+    chmodSync(dir, 0o555);
+    const scratch = mkdtempSync("/tmp/k8s-days-nobody-"); // tsx's cache, writable by nobody
+    folders.push(scratch);
+    chmodSync(scratch, 0o777);
+    const run = spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", process.execPath, join(repoRoot, "bin/k8s-days.mjs"), "seed"], {
+      cwd: repoRoot,
+      env: { ...process.env, HOME: scratch, TMPDIR: scratch, DATABASE_URL: `file:${dir}/k8s-days.db`, CONTENT_SOURCE: "none", SEED_ON_START: "false" },
+      encoding: "utf8",
+      timeout: 120_000,
+    });
+    assert.equal(run.status, 1, run.stderr);
+    assert.match(run.stderr, new RegExp(`${dir} is not writable \\(EACCES\\)`));
+    assert.equal(existsSync(join(dir, "k8s-days.db")), false);
   });
 
   it("stats never creates a database: a missing file is an error naming it", async () => {
