@@ -17,55 +17,19 @@
  * BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/test), BENCH_DBS (sqlite,postgres).
  */
 import autocannon from "autocannon";
-import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
 import { cpus, tmpdir, totalmem, release, platform } from "node:os";
-import { join, dirname, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
-import { createServer } from "node:net";
+import { join } from "node:path";
 import pg from "pg";
+import { cli, DAY_DETAIL, DAY_LIST, fixtures, freePort, gql, hasTaskset, ME_STATS, pinLoadGenerator, pinned, registerLearner, root, rssMb, startServer, stopServer, waitFor } from "./server.ts";
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const pgUrl = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const dbs = (process.env.BENCH_DBS ?? "sqlite,postgres").split(",");
-const hasTaskset = spawnSync("taskset", ["-V"]).status === 0 && cpus().length >= 2;
-const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"]
-  .find((p) => p && existsSync(join(p, "challenge/README.md")));
 
-if (hasTaskset) spawnSync("taskset", ["-p", "-c", "1", String(process.pid)], { stdio: "ignore" });
-
-const pinned = (args: string[]) => (hasTaskset ? ["taskset", ["-c", "0", ...args]] : [args[0]!, args.slice(1)]) as [string, string[]];
-
-async function freePort(): Promise<number> {
-  return new Promise((res) => {
-    const s = createServer().listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => res(port));
-    });
-  });
-}
-
-function rssMb(pid: number): number {
-  try {
-    const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
-    return m ? Math.round(Number(m[1]) / 1024) : NaN;
-  } catch { return NaN; }
-}
-
-async function waitFor(url: string, ms = 30_000): Promise<void> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch {}
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`timeout waiting for ${url}`);
-}
-
-function cli(env: NodeJS.ProcessEnv, ...args: string[]): string {
-  return execFileSync(process.execPath, [join(root, "bin/k8s-days.mjs"), ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
-}
+pinLoadGenerator();
 
 interface Scenario {
   key: string;
@@ -85,15 +49,6 @@ async function load(url: string, s: Scenario, pid: number): Promise<Result> {
   };
 }
 
-async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
-  const port = await freePort();
-  const [cmd, args] = pinned([process.execPath, "--import", "tsx", "src/index.ts"]);
-  const child = spawn(cmd, args, { cwd: root, env: { ...process.env, ...env, PORT: String(port), HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_ON_START: "false", CONTENT_SOURCE: "none", NODE_ENV: "production", SHUTDOWN_GRACE_MS: "0" }, stdio: ["ignore", "inherit", "inherit"] });
-  const base = `http://127.0.0.1:${port}`;
-  await waitFor(`${base}/readyz`);
-  return { child, base };
-}
-
 async function rawCeiling(sample: { status: number; headers: [string, string][]; body: Buffer }): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
   const file = join(mkdtempSync(join(tmpdir(), "k8s-days-bench-")), "raw.json");
@@ -106,18 +61,6 @@ async function rawCeiling(sample: { status: number; headers: [string, string][];
   return { child, base };
 }
 
-const gql = (query: string, variables: Record<string, unknown> = {}, token?: string): Partial<autocannon.Options> => ({
-  method: "POST",
-  headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}) },
-  body: JSON.stringify({ query, variables }),
-});
-
-const DAY_DETAIL = `query Day($n: Int!) { day(number: $n) { number title week date summary tldr
-  concepts { weight focus concept { slug name related(first: 5) { score kind reason concept { slug name } } } }
-  references { url title domain kind } } }`;
-const DAY_LIST = `{ days(first: 66) { totalCount edges { node { number title week concepts { weight focus concept { slug name } } } } } }`;
-const ME_STATS = `{ me { stats { currentStreak longestStreak daysLogged percentComplete status } } }`;
-
 async function benchDatabase(name: string, url: string): Promise<Result[]> {
   const env = { DATABASE_URL: url };
   console.error(`\n[${name}] seeding and importing the fixtures…`);
@@ -125,8 +68,7 @@ async function benchDatabase(name: string, url: string): Promise<Result[]> {
   if (fixtures) cli(env, "import", fixtures);
   const { child, base } = await startServer(env);
   try {
-    const reg = await fetch(`${base}/api/v1/learners`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: `bench-${Date.now()}`, displayName: "Bench", timezone: "UTC" }) });
-    const token = ((await reg.json()) as { token: string }).token;
+    const token = await registerLearner(base);
     const today = new Date().toISOString().slice(0, 10);
 
     const sampleRes = await fetch(`${base}/api/v1/days/13`);
@@ -152,9 +94,7 @@ async function benchDatabase(name: string, url: string): Promise<Result[]> {
     }
     return results;
   } finally {
-    const exited = new Promise((resolve) => child.once("exit", resolve));
-    child.kill("SIGTERM");
-    await exited;
+    await stopServer(child);
   }
 }
 

@@ -12,6 +12,8 @@ import { errorHandler, notFoundHandler } from "./http/errorHandler.ts";
 import { createRateLimits } from "./http/rateLimit.ts";
 import { requestViewer } from "./http/auth.ts";
 import { healthRouter, type Readiness } from "./http/health.ts";
+import { createMetrics, metricsRouter, type Metrics } from "./http/metrics.ts";
+import { observeRequests, requestIdOf } from "./http/requestLog.ts";
 import { mountGraphQL } from "./graphql/server.ts";
 import { restRouter, type RestRouter } from "./rest/router.ts";
 import { llmsRouter } from "./http/llmsTxt.ts";
@@ -27,6 +29,8 @@ export interface App {
   handler: RequestListener;
   cache: ResponseCache | null;
   readiness: Readiness;
+  /** The app's Prometheus metrics (null with METRICS=false). */
+  metrics: Metrics | null;
   /** The OpenAPI 3.1 document served at /api/v1/openapi.json. */
   openapi: RestRouter["document"];
   /** Stops Apollo and other app-level resources (not the database). */
@@ -41,9 +45,9 @@ export async function createApp(services: Services): Promise<App> {
   app.set("etag", "strong");
   app.set("json spaces", 0);
 
+  // The request log in front (see handler below) gives each request its id; the app alone (tests of `app`) makes one.
   app.use((req, res, next) => {
-    const id = (req.get("x-request-id") ?? "").slice(0, 100) || randomUUID();
-    res.set("X-Request-Id", id);
+    if (!requestIdOf(req)) res.set("X-Request-Id", (req.get("x-request-id") ?? "").slice(0, 100) || randomUUID());
     next();
   });
 
@@ -52,9 +56,12 @@ export async function createApp(services: Services): Promise<App> {
 
   const readiness: Readiness = { draining: false };
   app.use(healthRouter(services, readiness));
+  const { db, contentVersion } = services.deps;
+  const metrics = config.METRICS ? createMetrics({ contentVersion: contentVersion.current, statements: db.queryCount }) : null;
+  if (metrics) app.use(metricsRouter(metrics, config.METRICS_TOKEN));
   // Counted in front of the response cache (see handler below), so cached answers count too.
-  const limits = await createRateLimits({ config, log, trustProxy: app.get("trust proxy"), viewerOf: (req) => requestViewer(services, req) });
-  const graphql = await mountGraphQL(app, services, limits);
+  const limits = await createRateLimits({ config, log, trustProxy: app.get("trust proxy"), viewerOf: (req) => requestViewer(services, req), onRejected: (limit) => metrics?.rateLimited(limit) });
+  const graphql = await mountGraphQL(app, services, limits, metrics);
   const rest = restRouter(services);
   app.use("/api/v1", rest);
   app.use(mcpRouter(services));
@@ -69,8 +76,9 @@ export async function createApp(services: Services): Promise<App> {
     : null;
   return {
     app,
-    handler: limits.front(cache ? cache.listener : (app as unknown as RequestListener)),
+    handler: observeRequests(limits.front(cache ? cache.listener : (app as unknown as RequestListener)), { log, metrics }),
     cache,
+    metrics,
     readiness,
     openapi: rest.document,
     stop: async () => {

@@ -15,12 +15,14 @@ export interface BootOptions {
   log?: Logger;
   /** Load the seeds into an empty store (default: config.SEED_ON_START). */
   seed?: boolean;
+  /** Create the database when it does not exist (default true; `k8s-days stats` passes false). */
+  create?: boolean;
 }
 
 export async function boot(options: BootOptions = {}): Promise<Services> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL, { create: options.create });
   const contentVersion = await watchContentVersion(db, config.CONTENT_VERSION_POLL_MS);
   const services = createServices({ db, config, clock: options.clock ?? systemClock, log, contentVersion });
   if (options.seed ?? config.SEED_ON_START) await services.content.importer.seedIfEmpty();

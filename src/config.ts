@@ -87,6 +87,10 @@ const schema = z.object({
   RATE_LIMIT_SIGNUP_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** Redis shared by the replicas for the rate-limit counters (redis:// or rediss://); unset: memory of each replica. */
   RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  /** Serve Prometheus metrics at GET /metrics (false: /metrics is a 404). */
+  METRICS: bool.default(true),
+  /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, "must be at least 16 characters").optional(),
   /** Prefix of the rate-limit keys in that Redis. */
   RATE_LIMIT_REDIS_PREFIX: z.string().min(1).default("k8s-days:rl:"),
 });

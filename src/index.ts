@@ -8,6 +8,8 @@ import { createHttpServer } from "./http/httpServer.ts";
 import { createApp } from "./app.ts";
 import { boot } from "./bootstrap.ts";
 import { ConfigError, loadConfig } from "./config.ts";
+import { MigrationError } from "./db/migrate.ts";
+import { DatabaseLocationError } from "./db/sqliteFile.ts";
 import { createLogger } from "./log.ts";
 import { trackInFlight } from "./http/inFlight.ts";
 import { entryPoints } from "./http/home.ts";
@@ -57,6 +59,10 @@ main().catch((err) => {
   if (err instanceof ConfigError) {
     console.error(err.message);
     process.exit(78);
+  }
+  if (err instanceof DatabaseLocationError || err instanceof MigrationError) {
+    console.error(err.message);
+    process.exit(1);
   }
   console.error(err);
   process.exit(1);

@@ -58,6 +58,17 @@ describe("the Kubernetes manifests in deploy/", () => {
     assert.ok(d.spec.template.spec.securityContext.runAsNonRoot);
   });
 
+  it("ask Prometheus to scrape the metrics the app serves, on its container port", async () => {
+    const d = one("Deployment");
+    const annotations = d.spec.template.metadata.annotations ?? {};
+    assert.equal(annotations["prometheus.io/scrape"], "true");
+    const ports = d.spec.template.spec.containers[0].ports.map((p: any) => String(p.containerPort));
+    assert.ok(ports.includes(annotations["prometheus.io/port"]), `prometheus.io/port ${annotations["prometheus.io/port"]} is a container port`);
+    const res = await t.request.get(annotations["prometheus.io/path"]).expect(200);
+    assert.match(res.text, /^# HELP http_requests_total /m);
+    assert.notEqual(one("ConfigMap").data.METRICS, "false");
+  });
+
   it("listen where the ConfigMap says, behind a Service that targets the same port", () => {
     const cm = one("ConfigMap");
     const d = one("Deployment");

@@ -23,7 +23,7 @@ export interface CommandContext {
   values: Record<string, string | boolean | undefined>;
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
-  /** Opens the database (created and migrated when needed) and builds the services; closed by main. */
+  /** Opens the database (created unless the command only reads, and migrated, when needed) and builds the services; closed by main. */
   services(): Promise<Services>;
 }
 
@@ -41,6 +41,8 @@ export interface Command {
   positionals: [number, number];
   /** Names of the positionals in order, e.g. ["ACTION", "HANDLE"]: a missing one is named ("missing HANDLE"). */
   argumentNames?: string[];
+  /** Only reads the store: the database is never created (a missing one is an error). */
+  readsOnly?: boolean;
   run(ctx: CommandContext): Promise<number>;
 }
 

@@ -7,6 +7,8 @@ import { parseArgs } from "node:util";
 import { boot } from "../bootstrap.ts";
 import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
+import { MigrationError } from "../db/migrate.ts";
+import { DatabaseLocationError } from "../db/sqliteFile.ts";
 import { ContentSourceError } from "../importer/contentSource.ts";
 import { SeedValidationError } from "../importer/seeds.ts";
 import { createLogger } from "../log.ts";
@@ -72,7 +74,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
           const config = loadConfig();
           // Logs go to stderr so stdout stays clean for --json.
           const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
-          services = await boot({ config, log, seed: false });
+          services = await boot({ config, log, seed: false, create: !command.readsOnly });
         }
         return services;
       },
@@ -100,10 +102,13 @@ export function argumentProblem(command: Pick<Command, "positionals" | "argument
 
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
 function userMessage(err: unknown): string {
-  if (err instanceof AppError || err instanceof SeedValidationError || err instanceof ConfigError || err instanceof ContentSourceError) return err.message;
+  const known = [AppError, SeedValidationError, ConfigError, ContentSourceError, DatabaseLocationError, MigrationError];
+  if (known.some((type) => err instanceof type)) return (err as Error).message;
   if (process.env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
+  // Prisma's messages start with an empty line ("\nInvalid `…` invocation"): show the first line that says something.
   const message = err instanceof Error ? err.message : String(err);
-  return `${message.split("\n")[0]} (set K8S_DAYS_DEBUG=1 for details)`;
+  const line = message.split("\n").map((l) => l.trim()).find(Boolean) ?? (err instanceof Error ? err.name : "unknown error");
+  return `${line} (set K8S_DAYS_DEBUG=1 for details)`;
 }
 
 if (process.argv[1] && /k8s-days(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1])) {

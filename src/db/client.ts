@@ -27,12 +27,14 @@ export interface Database {
 export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;
+  /** Create the database when it does not exist (default true); false makes a missing one an error. */
+  create?: boolean;
 }
 
 /** Opens the database named by `url`, creating and migrating it when needed. */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {
   const provider = providerOf(url);
-  if (options.migrate !== false) await migrate(url);
+  if (options.migrate !== false) await migrate(url, { create: options.create });
   let count = 0;
   let prisma: Db;
   if (provider === "sqlite") {

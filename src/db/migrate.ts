@@ -3,23 +3,39 @@
  * itself, so a fresh machine needs no Prisma engine binary. Rows are written to
  * Prisma's own `_prisma_migrations` table with Prisma's checksum, so
  * `prisma migrate status` agrees. Safe with several replicas starting at once:
- * PostgreSQL takes an advisory lock, SQLite an immediate transaction.
+ * PostgreSQL takes an advisory lock, SQLite an immediate transaction per migration.
+ *
+ * SQLite migrations are applied the way Prisma's own engine applies them, because a
+ * migration that redefines a table (`CREATE TABLE "new_X" … DROP TABLE "X" … RENAME`) would
+ * otherwise cascade-delete every child row of X: `PRAGMA foreign_keys=OFF` before the
+ * transaction (inside one SQLite ignores it, so the migration's own pragmas do nothing),
+ * the migration in its transaction, `PRAGMA foreign_key_check` before the commit (any row
+ * left pointing nowhere rolls the migration back with an error naming table and row), and
+ * foreign keys back on after.
  */
 import { createHash, randomUUID } from "node:crypto";
-import { mkdirSync, readdirSync, readFileSync, existsSync } from "node:fs";
+import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { postgresTarget, providerOf, sqlitePath, type Provider } from "./provider.ts";
+import { DatabaseLocationError, prepareSqliteFile } from "./sqliteFile.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
 interface Migration { name: string; sql: string; checksum: string }
 
-/** The committed migrations of a provider, oldest first. */
-export function migrationsOf(provider: Provider): Migration[] {
-  const dir = join(root, "prisma", provider, "migrations");
+/** The folder of a provider's committed migrations. */
+export const migrationsDir = (provider: Provider) => join(root, "prisma", provider, "migrations");
+
+/** A migration that failed; nothing of it was kept. */
+export class MigrationError extends Error {
+  override name = "MigrationError";
+}
+
+/** The migrations in `dir` (default: the provider's committed ones), oldest first. */
+export function migrationsOf(provider: Provider, dir = migrationsDir(provider)): Migration[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
     .filter((e) => e.isDirectory() && existsSync(join(dir, e.name, "migration.sql")))
@@ -43,43 +59,82 @@ const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 const SQLITE_TABLE = TABLE.replace(/TIMESTAMPTZ/g, "DATETIME").replace("DEFAULT now()", "DEFAULT current_timestamp");
 
-/** Creates the database when needed and applies pending migrations. Returns the names applied. */
-export async function migrate(url: string): Promise<string[]> {
-  const provider = providerOf(url);
-  const migrations = migrationsOf(provider);
-  return provider === "sqlite" ? migrateSqlite(url, migrations) : migratePostgres(url, migrations);
+export interface MigrateOptions {
+  /** Folder of the migrations (default: the committed ones of the URL's provider). */
+  dir?: string;
+  /** Create the database when it does not exist (default true); false makes a missing one an error. */
+  create?: boolean;
 }
 
-function migrateSqlite(url: string, migrations: Migration[]): string[] {
-  const file = sqlitePath(url);
-  if (file !== ":memory:") mkdirSync(dirname(file), { recursive: true });
-  const db = new Database(file, { timeout: 10_000 });
+/** Creates the database when needed and applies pending migrations. Returns the names applied. */
+export async function migrate(url: string, options: MigrateOptions = {}): Promise<string[]> {
+  const provider = providerOf(url);
+  const migrations = migrationsOf(provider, options.dir);
+  const create = options.create ?? true;
+  return provider === "sqlite" ? migrateSqlite(url, migrations, create) : migratePostgres(url, migrations, create);
+}
+
+function migrateSqlite(url: string, migrations: Migration[], create: boolean): string[] {
+  const file = prepareSqliteFile(sqlitePath(url), { create });
+  let db: Database.Database;
   try {
+    db = new Database(file, { timeout: 10_000 });
     db.pragma("journal_mode = WAL");
+  } catch (err) {
+    throw new DatabaseLocationError(`DATABASE_URL ${url}: SQLite cannot open ${file} (${(err as Error).message})`);
+  }
+  try {
     db.exec(SQLITE_TABLE);
-    const applied: string[] = [];
-    const run = db.transaction(() => {
-      const done = new Set(db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).pluck().all() as string[]);
-      for (const m of migrations) {
-        if (done.has(m.name)) continue;
-        db.exec(m.sql);
-        db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`)
-          .run(randomUUID(), m.checksum, m.name);
-        applied.push(m.name);
-      }
-    });
-    run.immediate();
-    return applied;
+    const done = new Set(db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).pluck().all() as string[]);
+    return migrations.filter((m) => !done.has(m.name) && applySqliteMigration(db, m)).map((m) => m.name);
   } finally {
     db.close();
   }
 }
 
-async function migratePostgres(url: string, migrations: Migration[]): Promise<string[]> {
+interface ForeignKeyViolation { table: string; rowid: number | null; parent: string; fkid: number }
+
+/**
+ * Applies one migration as Prisma's engine does (see the header); false when another
+ * process applied it meanwhile.
+ */
+function applySqliteMigration(db: Database.Database, m: Migration): boolean {
+  // Outside the transaction: inside one, SQLite ignores this pragma.
+  db.pragma("foreign_keys = OFF");
+  try {
+    const apply = db.transaction(() => {
+      if (db.prepare(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = ? AND finished_at IS NOT NULL`).get(m.name)) return false;
+      try {
+        db.exec(m.sql);
+      } catch (err) {
+        throw new MigrationError(`migration ${m.name} failed (nothing of it was kept): ${(err as Error).message}`);
+      }
+      const broken = db.prepare("PRAGMA foreign_key_check").all() as ForeignKeyViolation[];
+      if (broken.length) {
+        const shown = broken.slice(0, 5).map((v) => `${v.table} row ${v.rowid ?? "?"} → ${v.parent}`).join(", ");
+        throw new MigrationError(
+          `migration ${m.name} would leave ${broken.length} row(s) pointing at missing parents (${shown}${broken.length > 5 ? ", …" : ""}); it was rolled back`,
+        );
+      }
+      db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`)
+        .run(randomUUID(), m.checksum, m.name);
+      return true;
+    });
+    return apply.immediate();
+  } finally {
+    db.pragma("foreign_keys = ON");
+  }
+}
+
+async function migratePostgres(url: string, migrations: Migration[], create: boolean): Promise<string[]> {
   const { connectionString, schema } = postgresTarget(url);
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
+    if (!create) {
+      const { rows } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = '_prisma_migrations'`, [schema]);
+      if (!rows.length) throw new DatabaseLocationError(`DATABASE_URL: no database in schema "${schema}" (this command never creates one; start the server or run \`k8s-days import\` first)`);
+    }
     await client.query("SELECT pg_advisory_lock(72066)");
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
     await client.query(`SET search_path TO "${schema}"`);
@@ -97,7 +152,7 @@ async function migratePostgres(url: string, migrations: Migration[]): Promise<st
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");
-        throw new Error(`migration ${m.name} failed: ${(err as Error).message}`);
+        throw new MigrationError(`migration ${m.name} failed (nothing of it was kept): ${(err as Error).message}`);
       }
       applied.push(m.name);
     }

@@ -10,10 +10,11 @@ import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
-import { GraphQLError } from "graphql";
+import { getOperationAST, GraphQLError } from "graphql";
 import { AppError, asAppError, graphqlCodeOf, isErrorCode } from "../errors.ts";
 import { requestViewer } from "../http/auth.ts";
 import type { RateLimits } from "../http/rateLimit.ts";
+import type { Metrics } from "../http/metrics.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { toAppError } from "../http/errorHandler.ts";
 import { publicBase } from "../http/publicBase.ts";
@@ -62,6 +63,24 @@ const legacyJsonStatusPlugin: ApolloServerPlugin = {
   },
 };
 
+/** Counts every operation Apollo answers by name, type and outcome (see http/metrics.ts). */
+function operationMetricsPlugin(metrics: Metrics): ApolloServerPlugin {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, request, document, operation }) {
+          if (response.body.kind !== "single") return;
+          const { data, errors } = response.body.singleResult;
+          const outcome = !errors?.length ? "ok" : data ? "partial" : "error";
+          // An operation that failed validation was parsed but never resolved: name it from its document.
+          const op = operation ?? (document ? getOperationAST(document, request.operationName) : null);
+          metrics.graphqlOperation(op?.name?.value ?? request.operationName, op?.operation, outcome);
+        },
+      };
+    },
+  };
+}
+
 /** The content type of a GraphQL error answered outside Apollo. */
 function errorContentType(req: Request): string {
   return req.accepts([GRAPHQL_RESPONSE, "application/json"]) === "application/json" ? "application/json; charset=utf-8" : `${GRAPHQL_RESPONSE}; charset=utf-8`;
@@ -84,7 +103,7 @@ function graphqlErrorHandler(services: Services): ErrorRequestHandler {
 }
 
 /** Starts Apollo and mounts /graphql (IDE, assets, JSON body, Apollo, GraphQL-shaped error handler) on the app. */
-export async function mountGraphQL(app: Express, services: Services, limits?: Pick<RateLimits, "signup">): Promise<{ stop(): Promise<void> }> {
+export async function mountGraphQL(app: Express, services: Services, limits?: Pick<RateLimits, "signup">, metrics?: Metrics | null): Promise<{ stop(): Promise<void> }> {
   const { config, log } = services.deps;
   const server = new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
@@ -106,6 +125,7 @@ export async function mountGraphQL(app: Express, services: Services, limits?: Pi
       storableInputPlugin,
       legacyJsonStatusPlugin,
       ...(limits ? [signupLimitPlugin(limits.signup)] : []),
+      ...(metrics ? [operationMetricsPlugin(metrics)] : []),
     ],
     formatError: (formatted, error) => {
       const original = unwrapResolverError(error);

@@ -21,6 +21,7 @@ export async function viewerFromHeader(services: Services, header: string | unde
 }
 
 const viewers = new WeakMap<IncomingMessage, Promise<Viewer | null>>();
+const settled = new WeakMap<IncomingMessage, Viewer | null>();
 
 /**
  * The learner of a request's Authorization header, checked once per request: the rate
@@ -30,10 +31,15 @@ export function requestViewer(services: Services, req: IncomingMessage): Promise
   let viewer = viewers.get(req);
   if (!viewer) {
     viewer = viewerFromHeader(services, req.headers.authorization);
-    viewer.catch(() => {}); // a bad token is reported by whoever awaits it
+    viewer.then((v) => settled.set(req, v), () => {}); // a bad token is reported by whoever awaits it
     viewers.set(req, viewer);
   }
   return viewer;
+}
+
+/** The learner of a request whose token was already checked (for its log line); undefined otherwise. */
+export function settledViewer(req: IncomingMessage): Viewer | null | undefined {
+  return settled.get(req);
 }
 
 /** Express middleware: sets the viewer on `res.locals.viewer` (null when anonymous); 401 on a bad token. */

@@ -54,6 +54,8 @@ export interface RateLimitDeps {
   viewerOf(req: IncomingMessage): Promise<Viewer | null>;
   /** Express `trust proxy` value, for client addresses behind a load balancer. */
   trustProxy: boolean | number | string;
+  /** Told of every refused request: `api` (the general limit) or `signup`. */
+  onRejected?(limit: "api" | "signup"): void;
 }
 
 /** The verdict on a client's sign-ups. */
@@ -95,7 +97,11 @@ export async function createRateLimits(deps: RateLimitDeps): Promise<RateLimits>
   // The keys go through addressKey, which applies ipKeyGenerator (IPv6 by /56); the library's
   // heuristic cannot see that through the helper and would warn at every start.
   const common = {
-    standardHeaders: "draft-8", legacyHeaders: false, passOnStoreError: true, logger: quiet, handler: tooMany,
+    standardHeaders: "draft-8", legacyHeaders: false, passOnStoreError: true, logger: quiet,
+    handler: (req: Request, res: Response, next: unknown, opts: Options) => {
+      deps.onRejected?.(opts.identifier === "signup" ? "signup" : "api");
+      tooMany(req, res, next, opts);
+    },
     validate: { keyGeneratorIpFallback: false },
   } satisfies Partial<Options>;
 
@@ -142,6 +148,7 @@ export async function createRateLimits(deps: RateLimitDeps): Promise<RateLimits>
         return { allowed: true };
       }
       if (hits <= config.RATE_LIMIT_SIGNUP_MAX) return { allowed: true };
+      deps.onRejected?.("signup");
       const retryAfter = Math.max(1, Math.ceil(((resetTime?.getTime() ?? Date.now() + config.RATE_LIMIT_SIGNUP_WINDOW_MS) - Date.now()) / 1000));
       return { allowed: false, retryAfter, limit: config.RATE_LIMIT_SIGNUP_MAX, windowMs: config.RATE_LIMIT_SIGNUP_WINDOW_MS };
     },

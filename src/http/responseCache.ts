@@ -22,6 +22,7 @@ import { createHash } from "node:crypto";
 import { LRUCache } from "lru-cache";
 import { hasContentCoding } from "./bodyEncoding.ts";
 import { captureBody } from "./captureBody.ts";
+import { routeOf, setRoute } from "./routeName.ts";
 import type { IncomingMessage, RequestListener, ServerResponse, OutgoingHttpHeaders } from "node:http";
 
 export interface ResponseCacheOptions {
@@ -42,6 +43,8 @@ interface Entry {
   status: number;
   headers: OutgoingHttpHeaders;
   body: Buffer;
+  /** Route pattern of the request that filled the entry (for logs and metrics of hits). */
+  route: string;
 }
 
 export interface ResponseCache {
@@ -98,6 +101,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
 
   const serve = (req: IncomingMessage, res: ServerResponse, entry: Entry) => {
     hits++;
+    setRoute(req, entry.route);
     const etag = entry.headers.etag;
     const inm = req.headers["if-none-match"];
     if (etag && inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
@@ -121,7 +125,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
       delete headers.connection;
       delete headers["keep-alive"];
       const byHost = String(headers.vary ?? "").toLowerCase().split(/\s*,\s*/).includes("host");
-      store(key, { version, status: res.statusCode, headers, body, ...(byHost ? { origin: originKey(req) } : {}) });
+      store(key, { version, status: res.statusCode, headers, body, route: routeOf(req), ...(byHost ? { origin: originKey(req) } : {}) });
     });
     app(req, res);
   };

@@ -5,6 +5,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { withSourceImportLock } from "../db/sourceImportLock.ts";
+import { withSqliteImportLock } from "../db/sqliteImportLock.ts";
 import { notFound } from "../errors.ts";
 import type { Deps } from "../deps.ts";
 import { describeSource, parseContentSource } from "./contentSource.ts";
@@ -64,6 +65,8 @@ export interface ContentImporter {
 /** Builds the importer service. */
 export function createContentImporter(deps: Deps): ContentImporter {
   const { db, log, contentVersion } = deps;
+  /** Content writes one at a time on a SQLite file (another process may be importing). */
+  const oneWriter = <T>(work: () => Promise<T>) => withSqliteImportLock(db, work, (message) => log.warn(message));
   return {
     async importPath(path, options = {}) {
       if (!existsSync(path)) throw notFound(`Import path ${JSON.stringify(path)}`);
@@ -77,7 +80,7 @@ export function createContentImporter(deps: Deps): ContentImporter {
           contentVersion: stats.contentVersion, warnings: content.warnings, durationMs: Math.round(performance.now() - started), written: false,
         };
       }
-      const summary = await writeContent(db, content);
+      const summary = await oneWriter(() => writeContent(db, content));
       if (summary.changed > 0) await contentVersion.announce();
       log.info("content imported", { path: options.sourceName ?? path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
       return { ...summary, durationMs: Math.round(performance.now() - started), written: true };
@@ -98,7 +101,8 @@ export function createContentImporter(deps: Deps): ContentImporter {
       return withSourceImportLock(db, async () => ((await hasLessons()) ? null : this.importSource(source, options)), options.signal);
     },
     async loadSeeds(dir = defaultSeedsDir) {
-      const summary = await writeSeeds(db, await readSeeds(dir));
+      const seeds = await readSeeds(dir);
+      const summary = await oneWriter(() => writeSeeds(db, seeds));
       if (summary.changed > 0) await contentVersion.announce();
       log.info("seeds loaded", { days: summary.days, concepts: summary.concepts, changed: summary.changed });
       return summary;

@@ -12,6 +12,7 @@
  *   handler: ({ params }) => services.days.get(params.number),
  * });
  */
+import { setRoute } from "../http/routeName.ts";
 import { Router, type Request, type Response } from "express";
 import { z } from "./openapiZod.ts";
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from "@asteasolutions/zod-to-openapi";
@@ -164,6 +165,8 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
   api.methods.set(path, methods);
 
   api.router[spec.method](path, async (req, res) => {
+    // Named now: an error leaves the routers (and Express forgets their mount path) before it is answered.
+    setRoute(req, `${req.baseUrl}${path}`);
     res.vary("Accept");
     if (status !== 204 && !req.accepts(acceptable)) {
       throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${acceptable.join(", ")} only`);

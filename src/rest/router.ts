@@ -2,6 +2,7 @@
  * /api/v1: JSON body limits, the module routes, /openapi.json, the docs page,
  * OPTIONS (204 + Allow) and 405 with Allow for a known path with another method.
  */
+import { setRoute } from "../http/routeName.ts";
 import { docsRouter } from "./docs.ts";
 import express, { Router } from "express";
 import { AppError } from "../errors.ts";
@@ -69,7 +70,8 @@ export function restRouter(services: Services): RestRouter {
   // A path we serve with a method we don't: 405 and the methods we allow.
   for (const [path, methods] of api.methods) {
     const allow = allowed(methods);
-    router.all(path, (_req, res) => {
+    router.all(path, (req, res) => {
+      setRoute(req, `${req.baseUrl}${path}`);
       res.set("Allow", allow);
       throw new AppError("METHOD_NOT_ALLOWED", `Allowed methods: ${allow}`);
     });

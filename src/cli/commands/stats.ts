@@ -6,9 +6,10 @@ export const statsCommand: Command = {
   name: "stats",
   summary: "Print what the store holds (days, lessons, concepts, references, learners, …)",
   usage: "stats [--json]",
-  help: "Counts of the store's content and learners, and the content version.",
+  help: "Counts of the store's content and learners, and the content version. Never creates a database: a missing one is an error.",
   options: { json: { type: "boolean" } },
   positionals: [0, 0],
+  readsOnly: true,
   async run({ values, stdout, services }) {
     const stats = await (await services()).content.importer.stats();
     if (values.json) printJson(stdout, stats);
