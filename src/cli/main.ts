@@ -4,11 +4,8 @@
  * database lazily, and turns user errors into one clear line on stderr (no stack traces).
  */
 import { parseArgs } from "node:util";
-import { boot } from "../bootstrap.ts";
-import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
 import { ContentSourceError } from "../importer/contentSource.ts";
-import { SeedValidationError } from "../importer/seeds.ts";
 import { createLogger } from "../log.ts";
 import type { Services } from "../services.ts";
 import { EXIT, type Command } from "./command.ts";
@@ -69,6 +66,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       ...io,
       services: async () => {
         if (!services) {
+          // The application is loaded only when a command needs it, so --help and usage errors start fast.
+          const [{ loadConfig }, { boot }] = await Promise.all([import("../config.ts"), import("../bootstrap.ts")]);
           const config = loadConfig();
           // Logs go to stderr so stdout stays clean for --json.
           const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
@@ -78,7 +77,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       },
     });
   } catch (err) {
-    io.stderr.write(`k8s-days ${command.name}: ${userMessage(err)}\n`);
+    io.stderr.write(`k8s-days ${command.name}: ${await userMessage(err)}\n`);
     return EXIT.FAILURE;
   } finally {
     await services?.deps.contentVersion.stop();
@@ -87,7 +86,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
 }
 
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
-function userMessage(err: unknown): string {
+async function userMessage(err: unknown): Promise<string> {
+  const [{ ConfigError }, { SeedValidationError }] = await Promise.all([import("../config.ts"), import("../importer/seeds.ts")]);
   if (err instanceof AppError || err instanceof SeedValidationError || err instanceof ConfigError || err instanceof ContentSourceError) return err.message;
   if (process.env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
   const message = err instanceof Error ? err.message : String(err);
