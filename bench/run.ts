@@ -12,7 +12,8 @@
  *   (e) search (REST)
  *   (f) authenticated GraphQL `me { stats }` and the daily-log write (uncached)
  *   (g) GraphQL day detail with the response cache off (a second server, RESPONSE_CACHE=false)
- * reporting requests/s, p50/p99 latency, server RSS (at the end of the scenario, and its
+ * reporting requests/s, p50/p99 latency, the server's CPU time per request (steady when
+ * the machine is shared, unlike requests/s), server RSS (at the end of the scenario, and its
  * lowest → highest over the scenario's seconds) and the ratio to (a); then the wall time
  * of the cold CLI (`--help`, from dist/ and through tsx) and of importing the fixture
  * repository (a cold `k8s-days import` after `seed`). The server and CLI run the compiled
@@ -63,6 +64,14 @@ function rssMb(pid: number): number {
   } catch { return NaN; }
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (100 ticks a second). */
+function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch { return NaN; }
+}
+
 async function waitFor(url: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -95,12 +104,13 @@ interface Scenario {
   opts: Partial<autocannon.Options>;
 }
 
-interface Result { key: string; label: string; rps: number; p50: number; p99: number; rss: number; rssMin: number; rssMax: number; errors: number; non2xx: number; load: string }
+interface Result { key: string; label: string; rps: number; p50: number; p99: number; rss: number; rssMin: number; rssMax: number; errors: number; non2xx: number; load: string; cpuMs: number }
 
 async function load(url: string, s: Scenario, pid: number): Promise<Result> {
   await autocannon({ url, connections, duration: 2, ...s.opts } as autocannon.Options); // warm-up
   // RSS over time: one sample a second while the load runs.
   const samples: number[] = [rssMb(pid)];
+  const cpu0 = cpuSeconds(pid);
   const sampler = setInterval(() => samples.push(rssMb(pid)), 1000);
   let r: autocannon.Result;
   try {
@@ -109,10 +119,11 @@ async function load(url: string, s: Scenario, pid: number): Promise<Result> {
     clearInterval(sampler);
   }
   samples.push(rssMb(pid));
+  const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / Math.max(1, r.requests.total);
   return {
     key: s.key, label: s.label,
     rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
-    rss: samples.at(-1)!, rssMin: Math.min(...samples), rssMax: Math.max(...samples), errors: r.errors + r.timeouts, non2xx: r.non2xx, load: load1(),
+    rss: samples.at(-1)!, rssMin: Math.min(...samples), rssMax: Math.max(...samples), errors: r.errors + r.timeouts, non2xx: r.non2xx, load: load1(), cpuMs,
   };
 }
 
@@ -235,9 +246,9 @@ function table(name: string, { results, timings }: { results: Result[]; timings:
   const lines = [
     `### ${name} — ${connections} connections, ${duration} s per scenario`,
     "",
-    "| | scenario | req/s | p50 ms | p99 ms | server RSS MB (low → high) | ratio to (a) | errors / non-2xx | load avg |",
-    "|---|---|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map((r) => `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} (${r.rssMin} → ${r.rssMax}) | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} | ${r.load} |`),
+    "| | scenario | req/s | p50 ms | p99 ms | server CPU ms / request | server RSS MB (low → high) | ratio to (a) | errors / non-2xx | load avg |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map((r) => `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(3)} | ${r.rss} (${r.rssMin} → ${r.rssMax}) | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} | ${r.load} |`),
     ...(timings.length ? ["", "| timing | seconds | load avg |", "|---|---:|---:|", ...timings.map((t) => `| ${t.label} | ${t.seconds.toFixed(2)} | ${t.load} |`)] : []),
   ];
   return lines.join("\n");
