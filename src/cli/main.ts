@@ -94,6 +94,6 @@ async function userMessage(err: unknown): Promise<string> {
   return `${message.split("\n")[0]} (set K8S_DAYS_DEBUG=1 for details)`;
 }
 
-if (process.argv[1] && /k8s-days(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /k8s-days(\.mjs)?$|cli[\\/]main\.[jt]s$/.test(process.argv[1])) {
   process.exitCode = await main(process.argv.slice(2));
 }
