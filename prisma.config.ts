@@ -4,6 +4,7 @@
 import { defineConfig } from "prisma/config";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import { postgresTarget } from "./src/db/provider.ts";
 
 const url = process.env.DATABASE_URL ?? "file:./data/k8s-days.db";
 const provider = /^postgres(ql)?:/.test(url) ? "postgres" : "sqlite";
@@ -14,6 +15,9 @@ export default defineConfig({
   schema: `prisma/${provider}/schema.prisma`,
   migrations: { path: `prisma/${provider}/migrations` },
   async adapter() {
-    return provider === "postgres" ? new PrismaPg({ connectionString: url }) : new PrismaBetterSQLite3({ url });
+    if (provider === "sqlite") return new PrismaBetterSQLite3({ url });
+    // The same `?schema=` handling as the app (src/db/client.ts), so `migrate status` reads the app's schema.
+    const { connectionString, schema } = postgresTarget(url);
+    return new PrismaPg({ connectionString, options: `-c search_path="${schema}"` }, { schema });
   },
 });

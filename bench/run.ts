@@ -11,25 +11,47 @@
  *   (d) GraphQL list of all 66 days with concepts
  *   (e) search (REST)
  *   (f) authenticated GraphQL `me { stats }` and the daily-log write (uncached)
- * reporting requests/s, p50/p99 latency, server RSS and the ratio to (a).
+ *   (g) GraphQL day detail with the response cache off (a second server, RESPONSE_CACHE=false)
+ * reporting requests/s, p50/p99 latency, the server's CPU time per request (steady when
+ * the machine is shared, unlike requests/s), server RSS (at the end of the scenario, and its
+ * lowest → highest over the scenario's seconds) and the ratio to (a); then the wall time
+ * of the cold CLI (`--help`, from dist/ and through tsx) and of importing the fixture
+ * repository (a cold `k8s-days import` after `seed`). The server and CLI run the compiled
+ * dist/ (built first when stale, scripts/build.mjs --if-stale).
  *
  * Environment: BENCH_DURATION (s, default 10), BENCH_CONNECTIONS (default 32),
- * BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/test), BENCH_DBS (sqlite,postgres).
+ * BENCH_PG_URL (default postgresql://postgres@127.0.0.1:5432/test), BENCH_DBS (sqlite,postgres),
+ * BENCH_ONLY (scenario keys to run, e.g. f1,f2,g; default all).
  */
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, writeFileSync, existsSync, readFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem, release, platform } from "node:os";
+import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpus, tmpdir, totalmem, release, platform, loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { cli, DAY_DETAIL, DAY_LIST, fixtures, freePort, gql, hasTaskset, ME_STATS, pinLoadGenerator, pinned, registerLearner, root, rssMb, startServer, stopServer, waitFor } from "./server.ts";
+import { buildIfStale, cli, cpuSeconds, DAY_DETAIL, DAY_LIST, fixtures, freePort, gql, hasTaskset, ME_STATS, pinLoadGenerator, pinned, registerLearner, root, rssMb, startServer, stopServer, waitFor } from "./server.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const pgUrl = process.env.BENCH_PG_URL ?? "postgresql://postgres@127.0.0.1:5432/test";
 const dbs = (process.env.BENCH_DBS ?? "sqlite,postgres").split(",");
+const only = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(",")) : null;
+const wanted = (key: string) => !only || only.has(key);
 
 pinLoadGenerator();
+
+/** Wall time of a cold CLI run, in seconds (median of `runs`). */
+function cliSeconds(env: NodeJS.ProcessEnv, runs: number, ...args: string[]): number {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    cli(env, ...args);
+    times.push((performance.now() - t) / 1000);
+  }
+  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
+}
+
+const load1 = () => loadavg()[0]!.toFixed(1);
 
 interface Scenario {
   key: string;
@@ -37,15 +59,26 @@ interface Scenario {
   opts: Partial<autocannon.Options>;
 }
 
-interface Result { key: string; label: string; rps: number; p50: number; p99: number; rss: number; errors: number; non2xx: number }
+interface Result { key: string; label: string; rps: number; p50: number; p99: number; rss: number; rssMin: number; rssMax: number; errors: number; non2xx: number; load: string; cpuMs: number }
 
 async function load(url: string, s: Scenario, pid: number): Promise<Result> {
   await autocannon({ url, connections, duration: 2, ...s.opts } as autocannon.Options); // warm-up
-  const r = await autocannon({ url, connections, duration, ...s.opts } as autocannon.Options);
+  // RSS over time: one sample a second while the load runs.
+  const samples: number[] = [rssMb(pid)];
+  const cpu0 = cpuSeconds(pid);
+  const sampler = setInterval(() => samples.push(rssMb(pid)), 1000);
+  let r: autocannon.Result;
+  try {
+    r = await autocannon({ url, connections, duration, ...s.opts } as autocannon.Options);
+  } finally {
+    clearInterval(sampler);
+  }
+  samples.push(rssMb(pid));
+  const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / Math.max(1, r.requests.total);
   return {
     key: s.key, label: s.label,
     rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
-    rss: rssMb(pid), errors: r.errors + r.timeouts, non2xx: r.non2xx,
+    rss: samples.at(-1)!, rssMin: Math.min(...samples), rssMax: Math.max(...samples), errors: r.errors + r.timeouts, non2xx: r.non2xx, load: load1(), cpuMs,
   };
 }
 
@@ -61,11 +94,32 @@ async function rawCeiling(sample: { status: number; headers: [string, string][];
   return { child, base };
 }
 
-async function benchDatabase(name: string, url: string): Promise<Result[]> {
+interface Timing { label: string; seconds: number; load: string }
+
+async function benchDatabase(name: string, url: string): Promise<{ results: Result[]; timings: Timing[] }> {
   const env = { DATABASE_URL: url };
   console.error(`\n[${name}] seeding and importing the fixtures…`);
   cli(env, "seed");
-  if (fixtures) cli(env, "import", fixtures);
+  const timings: Timing[] = [];
+  if (fixtures) {
+    const t = performance.now();
+    cli(env, "import", fixtures);
+    timings.push({ label: "`k8s-days import` of the 66-lesson fixture repository (cold CLI, after seed)", seconds: (performance.now() - t) / 1000, load: load1() });
+  }
+  const results = await benchServer(name, env);
+  if (wanted("g")) {
+    console.error(`[${name}] GraphQL day detail, response cache off`);
+    const { child, base } = await startServer({ ...env, RESPONSE_CACHE: "false" });
+    try {
+      results.push(await load(`${base}/graphql`, { key: "g", label: "GraphQL day detail, response cache off", opts: gql(DAY_DETAIL, { n: 13 }) }, child.pid!));
+    } finally {
+      await stopServer(child);
+    }
+  }
+  return { results, timings };
+}
+
+async function benchServer(name: string, env: NodeJS.ProcessEnv): Promise<Result[]> {
   const { child, base } = await startServer(env);
   try {
     const token = await registerLearner(base);
@@ -88,7 +142,7 @@ async function benchDatabase(name: string, url: string): Promise<Result[]> {
       { key: "f2", label: "PUT /api/v1/me/log/{today} (auth, write)", opts: { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ minutes: 15, learned: "benchmarking the log write" }) } },
     ];
     const paths: Record<string, string> = { b: "/api/v1/days/13", c: "/graphql", d: "/graphql", e: "/api/v1/search?q=statefulst", f1: "/graphql", f2: `/api/v1/me/log/${today}` };
-    for (const s of scenarios) {
+    for (const s of scenarios.filter((x) => wanted(x.key))) {
       console.error(`[${name}] ${s.label}`);
       results.push(await load(`${base}${paths[s.key]}`, s, child.pid!));
     }
@@ -114,19 +168,25 @@ async function dropSchema(url: string): Promise<void> {
   try { await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await client.end(); }
 }
 
-function table(name: string, results: Result[]): string {
+function table(name: string, { results, timings }: { results: Result[]; timings: Timing[] }): string {
   const ceiling = results.find((r) => r.key === "a")?.rps ?? NaN;
   const lines = [
     `### ${name} — ${connections} connections, ${duration} s per scenario`,
     "",
-    "| | scenario | req/s | p50 ms | p99 ms | server RSS MB | ratio to (a) | errors / non-2xx |",
-    "|---|---|---:|---:|---:|---:|---:|---:|",
-    ...results.map((r) => `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.rss} | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} |`),
+    "| | scenario | req/s | p50 ms | p99 ms | server CPU ms / request | server RSS MB (low → high) | ratio to (a) | errors / non-2xx | load avg |",
+    "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ...results.map((r) => `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(3)} | ${r.rss} (${r.rssMin} → ${r.rssMax}) | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} | ${r.load} |`),
+    ...(timings.length ? ["", "| timing | seconds | load avg |", "|---|---:|---:|", ...timings.map((t) => `| ${t.label} | ${t.seconds.toFixed(2)} | ${t.load} |`)] : []),
   ];
   return lines.join("\n");
 }
 
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(totalmem() / 2 ** 30)} GiB RAM, ${platform()} ${release()}, Node ${process.version}${hasTaskset ? "; server pinned to CPU 0, load generator to CPU 1" : "; no CPU pinning"}`;
+buildIfStale();
+const startup = [
+  `CLI start, \`node bin/k8s-days.mjs --help\` (median of 5): ${cliSeconds({}, 5, "--help").toFixed(2)} s from dist/, ` +
+  `${cliSeconds({ K8S_DAYS_FROM_SOURCE: "1" }, 5, "--help").toFixed(2)} s through tsx (load avg ${load1()})`,
+];
 const sections: string[] = [];
 for (const name of dbs) {
   if (name === "sqlite") {
@@ -142,7 +202,7 @@ for (const name of dbs) {
     }
   }
 }
-const report = `Machine: ${machine}\nDate: ${new Date().toISOString()}\n\n${sections.join("\n\n")}\n`;
+const report = `Machine: ${machine}\nDate: ${new Date().toISOString()}\n\n${startup.join("\n")}\n\n${sections.join("\n\n")}\n`;
 console.log(report);
 if (process.argv.includes("--write")) {
   const file = join(root, "BENCHMARKS.md");

@@ -23,6 +23,7 @@ export function pinLoadGenerator(): void {
 /** A command pinned to CPU 0 (the server's) when taskset exists. */
 export const pinned = (args: string[]) => (hasTaskset ? ["taskset", ["-c", "0", ...args]] : [args[0]!, args.slice(1)]) as [string, string[]];
 
+/** A TCP port free on 127.0.0.1 right now. */
 export async function freePort(): Promise<number> {
   return new Promise((res) => {
     const s = createServer().listen(0, "127.0.0.1", () => {
@@ -30,6 +31,14 @@ export async function freePort(): Promise<number> {
       s.close(() => res(port));
     });
   });
+}
+
+/** CPU seconds (user + system) a process has used so far, from /proc/<pid>/stat (100 ticks a second). */
+export function cpuSeconds(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch { return NaN; }
 }
 
 /** Resident memory of a process in MB (NaN when it is gone). */
@@ -40,6 +49,7 @@ export function rssMb(pid: number): number {
   } catch { return NaN; }
 }
 
+/** Resolves once `url` answers 2xx; throws after `ms`. */
 export async function waitFor(url: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
@@ -54,13 +64,18 @@ export function cli(env: NodeJS.ProcessEnv, ...args: string[]): string {
   return execFileSync(process.execPath, [join(root, "bin/k8s-days.mjs"), ...args], { cwd: root, env: { ...process.env, ...env }, encoding: "utf8" });
 }
 
+/** Builds dist/ when a source is newer (the benchmarks measure what `npm start` runs). */
+export function buildIfStale(): void {
+  execFileSync(process.execPath, [join(root, "scripts/build.mjs"), "--if-stale"], { cwd: root, stdio: "inherit" });
+}
+
 /**
- * Starts `src/index.ts` in production mode with every rate limit off (RATE_LIMIT_MAX=0: one
+ * Starts the compiled `dist/index.js` (call buildIfStale first) in production mode with every rate limit off (RATE_LIMIT_MAX=0: one
  * load generator is one client). `env` overrides (e.g. LOG_LEVEL); stdout is discarded.
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const [cmd, args] = pinned([process.execPath, "--import", "tsx", "src/index.ts"]);
+  const [cmd, args] = pinned([process.execPath, "dist/index.js"]);
   const child = spawn(cmd, args, {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1", SEED_ON_START: "false", CONTENT_SOURCE: "none", NODE_ENV: "production", SHUTDOWN_GRACE_MS: "0", RATE_LIMIT_MAX: "0" },
@@ -92,8 +107,11 @@ export const gql = (query: string, variables: Record<string, unknown> = {}, toke
   body: JSON.stringify({ query, variables }),
 });
 
+/** The GraphQL day-detail operation the benchmarks run. */
 export const DAY_DETAIL = `query Day($n: Int!) { day(number: $n) { number title week date summary tldr
   concepts { weight focus concept { slug name related(first: 5) { score kind reason concept { slug name } } } }
   references { url title domain kind } } }`;
+/** The GraphQL list of 66 days with their concepts. */
 export const DAY_LIST = `{ days(first: 66) { totalCount edges { node { number title week concepts { weight focus concept { slug name } } } } } }`;
+/** The authenticated `me { stats }` operation. */
 export const ME_STATS = `{ me { stats { currentStreak longestStreak daysLogged percentComplete status } } }`;

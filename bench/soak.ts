@@ -17,13 +17,14 @@ import autocannon from "autocannon";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { cli, DAY_DETAIL, fixtures, hasTaskset, ME_STATS, pinLoadGenerator, registerLearner, root, rssMb, startServer, stopServer } from "./server.ts";
+import { buildIfStale, cli, DAY_DETAIL, fixtures, hasTaskset, ME_STATS, pinLoadGenerator, registerLearner, root, rssMb, startServer, stopServer } from "./server.ts";
 
 const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const SAMPLE_MS = 10_000;
 
 pinLoadGenerator();
+buildIfStale();
 
 interface Point { t: number; rss: number; requests: number; errors: number }
 

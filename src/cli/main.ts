@@ -4,13 +4,9 @@
  * database lazily, and turns user errors into one clear line on stderr (no stack traces).
  */
 import { parseArgs } from "node:util";
-import { boot } from "../bootstrap.ts";
-import { ConfigError, loadConfig } from "../config.ts";
 import { AppError } from "../errors.ts";
-import { MigrationError } from "../db/migrate.ts";
 import { DatabaseLocationError } from "../db/sqliteFile.ts";
 import { ContentSourceError } from "../importer/contentSource.ts";
-import { SeedValidationError } from "../importer/seeds.ts";
 import { createLogger } from "../log.ts";
 import type { Services } from "../services.ts";
 import { EXIT, type Command } from "./command.ts";
@@ -71,6 +67,8 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       ...io,
       services: async () => {
         if (!services) {
+          // The application is loaded only when a command needs it, so --help and usage errors start fast.
+          const [{ loadConfig }, { boot }] = await Promise.all([import("../config.ts"), import("../bootstrap.ts")]);
           const config = loadConfig();
           // Logs go to stderr so stdout stays clean for --json.
           const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
@@ -80,7 +78,7 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
       },
     });
   } catch (err) {
-    io.stderr.write(`k8s-days ${command.name}: ${userMessage(err)}\n`);
+    io.stderr.write(`k8s-days ${command.name}: ${await userMessage(err)}\n`);
     return EXIT.FAILURE;
   } finally {
     await services?.deps.contentVersion.stop();
@@ -101,7 +99,9 @@ export function argumentProblem(command: Pick<Command, "positionals" | "argument
 }
 
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
-function userMessage(err: unknown): string {
+async function userMessage(err: unknown): Promise<string> {
+  // Loaded here, not at the top: by now a command has loaded them anyway, and --help stays fast.
+  const [{ ConfigError }, { SeedValidationError }, { MigrationError }] = await Promise.all([import("../config.ts"), import("../importer/seeds.ts"), import("../db/migrate.ts")]);
   const known = [AppError, SeedValidationError, ConfigError, ContentSourceError, DatabaseLocationError, MigrationError];
   if (known.some((type) => err instanceof type)) return (err as Error).message;
   if (process.env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
@@ -111,6 +111,6 @@ function userMessage(err: unknown): string {
   return `${line} (set K8S_DAYS_DEBUG=1 for details)`;
 }
 
-if (process.argv[1] && /k8s-days(\.mjs)?$|cli[\\/]main\.ts$/.test(process.argv[1])) {
+if (process.argv[1] && /k8s-days(\.mjs)?$|cli[\\/]main\.[jt]s$/.test(process.argv[1])) {
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -12,7 +12,9 @@ import { connectMcpServer } from "./server.ts";
 
 /** The learner named by `token` (undefined/empty → null); throws UNAUTHENTICATED for a malformed or revoked token. */
 export async function stdioLearner(services: Services, token: string | undefined): Promise<Viewer | null> {
-  return token ? services.learners.authenticate(token) : null;
+  if (!token) return null;
+  // A session outlives any profile read at start: `me` reads it afresh each time.
+  return { ...(await services.learners.authenticate(token)), profile: undefined };
 }
 
 /** Base of the links stdio tools cite: PUBLIC_URL, else where the HTTP server listens by configuration. */

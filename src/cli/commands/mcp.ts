@@ -1,6 +1,5 @@
 /** `k8s-days mcp`: an MCP server on stdin/stdout for desktop chat clients. */
 import { AppError } from "../../errors.ts";
-import { serveMcpOverStdio, stdioLearner } from "../../mcp/stdio.ts";
 import { EXIT, type Command } from "../command.ts";
 
 export const mcpCommand: Command = {
@@ -15,7 +14,8 @@ export const mcpCommand: Command = {
   options: {},
   positionals: [0, 0],
   async run({ services, stderr }) {
-    const s = await services();
+    // Loaded here, not at the top: every other command (and --help) starts without the MCP server.
+    const [s, { serveMcpOverStdio, stdioLearner }] = await Promise.all([services(), import("../../mcp/stdio.ts")]);
     let viewer;
     try {
       viewer = await stdioLearner(s, s.deps.config.K8S_DAYS_TOKEN);

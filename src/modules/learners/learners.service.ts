@@ -29,8 +29,11 @@ interface TokenRow {
   lastUsedAt: Date | string | null;
   learnerId: string;
   handle: string;
+  displayName: string;
   timezone: string;
   role: string;
+  public: boolean | number;
+  createdAt: Date | string;
 }
 
 /** Input of a registration. */
@@ -133,7 +136,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       // Every authenticated request runs this, so it is one portable raw join (a third of
       // the cost of findUnique + include, which Prisma 6 plans anew each time; see BENCHMARKS.md).
       const [row] = await p.$queryRaw<TokenRow[]>`
-        SELECT t."id", t."tokenHash", t."revokedAt", t."lastUsedAt", l."id" AS "learnerId", l."handle", l."timezone", l."role"
+        SELECT t."id", t."tokenHash", t."revokedAt", t."lastUsedAt", l."id" AS "learnerId", l."handle", l."displayName", l."timezone", l."role", l."public", l."createdAt"
         FROM "AccessToken" t JOIN "Learner" l ON l."id" = t."learnerId"
         WHERE t."tokenHash" = ${hash}`;
       if (!row || row.revokedAt || !sameHash(row.tokenHash, hash)) throw unauthenticated("The bearer token is malformed, unknown or revoked");
@@ -142,11 +145,13 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       if (!lastUsed || now.getTime() - lastUsed.getTime() > LAST_USED_RESOLUTION_MS) {
         await p.accessToken.updateMany({ where: { id: row.id }, data: { lastUsedAt: now } });
       }
-      return { id: row.learnerId, handle: row.handle, timezone: row.timezone, role: row.role === "ADMIN" ? "ADMIN" : "LEARNER" };
+      const profile = learnerView({ ...row, id: row.learnerId, public: Boolean(row.public), createdAt: new Date(row.createdAt) });
+      return { id: row.learnerId, handle: row.handle, timezone: row.timezone, role: profile.role, profile };
     },
 
     /** The viewer's own profile. */
     async me(viewer: Viewer): Promise<LearnerView> {
+      if (viewer.profile) return viewer.profile;
       const row = await p.learner.findUnique({ where: { id: viewer.id } });
       if (!row) throw unauthenticated();
       return learnerView(row);

@@ -33,6 +33,8 @@ export interface Viewer {
   handle: string;
   timezone: string;
   role: Role;
+  /** The profile as read with the token in this request (so `me` costs no second statement), when known. */
+  profile?: LearnerView | undefined;
 }
 
 /** Maps a Learner row to its API view. */

@@ -13,6 +13,7 @@ import { attemptCalendar, type AttemptCalendar } from "./attemptCalendar.ts";
 import { addDays, dateIn, daysBetween, isIsoDate } from "./calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import type { ChallengeFacts, ContentFacts } from "./contentFacts.ts";
+import { readStatsRows, upsertLogEntry } from "./progressSql.ts";
 import { shareText } from "./shareText.ts";
 import { computeStreak, nextLesson } from "./streak.ts";
 import { explainStreak, type StreakExplanation } from "./streakExplanation.ts";
@@ -198,11 +199,11 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       if (date < oldest) throw invalid("This date is closed", [{ path: ["date"], message: `dates before ${oldest} can no longer be logged` }]);
       const { days, concepts } = checkLogInput(input, c);
       const now = clock.now();
-      const data = { minutes: input.minutes, learned: input.learned.trim(), days: JSON.stringify(days), concepts: JSON.stringify(concepts), updatedAt: now };
-      const key = { learnerId: viewer.id, date };
-      const row = await retryOnUniqueViolation(() =>
-        p.logEntry.upsert({ where: { learnerId_date: key }, create: { ...key, timezone: viewer.timezone, createdAt: now, ...data }, update: data }),
-      );
+      // One INSERT … ON CONFLICT DO UPDATE (progressSql.ts): atomic when the same date is logged concurrently.
+      const row = await upsertLogEntry(p, {
+        learnerId: viewer.id, date, timezone: viewer.timezone, now,
+        minutes: input.minutes, learned: input.learned.trim(), days: JSON.stringify(days), concepts: JSON.stringify(concepts),
+      });
       return logEntryView(row, c.minMinutesPerDay, await currentEnrollment(viewer, slug));
     },
 
@@ -260,20 +261,19 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
     async stats(viewer: Viewer, options: { path?: string | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<StatsView> {
       const c = await challengeOf(slug);
       const path = options.path ?? "chronological";
-      const enrollment = await currentEnrollment(viewer, slug);
-      const startDate = enrollment?.startDate ?? dateIn(clock.now(), viewer.timezone);
-      const goalDays = enrollment?.goalDays ?? c.totalDays;
-      const [entries, finished, days, steps] = await Promise.all([
-        p.logEntry.findMany({ where: { learnerId: viewer.id, date: { gte: startDate } }, select: { date: true, timezone: true, minutes: true }, orderBy: { date: "desc" }, take: 1000 }),
-        p.lessonProgress.findMany({ where: { learnerId: viewer.id, challengeSlug: slug, status: { in: ["DONE", "SKIPPED"] } }, select: { dayNumber: true }, take: 1000 }),
+      // Enrolment, log and finished lessons in one statement (progressSql.ts); content from the per-version cache.
+      const [{ enrollment, entries, finished }, days, steps] = await Promise.all([
+        readStatsRows(p, viewer.id, slug, dateIn(clock.now(), viewer.timezone)),
         content.days(slug),
         path === "chronological" ? Promise.resolve(null) : content.pathSteps(slug, path),
       ]);
+      const startDate = enrollment?.startDate ?? dateIn(clock.now(), viewer.timezone);
+      const goalDays = enrollment?.goalDays ?? c.totalDays;
       if (path !== "chronological" && !steps) throw notFound(`Learning path ${path}`);
       const chronological = days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1);
       // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
       const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
-      const next = nextLesson(order, new Set(finished.map((f) => f.dayNumber)));
+      const next = nextLesson(order, new Set(finished));
       const s = computeStreak({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay, freeze: c.freeze });
       return {
         challengeSlug: slug,
