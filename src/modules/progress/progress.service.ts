@@ -13,7 +13,7 @@ import { attemptCalendar, type AttemptCalendar } from "./attemptCalendar.ts";
 import { addDays, dateIn, daysBetween, isIsoDate } from "./calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import type { ChallengeFacts, ContentFacts } from "./contentFacts.ts";
-import { readStatsRows, upsertLogEntry } from "./progressSql.ts";
+import { readLogEntry, readStatsRows, upsertLogEntry } from "./progressSql.ts";
 import { shareText } from "./shareText.ts";
 import { computeStreak, nextLesson } from "./streak.ts";
 import { explainStreak, type StreakExplanation } from "./streakExplanation.ts";
@@ -200,19 +200,20 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       const { days, concepts } = checkLogInput(input, c);
       const now = clock.now();
       // One INSERT … ON CONFLICT DO UPDATE (progressSql.ts): atomic when the same date is logged concurrently.
-      const row = await upsertLogEntry(p, {
+      // The current attempt (for countedReason) comes back from the same statement.
+      const { entry, attempt } = await upsertLogEntry(p, slug, {
         learnerId: viewer.id, date, timezone: viewer.timezone, now,
         minutes: input.minutes, learned: input.learned.trim(), days: JSON.stringify(days), concepts: JSON.stringify(concepts),
       });
-      return logEntryView(row, c.minMinutesPerDay, await currentEnrollment(viewer, slug));
+      return logEntryView(entry, c.minMinutesPerDay, attempt);
     },
 
     /** The viewer's entry for one date. */
     async getLog(viewer: Viewer, date: string, slug = DEFAULT_CHALLENGE): Promise<LogEntryView> {
       if (!isIsoDate(date)) throw invalid("Invalid date", [{ path: ["date"], message: "an ISO date yyyy-mm-dd" }]);
-      const [row, c, attempt] = await Promise.all([p.logEntry.findUnique({ where: { learnerId_date: { learnerId: viewer.id, date } } }), challengeOf(slug), currentEnrollment(viewer, slug)]);
-      if (!row) throw notFound(`Log entry for ${date}`);
-      return logEntryView(row, c.minMinutesPerDay, attempt);
+      const [found, c] = await Promise.all([readLogEntry(p, slug, viewer.id, date), challengeOf(slug)]);
+      if (!found) throw notFound(`Log entry for ${date}`);
+      return logEntryView(found.entry, c.minMinutesPerDay, found.attempt);
     },
 
     /** The viewer's log, newest first, paged (cursor = last date of the page). */

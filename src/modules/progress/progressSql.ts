@@ -74,14 +74,44 @@ export interface LogEntryRow { date: string; timezone: string; minutes: number; 
  * databases). A new entry takes `timezone` and `now` as its creation; an existing one
  * keeps both.
  */
-export async function upsertLogEntry(p: Tx, entry: { learnerId: string; date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; now: Date }): Promise<LogEntryRow> {
-  const [row] = await p.$queryRaw<(Omit<LogEntryRow, "createdAt" | "updatedAt"> & { createdAt: Date | string; updatedAt: Date | string; minutes: number | bigint })[]>`
+export async function upsertLogEntry(p: Tx, slug: string, entry: { learnerId: string; date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; now: Date }): Promise<LogEntryWithAttempt> {
+  const [row] = await p.$queryRaw<RawLogEntry[]>`
     INSERT INTO "LogEntry" ("id", "learnerId", "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${entry.learnerId}, ${entry.date}, ${entry.timezone}, ${entry.minutes}, ${entry.learned}, ${entry.days}, ${entry.concepts}, ${entry.now}, ${entry.now})
     ON CONFLICT ("learnerId", "date") DO UPDATE SET
       "minutes" = excluded."minutes", "learned" = excluded."learned", "days" = excluded."days",
       "concepts" = excluded."concepts", "updatedAt" = excluded."updatedAt"
-    RETURNING "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt"`;
+    RETURNING "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt",
+      (SELECT "startDate" FROM "Enrollment" WHERE "learnerId" = ${entry.learnerId} AND "challengeSlug" = ${slug}
+        ORDER BY CASE WHEN "state" = 'ACTIVE' THEN 0 ELSE 1 END, "startDate" DESC, "createdAt" DESC, "state" ASC, "id" DESC LIMIT 1) AS "attemptStart",
+      (SELECT "createdAt" FROM "Enrollment" WHERE "learnerId" = ${entry.learnerId} AND "challengeSlug" = ${slug}
+        ORDER BY CASE WHEN "state" = 'ACTIVE' THEN 0 ELSE 1 END, "startDate" DESC, "createdAt" DESC, "state" ASC, "id" DESC LIMIT 1) AS "attemptCreatedAt"`;
   if (!row) throw new Error("The log upsert returned no row");
-  return { ...row, minutes: Number(row.minutes), createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) };
+  return withAttempt(row);
+}
+
+/** One learner's entry for one date with the current attempt's start (for countedReason), in one statement; null when there is none. */
+export async function readLogEntry(p: Tx, slug: string, learnerId: string, date: string): Promise<LogEntryWithAttempt | null> {
+  const [row] = await p.$queryRaw<RawLogEntry[]>`
+    SELECT "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt",
+      (SELECT "startDate" FROM "Enrollment" WHERE "learnerId" = ${learnerId} AND "challengeSlug" = ${slug}
+        ORDER BY CASE WHEN "state" = 'ACTIVE' THEN 0 ELSE 1 END, "startDate" DESC, "createdAt" DESC, "state" ASC, "id" DESC LIMIT 1) AS "attemptStart",
+      (SELECT "createdAt" FROM "Enrollment" WHERE "learnerId" = ${learnerId} AND "challengeSlug" = ${slug}
+        ORDER BY CASE WHEN "state" = 'ACTIVE' THEN 0 ELSE 1 END, "startDate" DESC, "createdAt" DESC, "state" ASC, "id" DESC LIMIT 1) AS "attemptCreatedAt"
+    FROM "LogEntry" WHERE "learnerId" = ${learnerId} AND "date" = ${date}`;
+  return row ? withAttempt(row) : null;
+}
+
+/** A log entry with the current attempt (the newest ACTIVE enrolment, else the newest), or null without one. */
+export interface LogEntryWithAttempt { entry: LogEntryRow; attempt: { startDate: string; createdAt: Date } | null }
+
+type RawLogEntry = Omit<LogEntryRow, "createdAt" | "updatedAt" | "minutes"> & {
+  createdAt: Date | string; updatedAt: Date | string; minutes: number | bigint; attemptStart: string | null; attemptCreatedAt: Date | string | null;
+};
+
+function withAttempt({ attemptStart, attemptCreatedAt, ...row }: RawLogEntry): LogEntryWithAttempt {
+  return {
+    entry: { ...row, minutes: Number(row.minutes), createdAt: toDate(row.createdAt), updatedAt: toDate(row.updatedAt) },
+    attempt: attemptStart !== null && attemptCreatedAt !== null ? { startDate: attemptStart, createdAt: toDate(attemptCreatedAt) } : null,
+  };
 }
