@@ -30,8 +30,15 @@ function commandHelp(c: Command): string {
   return [`Usage: k8s-days ${c.usage}`, "", c.help, "", "Options:", ...options, "  --help"].join("\n");
 }
 
-/** Runs the CLI with the given arguments; resolves to the exit code. */
-export async function main(argv: string[], io = { stdout: process.stdout, stderr: process.stderr }): Promise<number> {
+/** Where the CLI writes: the process's streams, or (in tests) anything that takes writes. */
+export interface CliIo { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }
+
+/**
+ * Runs the CLI with the given arguments on an environment (the process's by default);
+ * resolves to the exit code. Tests run it in-process with their own `io` and `env`.
+ * @example await main(["stats", "--json"], io, { DATABASE_URL: "file:/tmp/k8s-days.db" })
+ */
+export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(`${generalHelp()}\n`);
@@ -69,16 +76,16 @@ export async function main(argv: string[], io = { stdout: process.stdout, stderr
         if (!services) {
           // The application is loaded only when a command needs it, so --help and usage errors start fast.
           const [{ loadConfig }, { boot }] = await Promise.all([import("../config.ts"), import("../bootstrap.ts")]);
-          const config = loadConfig();
+          const config = loadConfig(env);
           // Logs go to stderr so stdout stays clean for --json.
-          const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => process.stderr.write(`${line}\n`));
+          const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => io.stderr.write(`${line}\n`));
           services = await boot({ config, log, seed: false, create: !command.readsOnly });
         }
         return services;
       },
     });
   } catch (err) {
-    io.stderr.write(`k8s-days ${command.name}: ${await userMessage(err)}\n`);
+    io.stderr.write(`k8s-days ${command.name}: ${await userMessage(err, env)}\n`);
     return EXIT.FAILURE;
   } finally {
     await services?.deps.contentVersion.stop();
@@ -99,12 +106,12 @@ export function argumentProblem(command: Pick<Command, "positionals" | "argument
 }
 
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
-async function userMessage(err: unknown): Promise<string> {
+async function userMessage(err: unknown, env: NodeJS.ProcessEnv): Promise<string> {
   // Loaded here, not at the top: by now a command has loaded them anyway, and --help stays fast.
   const [{ ConfigError }, { SeedValidationError }, { MigrationError }] = await Promise.all([import("../config.ts"), import("../importer/seeds.ts"), import("../db/migrate.ts")]);
   const known = [AppError, SeedValidationError, ConfigError, ContentSourceError, DatabaseLocationError, MigrationError];
   if (known.some((type) => err instanceof type)) return (err as Error).message;
-  if (process.env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
+  if (env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
   // Prisma's messages start with an empty line ("\nInvalid `…` invocation"): show the first line that says something.
   const message = err instanceof Error ? err.message : String(err);
   const line = message.split("\n").map((l) => l.trim()).find(Boolean) ?? (err instanceof Error ? err.name : "unknown error");

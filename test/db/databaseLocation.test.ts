@@ -5,27 +5,11 @@ import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
-import { main } from "../../src/cli/main.ts";
+import { runCli } from "../support/cli.ts";
 import { onPostgres, repoRoot } from "../support/databases.ts";
 
-interface Run { code: number; stdout: string; stderr: string }
-
-/** Runs the CLI in this process with DATABASE_URL set to `url` (the environment is restored after). */
-async function cli(url: string, args: string[]): Promise<Run> {
-  const saved = { ...process.env };
-  Object.assign(process.env, { DATABASE_URL: url, SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "silent" });
-  let stdout = "";
-  let stderr = "";
-  const stream = (write: (s: string) => void) => ({ write: (s: string) => (write(s), true), isTTY: false });
-  try {
-    const io = { stdout: stream((s) => (stdout += s)) as unknown as typeof process.stdout, stderr: stream((s) => (stderr += s)) as unknown as typeof process.stderr };
-    const code = await main(args, io);
-    return { code, stdout, stderr };
-  } finally {
-    for (const key of Object.keys(process.env)) if (!(key in saved)) delete process.env[key];
-    Object.assign(process.env, saved);
-  }
-}
+/** Runs the CLI in this process on DATABASE_URL `url`, logs silenced. */
+const cli = (url: string, args: string[]) => runCli(url, args, { LOG_LEVEL: "silent" });
 
 describe("where a SQLite database may live", { skip: onPostgres && "file: URLs only" }, () => {
   const folders: string[] = [];

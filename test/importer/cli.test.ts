@@ -1,34 +1,15 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
-import { dropDatabase, fixturesDir, freshDatabaseUrl, repoRoot } from "../support/databases.ts";
+import { dropDatabase, fixturesDir, freshDatabaseUrl } from "../support/databases.ts";
+import { runCli, spawnCli } from "../support/cli.ts";
 import { fixtureCopy, fixtureFacts, warningLines } from "../support/content.ts";
 import { writeSeedTree } from "../support/seedTree.ts";
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `node bin/k8s-days.mjs …` on the test database. */
-function cli(url: string, args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], {
-      cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "warn", ...env },
-    });
-    let stdout = "";
-    let stderr = "";
-    child.stdout.on("data", (d) => (stdout += d));
-    child.stderr.on("data", (d) => (stderr += d));
-    child.on("error", reject);
-    child.on("close", (code) => resolve({ code: code ?? -1, stdout, stderr }));
-  });
-}
+/** Most cases run the CLI in-process; the first import and --help go through the real bin script. */
+const cli = runCli;
 
 describe("the k8s-days command line", () => {
   let url: string;
@@ -38,7 +19,7 @@ describe("the k8s-days command line", () => {
   after(() => dropDatabase(url));
 
   test("import --json creates the database, imports the fixtures and prints one JSON object", async () => {
-    const run = await cli(url, ["import", fixturesDir(), "--json"]);
+    const run = await spawnCli(url, ["import", fixturesDir(), "--json"]);
     assert.equal(run.code, 0, run.stderr);
     const out = JSON.parse(run.stdout) as Record<string, unknown>;
     assert.equal(out.days, 66);
@@ -126,7 +107,7 @@ describe("the k8s-days command line", () => {
   });
 
   test("usage errors exit 2 and --help lists the commands", async () => {
-    const help = await cli(url, ["--help"]);
+    const help = await spawnCli(url, ["--help"]);
     assert.equal(help.code, 0);
     assert.match(help.stdout, /import .*\n.*seed .*\n.*stats /);
     assert.equal((await cli(url, ["frobnicate"])).code, 2);
