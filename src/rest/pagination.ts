@@ -10,6 +10,7 @@ import { AppError } from "../errors.ts";
 
 /** Default and largest page sizes of REST lists. */
 export const DEFAULT_LIMIT = 20;
+/** Largest page a REST client may ask for. */
 export const MAX_LIMIT = 100;
 
 /** The `limit` and `cursor` query parameters, to spread into a list's query schema. */
