@@ -390,7 +390,7 @@ async function writeLessonDay(
     const where = { dayId };
     await Promise.all([
       tx.dayItem.deleteMany({ where }), tx.toolVersion.deleteMany({ where }), tx.section.deleteMany({ where }),
-      tx.snippet.deleteMany({ where }), tx.attachment.deleteMany({ where }), tx.dayReference.deleteMany({ where }), tx.dayConcept.deleteMany({ where }),
+      tx.snippet.deleteMany({ where }), tx.attachment.deleteMany({ where }), tx.manifestObject.deleteMany({ where }), tx.dayReference.deleteMany({ where }), tx.dayConcept.deleteMany({ where }),
     ]).then((results) => results.forEach((r) => changes.add(r)));
   }
   changes.add(1);
@@ -405,7 +405,16 @@ async function writeLessonDay(
   if (items.length) writes.push(tx.dayItem.createMany({ data: items }));
   if (lesson.versions.length) writes.push(tx.toolVersion.createMany({ data: lesson.versions.map((v, position) => ({ dayId: id, position, ...v })) }));
   if (lesson.sections.length) writes.push(tx.section.createMany({ data: lesson.sections.map((s, position) => ({ dayId: id, position, ...s })) }));
-  if (lesson.snippets.length) writes.push(tx.snippet.createMany({ data: lesson.snippets.map((s, position) => ({ dayId: id, position, ...s })) }));
+  if (lesson.snippets.length) {
+    writes.push(tx.snippet.createMany({ data: lesson.snippets.map(({ line: _line, ...s }, position) => ({ dayId: id, position, ...s })) }));
+  }
+  if (lesson.manifestObjects.length) {
+    writes.push(tx.manifestObject.createMany({
+      data: lesson.manifestObjects.map((o, position) => ({
+        dayId: id, position, apiVersion: o.apiVersion, kind: o.kind, name: o.name, file: o.file, snippet: o.snippet, document: o.document, listItem: o.listItem, line: o.line,
+      })),
+    }));
+  }
   for (const chunk of byBytes(lesson.attachments)) {
     writes.push(tx.attachment.createMany({
       data: chunk.map((a) => ({

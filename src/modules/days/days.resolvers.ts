@@ -1,7 +1,8 @@
 /** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
 import type { GraphQLContext } from "../../graphql/server.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
-import { dayFilePath, withBase } from "../content/contentBase.ts";
+import { dayFilePath, dayHtmlPath, withBase } from "../content/contentBase.ts";
+import type { LessonSnippet } from "../snippets/snippets.service.ts";
 import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
 import type { DayFilter } from "./days.service.ts";
 
@@ -34,7 +35,8 @@ export const daysResolvers = {
     linkedFrom: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.linkedFromByDayId.load(day.id),
     toolVersions: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.toolVersionsByDayId.load(day.id),
     sections: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.sectionsByDayId.load(day.id),
-    snippets: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.snippetsByDayId.load(day.id),
+    snippets: async (day: Day, _: unknown, ctx: GraphQLContext): Promise<LessonSnippet[]> =>
+      (await ctx.loaders.snippetsByDayId.load(day.id)).map((s) => ({ ...s, dayNumber: day.number })),
     attachments: async (day: Day, _: unknown, ctx: GraphQLContext): Promise<DayAttachment[]> =>
       (await ctx.loaders.attachmentsByDayId.load(day.id)).map((a) => ({ ...a, day: day.number })),
     references: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.referencesByDayId.load(day.id),
@@ -45,6 +47,9 @@ export const daysResolvers = {
   },
   Attachment: {
     url: (a: DayAttachment, _: unknown, ctx: GraphQLContext) => `${ctx.base}${dayFilePath(a.day, a.name)}`,
+  },
+  Snippet: {
+    url: (s: LessonSnippet, _: unknown, ctx: GraphQLContext) => `${ctx.base}${dayHtmlPath(s.dayNumber, s.anchor)}`,
   },
   LessonItem: {
     markdown: (item: LessonItem, _: unknown, ctx: GraphQLContext) => withBase(item.markdown, ctx.base),
