@@ -1,6 +1,8 @@
 /** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
 import type { GraphQLContext } from "../../graphql/server.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
+import { readArgument } from "../../graphql/argumentInput.ts";
+import { kubernetesRelease } from "../manifests/apiStatus.ts";
 import { dayFilePath, dayHtmlPath, withBase } from "../content/contentBase.ts";
 import type { LessonSnippet } from "../snippets/snippets.service.ts";
 import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
@@ -16,8 +18,11 @@ const loadDay = async (id: number | null | undefined, ctx: GraphQLContext) => (i
 export const daysResolvers = {
   Query: {
     day: (_: unknown, args: { number: number; challenge?: string | null }, ctx: GraphQLContext) => ctx.services.days.get(args.number, args.challenge),
-    days: async (_: unknown, args: { filter?: DayFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
-      toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after })),
+    days: async (_: unknown, args: { filter?: DayFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+      const removedIn = args.filter?.removedIn;
+      if (removedIn !== undefined && removedIn !== null) readArgument(() => kubernetesRelease(removedIn, "removedIn"));
+      return toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after }));
+    },
   },
   Day: {
     body: (day: Day, _: unknown, ctx: GraphQLContext) => withBase(day.body, ctx.base),
