@@ -34,7 +34,7 @@ export interface DeclaredObjects {
   errors: { line: number; message: string }[];
 }
 
-/** Kinds and apiVersions declared, in order, each once; errors carry their line. */
+/** Kinds and apiVersions declared, in order, one entry per declaration (concept detection counts them); errors carry their line. */
 export interface DeclaredKinds {
   kinds: string[];
   apiVersions: string[];
@@ -95,15 +95,16 @@ export function declaredObjects(source: string): DeclaredObjects {
 }
 
 /**
- * The kinds and apiVersions a YAML (or JSON) text declares (items of a List included), each once.
+ * The kinds and apiVersions a YAML (or JSON) text declares, one entry per object (the items of a
+ * List instead of the List itself), in order.
  * @example declaredKinds("kind: Pod\napiVersion: v1\n---\nkind: Service\n").kinds // ["Pod", "Service"]
  */
 export function declaredKinds(source: string): DeclaredKinds {
   const { objects, incomplete, errors } = declaredObjects(source);
   const all = [...objects, ...incomplete].sort((a, b) => a.line - b.line);
   return {
-    kinds: [...new Set(all.flatMap((o) => (o.kind ? [o.kind] : [])))],
-    apiVersions: [...new Set(all.flatMap((o) => (o.apiVersion ? [o.apiVersion] : [])))],
+    kinds: all.flatMap((o) => (o.kind ? [o.kind] : [])),
+    apiVersions: all.flatMap((o) => (o.apiVersion ? [o.apiVersion] : [])),
     errors,
   };
 }

@@ -11,8 +11,10 @@ import { appendFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { DEFAULT_KUBERNETES_VERSION } from "../../src/modules/manifests/apiStatus.ts";
 import type { ImportResult } from "../../src/importer/importer.service.ts";
+import type { Response } from "supertest";
 import { fixtureCopy } from "../support/content.ts";
 import { gql } from "../support/graphql.ts";
+import { callTool, listen, mcpClient } from "../support/mcp.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 /** A multi-document file: a current Deployment, a removed one, and a List holding a removed CronJob. */
@@ -91,7 +93,7 @@ describe("manifest checks", () => {
 
   const restChecks = async (day: number, version?: string) => {
     const res = await t.request.get(`/api/v1/days/${day}/manifest-checks${version ? `?kubernetesVersion=${encodeURIComponent(version)}` : ""}`).expect(200);
-    return res.body as { day: number; kubernetesVersion: string; counts: Record<string, number>; objects: Check[] };
+    return res.body as { day: number; kubernetesVersion: string; counts: { OK: number; DEPRECATED: number; REMOVED: number }; objects: Check[] };
   };
 
   test("the import reads the objects and warns about the snippet that is not YAML, without failing", () => {
@@ -165,6 +167,27 @@ describe("manifest checks", () => {
     for (const { node } of withObjects) {
       const rest = await restChecks(node.number, "1.25");
       assert.deepEqual(node.manifestChecks, rest.objects.map((o) => ({ kind: o.kind, apiVersion: o.apiVersion, status: o.status, replacement: o.replacement, line: o.line })));
+    }
+  });
+
+  test("MCP check_manifests tells a chat the removed objects, their replacements and where they are", async () => {
+    const http = await listen(t);
+    const client = await mcpClient(http.base);
+    try {
+      const r = await callTool(client, "check_manifests", { number: 12, kubernetesVersion: "1.29" });
+      assert.equal(r.isError, undefined, r.text);
+      assert.equal(r.data!.kubernetesVersion, "1.29");
+      assert.deepEqual(r.data!.counts, { OK: (await restChecks(12, "1.29")).counts.OK, DEPRECATED: 0, REMOVED: 3 });
+      assert.match(r.text, /^# Day 12: manifests checked against Kubernetes 1\.29\n\n3 removed, 0 deprecated, \d+ OK\./);
+      assert.match(r.text, /- REMOVED extensions\/v1beta1 Deployment "legacy-web" \(legacy\.yaml, line 7\): extensions\/v1beta1 Deployment was removed in Kubernetes 1\.16; use apps\/v1\./);
+      assert.match(r.text, /- REMOVED batch\/v1beta1 CronJob "nightly-report" \(legacy\.yaml, List item 1, line 17\)/);
+      assert.match(r.text, /Deprecated API Migration Guide \(Kubernetes\): https:\/\/kubernetes\.io\/docs\/reference\/using-api\/deprecation-guide\//);
+      const bad = await callTool(client, "check_manifests", { number: 12, kubernetesVersion: "one point twenty" });
+      assert.equal(bad.isError, true);
+      assert.match(bad.text, /^BAD_REQUEST: kubernetesVersion "one point twenty"/);
+    } finally {
+      await client.close();
+      await http.close();
     }
   });
 
@@ -252,7 +275,7 @@ describe("snippets as a list", () => {
     let url: string | null = "/api/v1/snippets?language=YAML&limit=2";
     let pages = 0;
     while (url) {
-      const res = await t.request.get(url).expect(200);
+      const res: Response = await t.request.get(url).expect(200);
       items.push(...(res.body.items as Item[]));
       const link = res.headers.link as string | undefined;
       url = link ? /^<([^>]+)>; rel="next"$/.exec(link)![1]! : null;
@@ -274,7 +297,7 @@ describe("snippets as a list", () => {
     let after: string | null = null;
     let total = -1;
     do {
-      const res = await gql(t, `query($after: String) { snippets(language: "yaml", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { dayNumber position code section anchor url } } } }`, { after }).expect(200);
+      const res: Response = await gql(t, `query($after: String) { snippets(language: "yaml", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { dayNumber position code section anchor url } } } }`, { after }).expect(200);
       assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
       const page = res.body.data.snippets;
       total = page.totalCount;
