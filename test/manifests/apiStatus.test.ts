@@ -5,10 +5,13 @@
  */
 import { describe, test } from "node:test";
 import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { AppError } from "../../src/errors.ts";
 import { declaredObjects } from "../../src/importer/manifests.ts";
 import { API_REMOVALS } from "../../src/modules/manifests/apiRemovals.ts";
-import { checkApi, compareReleases, kubernetesRelease, removedInRelease } from "../../src/modules/manifests/apiStatus.ts";
+import { checkApi, compareReleases, DEFAULT_KUBERNETES_VERSION, kubernetesRelease, removedInRelease } from "../../src/modules/manifests/apiStatus.ts";
+import { repoRoot } from "../support/databases.ts";
 
 describe("kubernetesRelease", () => {
   for (const [input, release] of [["1.29", "1.29"], ["v1.29", "1.29"], ["1.29.3", "1.29"], [" 1.8 ", "1.8"], ["1.016", "1.16"]] as const) {
@@ -82,6 +85,15 @@ describe("the table of removals", () => {
     const kinds = removedInRelease("1.25").map((r) => `${r.apiVersion} ${r.kind}`);
     assert.ok(kinds.includes("batch/v1beta1 CronJob") && kinds.includes("policy/v1beta1 PodSecurityPolicy"));
     assert.deepEqual(removedInRelease("1.24"), []);
+  });
+});
+
+describe("the default release", () => {
+  test("is the one the GraphQL schema and the README document", () => {
+    const schema = readFileSync(join(repoRoot, "schema.graphql"), "utf8");
+    const readme = readFileSync(join(repoRoot, "README.md"), "utf8");
+    assert.ok(schema.includes(`Default: ${DEFAULT_KUBERNETES_VERSION}, a recent release.`), "schema.graphql names the default");
+    assert.ok(readme.includes(`**the default is ${DEFAULT_KUBERNETES_VERSION}**`), "README names the default");
   });
 });
 
