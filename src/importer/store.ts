@@ -11,6 +11,7 @@ import type { Database, Tx } from "../db/client.ts";
 import type { DayFacts, DayKind } from "./dayIndex.ts";
 import { compileGlossary, detectConcepts, lessonZones, type ConceptHit } from "./detectConcepts.ts";
 import type { ImportWarning, Lesson } from "./lesson.ts";
+import { MANIFEST_SNIPPET_LANGUAGES } from "./lessonManifests.ts";
 import { declaredKinds } from "./manifests.ts";
 import type { RepositoryContent, RepositoryFile } from "./readRepository.ts";
 import { domainOf, normalizeUrl, referenceKind } from "./references.ts";
@@ -327,7 +328,7 @@ function differs(row: object, data: Record<string, unknown>): boolean {
 /** Kubernetes kinds declared by a lesson's attachments and YAML snippets, one entry per declaration. */
 function kindsOf(lesson: Lesson): string[] {
   const kinds = lesson.attachments.flatMap((a) => a.kinds);
-  for (const s of lesson.snippets) if (s.language === "yaml" || s.language === "yml") kinds.push(...declaredKinds(s.code).kinds);
+  for (const s of lesson.snippets) if (s.language && MANIFEST_SNIPPET_LANGUAGES.has(s.language)) kinds.push(...declaredKinds(s.code).kinds);
   return kinds;
 }
 
