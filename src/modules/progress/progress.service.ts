@@ -15,7 +15,8 @@ import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import type { ChallengeFacts, ContentFacts } from "./contentFacts.ts";
 import { readLogEntry, readStatsRows, upsertLogEntry } from "./progressSql.ts";
 import { shareText } from "./shareText.ts";
-import { computeStreak, nextLesson } from "./streak.ts";
+import { nextLesson, streakOf } from "./streak.ts";
+import type { AttemptWalk } from "./attemptDates.ts";
 import { explainStreak, type StreakExplanation } from "./streakExplanation.ts";
 import {
   enrollmentView, lessonStatuses, logEntryView, progressView,
@@ -103,6 +104,36 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
     if (concepts.length > limits.listItems || concepts.some((s) => !/^[a-z0-9][a-z0-9-]{0,63}$/.test(s))) issues.push({ path: ["concepts"], message: `at most ${limits.listItems} concept slugs (a-z, 0-9, '-')` });
     if (issues.length) throw invalid("Invalid log entry", issues);
     return { days: days.sort((a, b) => a - b), concepts };
+  }
+
+  /** The stats of the viewer's current attempt and the walk over its dates they come from (streak.ts). */
+  async function statsAndWalk(viewer: Viewer, options: { path?: string | undefined }, slug: string): Promise<{ stats: StatsView; walk: AttemptWalk }> {
+    const c = await challengeOf(slug);
+    const path = options.path ?? "chronological";
+    // Enrolment, log and finished lessons in one statement (progressSql.ts); content from the per-version cache.
+    const [{ enrollment, entries, finished }, days, steps] = await Promise.all([
+      readStatsRows(p, viewer.id, slug, dateIn(clock.now(), viewer.timezone)),
+      content.days(slug),
+      path === "chronological" ? Promise.resolve(null) : content.pathSteps(slug, path),
+    ]);
+    const startDate = enrollment?.startDate ?? dateIn(clock.now(), viewer.timezone);
+    const goalDays = enrollment?.goalDays ?? c.totalDays;
+    if (path !== "chronological" && !steps) throw notFound(`Learning path ${path}`);
+    const chronological = days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1);
+    // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
+    const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
+    const next = nextLesson(order, new Set(finished));
+    const { stats: s, walk } = streakOf({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay, freeze: c.freeze });
+    const stats: StatsView = {
+      challengeSlug: slug,
+      enrollment: enrollment ? enrollmentView(enrollment) : null,
+      ...s,
+      goalDays,
+      minMinutesPerDay: c.minMinutesPerDay,
+      freezePolicy: c.freeze,
+      nextLesson: next === null ? null : { day: next, title: days.find((d) => d.number === next)?.title ?? null, path },
+    };
+    return { stats, walk };
   }
 
   const service = {
@@ -260,37 +291,13 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
      * `path` is "chronological" (default) or the name of a learning path (e.g. "suggested").
      */
     async stats(viewer: Viewer, options: { path?: string | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<StatsView> {
-      const c = await challengeOf(slug);
-      const path = options.path ?? "chronological";
-      // Enrolment, log and finished lessons in one statement (progressSql.ts); content from the per-version cache.
-      const [{ enrollment, entries, finished }, days, steps] = await Promise.all([
-        readStatsRows(p, viewer.id, slug, dateIn(clock.now(), viewer.timezone)),
-        content.days(slug),
-        path === "chronological" ? Promise.resolve(null) : content.pathSteps(slug, path),
-      ]);
-      const startDate = enrollment?.startDate ?? dateIn(clock.now(), viewer.timezone);
-      const goalDays = enrollment?.goalDays ?? c.totalDays;
-      if (path !== "chronological" && !steps) throw notFound(`Learning path ${path}`);
-      const chronological = days.length ? days.map((d) => d.number) : Array.from({ length: c.totalDays }, (_, i) => i + 1);
-      // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
-      const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
-      const next = nextLesson(order, new Set(finished));
-      const s = computeStreak({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay, freeze: c.freeze });
-      return {
-        challengeSlug: slug,
-        enrollment: enrollment ? enrollmentView(enrollment) : null,
-        ...s,
-        goalDays,
-        minMinutesPerDay: c.minMinutesPerDay,
-        freezePolicy: c.freeze,
-        nextLesson: next === null ? null : { day: next, title: days.find((d) => d.number === next)?.title ?? null, path },
-      };
+      return (await statsAndWalk(viewer, options, slug)).stats;
     },
 
-    /** Every date of the viewer's current attempt with its status (what the heatmap draws), from the same stats. */
+    /** Every date of the viewer's current attempt with its status (what the heatmap draws), from the walk behind the stats. */
     async calendar(viewer: Viewer, slug = DEFAULT_CHALLENGE): Promise<AttemptCalendar> {
-      const [stats, c] = await Promise.all([service.stats(viewer, {}, slug), challengeOf(slug)]);
-      return attemptCalendar(stats, c.hashtag);
+      const [{ stats, walk }, c] = await Promise.all([statsAndWalk(viewer, {}, slug), challengeOf(slug)]);
+      return attemptCalendar(stats, walk.dates, c.hashtag);
     },
 
     /**
