@@ -19,13 +19,14 @@ import { profilesResolvers } from "../modules/profiles/profiles.resolvers.ts";
 import { streakResolvers } from "../modules/progress/streak.resolvers.ts";
 import { reviewResolvers } from "../modules/review/review.resolvers.ts";
 import { DateScalar, DateTimeScalar } from "./scalars.ts";
+import type { Resolvers } from "./resolvers.generated.ts";
 import { challengesResolvers } from "../modules/challenges/challenges.resolvers.ts";
 
 const sdl = (url: URL) => readFileSync(url, "utf8");
 const moduleSdl = (path: string) => sdl(new URL(`../modules/${path}`, import.meta.url));
 
 /** Every module's contribution: its SDL and its resolvers. */
-export const graphqlModules: { typeDefs: string; resolvers: Record<string, unknown> }[] = [
+export const graphqlModules: { typeDefs: string; resolvers: Resolvers }[] = [
   { typeDefs: sdl(new URL("./base.graphql", import.meta.url)), resolvers: { Query: { apiVersion: () => "1" }, Date: DateScalar, DateTime: DateTimeScalar } },
   { typeDefs: moduleSdl("challenges/challenges.graphql"), resolvers: challengesResolvers },
   { typeDefs: moduleSdl("days/days.graphql"), resolvers: daysResolvers },
@@ -46,7 +47,7 @@ export const graphqlModules: { typeDefs: string; resolvers: Record<string, unkno
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({
     typeDefs: graphqlModules.map((m) => m.typeDefs),
-    resolvers: graphqlModules.map((m) => m.resolvers) as never,
+    resolvers: graphqlModules.map((m) => m.resolvers),
   });
 }
 

@@ -16,8 +16,9 @@
  */
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { ToolAnnotations } from "@modelcontextprotocol/sdk/types.js";
+import type { ZodRawShapeCompat } from "@modelcontextprotocol/sdk/server/zod-compat.js";
 import { z } from "zod";
-import { asAppError, invalid } from "../errors.ts";
+import { asAppError, invalid, zodIssues } from "../errors.ts";
 import { describeIssues, unstorableTextIssues } from "../storableText.ts";
 import type { Services } from "../services.ts";
 import type { ContentLinks } from "../http/contentLinks.ts";
@@ -77,6 +78,12 @@ export const maxCharsArg = z
 
 /** Declares a tool; see the module comment. */
 export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spec: ToolSpec<I, O>): McpTool {
+  // The SDK types a tool's arguments with a conditional type that stays unresolved for a
+  // generic shape, so the tool is registered with its shape widened (no cast) and `run`
+  // gets the arguments parsed by its own schema: typed by construction. The SDK has
+  // validated them with the same shape already, so this parse strips nothing and fails never.
+  const inputShape: ZodRawShapeCompat = spec.input;
+  const input = z.object(spec.input);
   return {
     name: spec.name,
     needsLearner: spec.needsLearner ?? false,
@@ -84,18 +91,20 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
     register(server, ctx) {
       server.registerTool(
         spec.name,
-        { title: spec.title, description: spec.description, inputSchema: spec.input, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
-        (async (args: z.infer<z.ZodObject<I>>) => {
+        { title: spec.title, description: spec.description, inputSchema: inputShape, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
+        async (received) => {
           try {
             // Text the database cannot store is refused before any tool runs (see storableText.ts).
-            const issues = unstorableTextIssues(args);
+            const issues = unstorableTextIssues(received);
             if (issues.length) throw invalid(`Invalid arguments: ${describeIssues(issues)}`, issues);
-            const answer = await spec.run(args, ctx);
+            const parsed = input.safeParse(received);
+            if (!parsed.success) throw invalid("Invalid arguments", zodIssues(parsed.error));
+            const answer = await spec.run(parsed.data, ctx);
             return { content: [{ type: "text" as const, text: answer.text }], structuredContent: answer.data as Record<string, unknown> };
           } catch (err) {
             return toolError(err, spec.name, ctx);
           }
-        }) as never,
+        },
       );
     },
   };

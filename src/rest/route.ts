@@ -172,15 +172,12 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
     if (status !== 204 && !req.accepts(acceptable)) {
       throw new AppError("NOT_ACCEPTABLE", `This resource is available as ${acceptable.join(", ")} only`);
     }
-    const params = parse(spec.params, joinWildcards(req.params), "path parameter", "BAD_REQUEST");
+    const params = parse(spec.params, joinWildcards(req.params), "path parameter", "BAD_REQUEST", {});
     rejectUnknownQuery(spec.query, req.query);
-    const query = parse(spec.query, req.query, "query parameter", "BAD_REQUEST");
-    let body: unknown = undefined;
-    if (spec.body) {
-      if (!req.is("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
-      body = parse(spec.body, req.body, "body", "VALIDATION_FAILED");
-    }
-    const result = await spec.handler({ params, query, body, req, res } as never);
+    const query = parse(spec.query, req.query, "query parameter", "BAD_REQUEST", {});
+    if (spec.body && !req.is("application/json")) throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as application/json");
+    const body = parse(spec.body, req.body, "body", "VALIDATION_FAILED", undefined);
+    const result = await spec.handler({ params, query, body, req, res });
     if (res.headersSent) return;
     res.set("Cache-Control", spec.cache === "public" ? "public, max-age=60" : spec.cache === "private" ? "private, no-store" : "no-store");
     if (spec.cache === "private" || spec.auth) res.vary("Authorization");
@@ -193,8 +190,15 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
   });
 }
 
-function parse(schema: z.ZodType | undefined, value: unknown, where: string, code: "BAD_REQUEST" | "VALIDATION_FAILED"): unknown {
-  if (!schema) return {};
+/**
+ * `value` parsed by `schema`, typed by it; without a schema, `absent` (`{}` for parameters,
+ * `undefined` for a body). The one type assertion of this file is there: a route that
+ * declares no schema leaves its type parameter at the constraint (`Obj`, or `z.ZodType` for
+ * a body), whose output `{}` and `undefined` satisfy, but TypeScript cannot tie
+ * "schema absent" to "type parameter at its constraint" inside this generic code.
+ */
+function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string, code: "BAD_REQUEST" | "VALIDATION_FAILED", absent: {} | undefined): z.output<S> {
+  if (!schema) return absent as z.output<S>;
   const r = schema.safeParse(value ?? {});
   if (r.success) {
     // Text the database cannot store is refused here, for every route (see storableText.ts).

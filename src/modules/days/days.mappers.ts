@@ -97,6 +97,16 @@ export interface Attachment {
   apiVersions: string[];
 }
 
+/** An attachment with the number of its day, for its URL (the parent of GraphQL's Attachment fields). */
+export type DayAttachment = Attachment & { day: number };
+
+/** A series as its GraphQL resolvers receive it: its name, this day's part and the ids of its days in order. */
+export interface SeriesParent {
+  name: string;
+  part: number | null;
+  dayIds: number[];
+}
+
 /** The Attachment columns read for lessons: everything but the bytes. */
 export const attachmentColumns = {
   dayId: true, name: true, mediaType: true, text: true, size: true, sha256: true, width: true, height: true, kinds: true, apiVersions: true,

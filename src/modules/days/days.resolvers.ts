@@ -4,21 +4,17 @@ import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { readArgument } from "../../graphql/argumentInput.ts";
 import { kubernetesRelease } from "../manifests/apiStatus.ts";
 import { dayFilePath, dayHtmlPath, withBase } from "../content/contentBase.ts";
+import type { QueryDayArgs, QueryDaysArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
 import type { LessonSnippet } from "../snippets/snippets.service.ts";
-import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
-import type { DayFilter } from "./days.service.ts";
-
-type SeriesParent = { name: string; part: number | null; dayIds: number[] };
-/** An attachment with the number of its day, for its URL. */
-type DayAttachment = Attachment & { day: number };
+import type { Day, DayAttachment, LessonItem, Section, SeriesParent, ToolVersion } from "./days.mappers.ts";
 
 const loadDay = async (id: number | null | undefined, ctx: GraphQLContext) => (id === null || id === undefined ? null : ctx.loaders.dayById.load(id));
 
 /** Resolvers of days.graphql. */
-export const daysResolvers = {
+export const daysResolvers: Resolvers = {
   Query: {
-    day: (_: unknown, args: { number: number; challenge?: string | null }, ctx: GraphQLContext) => ctx.services.days.get(args.number, args.challenge),
-    days: async (_: unknown, args: { filter?: DayFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+    day: (_: unknown, args: QueryDayArgs, ctx: GraphQLContext) => ctx.services.days.get(args.number, args.challenge),
+    days: async (_: unknown, args: QueryDaysArgs, ctx: GraphQLContext) => {
       const removedIn = args.filter?.removedIn;
       if (removedIn !== undefined && removedIn !== null) readArgument(() => kubernetesRelease(removedIn, "removedIn"));
       return toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after }));

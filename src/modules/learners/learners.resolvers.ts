@@ -4,10 +4,11 @@
 import { invalid } from "../../errors.ts";
 import { viewerOf, ownerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "./learners.types.ts";
+import type { MutationCreateTokenArgs, MutationDeleteMeArgs, MutationExchangeDeviceCodeArgs, MutationRecoverAccountArgs, MutationRegisterArgs, MutationRevokeTokenArgs, MutationUpdateMeArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
 
 type Ctx = GraphQLContext;
 
-export const learnersResolvers = {
+export const learnersResolvers: Resolvers = {
   Query: {
     me: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.me(viewerOf(ctx)),
   },
@@ -19,25 +20,25 @@ export const learnersResolvers = {
     secret: (created: { token: string }) => created.token,
   },
   Mutation: {
-    register: (_: unknown, { input }: { input: { handle: string; displayName?: string | null; timezone?: string | null } }, ctx: Ctx) =>
+    register: (_: unknown, { input }: MutationRegisterArgs, ctx: Ctx) =>
       ctx.services.learners.register({ handle: input.handle, displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined }),
-    createToken: async (_: unknown, { input }: { input: { name: string } }, ctx: Ctx) => ({
+    createToken: async (_: unknown, { input }: MutationCreateTokenArgs, ctx: Ctx) => ({
       token: await ctx.services.learners.createToken(viewerOf(ctx), input.name),
     }),
-    revokeToken: async (_: unknown, { input }: { input: { id: string } }, ctx: Ctx) => {
+    revokeToken: async (_: unknown, { input }: MutationRevokeTokenArgs, ctx: Ctx) => {
       await ctx.services.learners.revokeToken(viewerOf(ctx), input.id);
       return { id: input.id };
     },
-    updateMe: async (_: unknown, { input }: { input: { displayName?: string | null; timezone?: string | null; public?: boolean | null } }, ctx: Ctx) => ({
+    updateMe: async (_: unknown, { input }: MutationUpdateMeArgs, ctx: Ctx) => ({
       learner: await ctx.services.learners.updateMe(viewerOf(ctx), { displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined, public: input.public ?? undefined }),
     }),
-    recoverAccount: (_: unknown, { input }: { input: { handle: string; recoveryCode: string } }, ctx: Ctx) =>
+    recoverAccount: (_: unknown, { input }: MutationRecoverAccountArgs, ctx: Ctx) =>
       ctx.services.learners.recover(input),
     newRecoveryCode: async (_: unknown, __: unknown, ctx: Ctx) => ({ recoveryCode: await ctx.services.learners.newRecoveryCode(viewerOf(ctx)) }),
     createDeviceCode: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.createDeviceCode(viewerOf(ctx)),
-    exchangeDeviceCode: (_: unknown, { input }: { input: { code: string; client?: string | null } }, ctx: Ctx) =>
+    exchangeDeviceCode: (_: unknown, { input }: MutationExchangeDeviceCodeArgs, ctx: Ctx) =>
       ctx.services.learners.exchangeDeviceCode({ code: input.code, client: input.client ?? undefined }),
-    deleteMe: async (_: unknown, { input }: { input: { handle: string } }, ctx: Ctx) => {
+    deleteMe: async (_: unknown, { input }: MutationDeleteMeArgs, ctx: Ctx) => {
       const viewer = viewerOf(ctx);
       if (input.handle !== viewer.handle) throw invalid("Confirm with your own handle", [{ path: ["input", "handle"], message: "must be your handle" }]);
       await ctx.services.learners.deleteMe(viewer);

@@ -3,14 +3,13 @@ import { readArgument } from "../../graphql/argumentInput.ts";
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { DEFAULT_KUBERNETES_VERSION, kubernetesRelease } from "./apiStatus.ts";
 import type { Day } from "../days/days.mappers.ts";
-import { manifestObjectPath, type ManifestCheck } from "./manifests.service.ts";
-
-type CheckParent = ManifestCheck & { path: string };
+import type { DayManifestChecksArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import { manifestObjectPath, type ManifestCheckParent } from "./manifests.service.ts";
 
 /** Resolvers of manifests.graphql. */
-export const manifestsResolvers = {
+export const manifestsResolvers: Resolvers = {
   Day: {
-    manifestChecks: async (day: Day, args: { kubernetesVersion?: string | null }, ctx: GraphQLContext): Promise<CheckParent[]> => {
+    manifestChecks: async (day: Day, args: DayManifestChecksArgs, ctx: GraphQLContext): Promise<ManifestCheckParent[]> => {
       const release = readArgument(() => kubernetesRelease(args.kubernetesVersion ?? DEFAULT_KUBERNETES_VERSION));
       const objects = await ctx.loaders.manifestObjectsByDayId.load(day.id);
       const { checks } = ctx.services.manifests.check(objects, release);
@@ -19,6 +18,6 @@ export const manifestsResolvers = {
     },
   },
   ManifestCheck: {
-    url: (c: CheckParent, _: unknown, ctx: GraphQLContext) => `${ctx.base}${c.path}`,
+    url: (c: ManifestCheckParent, _: unknown, ctx: GraphQLContext) => `${ctx.base}${c.path}`,
   },
 };

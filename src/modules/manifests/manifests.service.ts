@@ -104,3 +104,6 @@ export function manifestObjectPath(dayNumber: number, o: Pick<ManifestObject, "f
   if (o.file !== null) return dayFilePath(dayNumber, o.file);
   return dayHtmlPath(dayNumber, snippets.find((s) => s.position === o.snippet)?.anchor ?? null);
 }
+
+/** A check as GraphQL resolves it: with the root-relative path its `url` is built from. */
+export type ManifestCheckParent = ManifestCheck & { path: string };

@@ -4,40 +4,40 @@
  */
 import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
-import type { LessonStatus } from "./progress.types.ts";
+import type { LearnerLessonArgs, LearnerLogArgs, LearnerLogEntryArgs, LearnerMasteryArgs, LearnerProgressArgs, LearnerShareArgs, LearnerStatsArgs, MutationEnrolArgs, MutationLogDayArgs, MutationSetProgressArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
 
 type Ctx = GraphQLContext;
 const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
-export const progressResolvers = {
+export const progressResolvers: Resolvers = {
   Learner: {
-    progress: (l: LearnerView, a: { status?: LessonStatus | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+    progress: (l: LearnerView, a: LearnerProgressArgs, ctx: Ctx) =>
       ctx.services.progress.listProgress(ownerOf(l, ctx), { status: opt(a.status), limit: opt(a.first), cursor: opt(a.after) }),
-    lesson: (l: LearnerView, a: { day: number }, ctx: Ctx) => ctx.services.progress.getProgress(ownerOf(l, ctx), a.day),
-    log: (l: LearnerView, a: { first?: number | null; after?: string | null; from?: string | null; to?: string | null }, ctx: Ctx) =>
+    lesson: (l: LearnerView, a: LearnerLessonArgs, ctx: Ctx) => ctx.services.progress.getProgress(ownerOf(l, ctx), a.day),
+    log: (l: LearnerView, a: LearnerLogArgs, ctx: Ctx) =>
       ctx.services.progress.listLog(ownerOf(l, ctx), { limit: opt(a.first), cursor: opt(a.after), from: opt(a.from), to: opt(a.to) }),
-    logEntry: async (l: LearnerView, a: { date: string }, ctx: Ctx) => {
+    logEntry: async (l: LearnerView, a: LearnerLogEntryArgs, ctx: Ctx) => {
       const page = await ctx.services.progress.listLog(ownerOf(l, ctx), { from: a.date, to: a.date, limit: 1 });
       return page.items[0] ?? null;
     },
-    stats: (l: LearnerView, a: { path?: string | null }, ctx: Ctx) => ctx.services.progress.stats(ownerOf(l, ctx), { path: opt(a.path) }),
+    stats: (l: LearnerView, a: LearnerStatsArgs, ctx: Ctx) => ctx.services.progress.stats(ownerOf(l, ctx), { path: opt(a.path) }),
     enrollments: (l: LearnerView, _: unknown, ctx: Ctx) => ctx.services.progress.enrollments(ownerOf(l, ctx)),
-    mastery: (l: LearnerView, a: { first?: number | null }, ctx: Ctx) => ctx.services.progress.mastery(ownerOf(l, ctx), { limit: opt(a.first) }),
-    share: (l: LearnerView, a: { date: string; maxLength?: number | null }, ctx: Ctx) =>
+    mastery: (l: LearnerView, a: LearnerMasteryArgs, ctx: Ctx) => ctx.services.progress.mastery(ownerOf(l, ctx), { limit: opt(a.first) }),
+    share: (l: LearnerView, a: LearnerShareArgs, ctx: Ctx) =>
       ctx.services.progress.share(ownerOf(l, ctx), a.date, { maxLength: opt(a.maxLength) }),
   },
   Mutation: {
-    logDay: async (_: unknown, { input }: { input: { date: string; minutes: number; learned?: string | null; days?: number[] | null; concepts?: string[] | null } }, ctx: Ctx) => ({
+    logDay: async (_: unknown, { input }: MutationLogDayArgs, ctx: Ctx) => ({
       entry: await ctx.services.progress.logDay(viewerOf(ctx), input.date, { minutes: input.minutes, learned: input.learned ?? "", days: opt(input.days), concepts: opt(input.concepts) }),
     }),
-    setProgress: async (_: unknown, { input }: { input: { day: number; status?: LessonStatus | null; note?: string | null; confidence?: number | null } }, ctx: Ctx) => ({
+    setProgress: async (_: unknown, { input }: MutationSetProgressArgs, ctx: Ctx) => ({
       progress: await ctx.services.progress.setProgress(viewerOf(ctx), input.day, {
         status: opt(input.status),
         ...("note" in input ? { note: input.note } : {}),
         ...("confidence" in input ? { confidence: input.confidence } : {}),
       }),
     }),
-    enrol: async (_: unknown, { input }: { input: { challengeSlug?: string | null; goalDays?: number | null } }, ctx: Ctx) => ({
+    enrol: async (_: unknown, { input }: MutationEnrolArgs, ctx: Ctx) => ({
       enrollment: await ctx.services.progress.enrol(viewerOf(ctx), { challengeSlug: opt(input.challengeSlug), goalDays: opt(input.goalDays) }),
     }),
   },

@@ -3,8 +3,9 @@
  */
 import { ownerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
+import type { Resolvers } from "../../graphql/resolvers.generated.ts";
 
-export const streakResolvers = {
+export const streakResolvers: Resolvers = {
   Learner: {
     streak: (l: LearnerView, _: unknown, ctx: GraphQLContext) => ctx.services.progress.streak(ownerOf(l, ctx)),
   },

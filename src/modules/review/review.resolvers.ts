@@ -3,14 +3,14 @@
  */
 import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
-import type { ReviewRating } from "./scheduling.ts";
+import type { LearnerReviewArgs, MutationAnswerReviewArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
 
-export const reviewResolvers = {
+export const reviewResolvers: Resolvers = {
   Learner: {
-    review: (l: LearnerView, a: { first?: number | null }, ctx: GraphQLContext) => ctx.services.review.due(ownerOf(l, ctx), { limit: a.first ?? undefined }),
+    review: (l: LearnerView, a: LearnerReviewArgs, ctx: GraphQLContext) => ctx.services.review.due(ownerOf(l, ctx), { limit: a.first ?? undefined }),
   },
   Mutation: {
-    answerReview: (_: unknown, { input }: { input: { cardId: string; rating: ReviewRating } }, ctx: GraphQLContext) =>
+    answerReview: (_: unknown, { input }: MutationAnswerReviewArgs, ctx: GraphQLContext) =>
       ctx.services.review.answer(viewerOf(ctx), input.cardId, input.rating),
   },
 };
