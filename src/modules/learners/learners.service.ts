@@ -12,8 +12,9 @@
  * (`exchangeDeviceCode`). Wrong, expired and used codes all fail alike, and a wrong
  * recovery code reads exactly like an unknown handle.
  */
-import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
+import { badRequest, conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
 import type { Deps } from "../../deps.ts";
+import { decodeCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { dateIn, isValidTimeZone, timeZoneIssue } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import type { ContentFacts } from "../progress/contentFacts.ts";
@@ -65,6 +66,20 @@ const WRONG_DEVICE_CODE = "The device code is wrong, expired or already used; as
 const NO_HASH = "0".repeat(64);
 /** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+const TOKEN_CURSOR = "token";
+
+/** The position a `token` cursor names: the creation instant and id of the last token of a page. */
+function tokenCursorKey(after: string | null | undefined): { createdAt: Date; id: string } | undefined {
+  const key = decodeCursor(TOKEN_CURSOR, after);
+  if (key === undefined) return undefined;
+  const cut = key.indexOf("_");
+  const createdAt = new Date(key.slice(0, cut));
+  if (cut < 1 || Number.isNaN(createdAt.getTime()) || cut === key.length - 1) {
+    throw badRequest(`"after" is not a valid ${TOKEN_CURSOR} cursor`, [{ path: ["after"], message: "invalid cursor" }]);
+  }
+  return { createdAt, id: key.slice(cut + 1) };
+}
 
 /** Checks handle, display name and time zone; returns the failing fields (empty when all are valid). */
 export function validateProfile(input: { handle?: string; displayName?: string | undefined; timezone?: string | undefined }): FieldIssue[] {
@@ -200,10 +215,19 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       return issueToken(viewer.id, name);
     },
 
-    /** The viewer's live tokens, newest first, without secrets. */
-    async listTokens(viewer: Viewer): Promise<TokenView[]> {
-      const rows = await p.accessToken.findMany({ where: { learnerId: viewer.id, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 100 });
-      return rows.map(tokenView);
+    /** The viewer's live tokens, newest first, without secrets, one page (opaque `token` cursors). */
+    async listTokens(viewer: Viewer, args: PageArgs = {}): Promise<Connection<TokenView>> {
+      const size = pageSize(args.first);
+      const after = tokenCursorKey(args.after);
+      const live = { learnerId: viewer.id, revokedAt: null };
+      const [rows, total] = await Promise.all([
+        p.accessToken.findMany({
+          where: after ? { ...live, OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : live,
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: size + 1,
+        }),
+        p.accessToken.count({ where: live }),
+      ]);
+      return toConnection(rows.map(tokenView), size, total, after !== undefined, (t) => encodeCursor(TOKEN_CURSOR, `${t.createdAt}_${t.id}`));
     },
 
     /**

@@ -5,19 +5,28 @@
 import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
 import type { LessonStatus } from "./progress.types.ts";
+import { toGraphQLConnection } from "../../graphql/connection.ts";
+import type { Connection } from "../content/pagination.ts";
+
+/** The deprecated `{ items, next }` page of a connection (`next` is its end cursor when there is a next page). */
+const itemsAndNext = <T>(page: Connection<T>) => ({ items: page.items, next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null });
 
 type Ctx = GraphQLContext;
 const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
 export const progressResolvers = {
   Learner: {
-    progress: (l: LearnerView, a: { status?: LessonStatus | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
-      ctx.services.progress.listProgress(ownerOf(l, ctx), { status: opt(a.status), limit: opt(a.first), cursor: opt(a.after) }),
+    progress: async (l: LearnerView, a: { status?: LessonStatus | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+      itemsAndNext(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
+    progressConnection: async (l: LearnerView, a: { status?: LessonStatus | null; first?: number | null; after?: string | null }, ctx: Ctx) =>
+      toGraphQLConnection(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
     lesson: (l: LearnerView, a: { day: number }, ctx: Ctx) => ctx.services.progress.getProgress(ownerOf(l, ctx), a.day),
-    log: (l: LearnerView, a: { first?: number | null; after?: string | null; from?: string | null; to?: string | null }, ctx: Ctx) =>
-      ctx.services.progress.listLog(ownerOf(l, ctx), { limit: opt(a.first), cursor: opt(a.after), from: opt(a.from), to: opt(a.to) }),
+    log: async (l: LearnerView, a: { first?: number | null; after?: string | null; from?: string | null; to?: string | null }, ctx: Ctx) =>
+      itemsAndNext(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
+    logConnection: async (l: LearnerView, a: { first?: number | null; after?: string | null; from?: string | null; to?: string | null }, ctx: Ctx) =>
+      toGraphQLConnection(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
     logEntry: async (l: LearnerView, a: { date: string }, ctx: Ctx) => {
-      const page = await ctx.services.progress.listLog(ownerOf(l, ctx), { from: a.date, to: a.date, limit: 1 });
+      const page = await ctx.services.progress.listLog(ownerOf(l, ctx), { from: a.date, to: a.date, first: 1 });
       return page.items[0] ?? null;
     },
     stats: (l: LearnerView, a: { path?: string | null }, ctx: Ctx) => ctx.services.progress.stats(ownerOf(l, ctx), { path: opt(a.path) }),

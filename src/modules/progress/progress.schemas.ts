@@ -66,12 +66,4 @@ export const ShareSchema = z.object({
   date: isoDate, dayNumber: z.number().int().openapi({ description: "Day of the attempt the date is (1 = its start date); 0 for a date that belongs to no attempt (the text then says \"Getting ready for …\")" }), text: z.string(), short: z.string(), maxLength: z.number().int(),
 }).openapi("SharePost");
 
-/** `{ items, next }` list body. */
-export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name);
-
-export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(limits.pageMax).optional().openapi({ description: `Page size, default ${limits.pageDefault}, max ${limits.pageMax}` }),
-  cursor: z.string().max(100).optional().openapi({ description: "The `next` of the previous page" }),
-});
 export { isoDate };

@@ -4,7 +4,8 @@
  * GraphQL, MCP and the CLI call these with the authenticated `Viewer`; every
  * query is filtered by the viewer's id, so no call can reach another learner.
  */
-import { invalid, notFound, type FieldIssue } from "../../errors.ts";
+import { badRequest, invalid, notFound, type FieldIssue } from "../../errors.ts";
+import { decodeCursor, decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs, MAX_PAGE_SIZE } from "../content/pagination.ts";
 import type { Deps } from "../../deps.ts";
 import type { Viewer } from "../learners/learners.types.ts";
 import { tokenView } from "../learners/learners.types.ts";
@@ -28,8 +29,6 @@ export const limits = {
   learnedChars: 1000,
   maxMinutes: 1440,
   listItems: 20,
-  pageDefault: 20,
-  pageMax: 100,
 } as const;
 
 /** Input of `setProgress`; omitted fields keep their value. */
@@ -47,11 +46,8 @@ export interface LogInput {
   concepts?: string[] | undefined;
 }
 
-/** A page of a list: `next` is the cursor of the following page or null. */
-export interface Page<T> {
-  items: T[];
-  next: string | null;
-}
+/** Page arguments of the learner lists: Relay-style `first` (1–100, default 20) and an opaque `after` cursor. */
+export type ListArgs = PageArgs;
 
 const isUniqueViolation = (err: unknown) => (err as { code?: string })?.code === "P2002";
 
@@ -68,7 +64,27 @@ async function retryOnUniqueViolation<T>(write: () => Promise<T>): Promise<T> {
 /** Newest attempt first; on the same start and instant the ACTIVE one precedes ENDED ones. */
 const newestAttemptFirst = [{ startDate: "desc" as const }, { createdAt: "desc" as const }, { state: "asc" as const }, { id: "desc" as const }];
 
-const pageSize = (limit: number | undefined) => Math.min(Math.max(1, limit ?? limits.pageDefault), limits.pageMax);
+/** Cursor types of the learner lists (content/pagination.ts encodes them opaquely). */
+const PROGRESS_CURSOR = "progress";
+const LOG_CURSOR = "log";
+
+/**
+ * The `after` of the log: a cursor of `encodeCursor("log", date)`. A bare ISO date (the cursor
+ * of the old `{ items, next }` pages) is still accepted for one release, so a client holding
+ * one keeps paging; remove after 1.x.
+ */
+function logCursorDate(after: string | null | undefined): string | undefined {
+  if (after && isIsoDate(after)) return after;
+  const date = decodeCursor(LOG_CURSOR, after);
+  if (date !== undefined && !isIsoDate(date)) throw badRequest(`"after" is not a valid ${LOG_CURSOR} cursor`, [{ path: ["after"], message: "invalid cursor" }]);
+  return date;
+}
+
+/** The `after` of lesson progress: a `progress` cursor, or (for one release) a bare day number. */
+function progressCursorDay(after: string | null | undefined): number | undefined {
+  if (after && /^\d{1,4}$/.test(after)) return Number(after);
+  return decodeIntCursor(PROGRESS_CURSOR, after);
+}
 
 export function createProgressService(deps: Deps, content: ContentFacts) {
   const { db, clock, config } = deps;
@@ -149,17 +165,16 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       return progressView(row);
     },
 
-    /** The viewer's recorded lesson progress, by day number, paged (cursor = last day number). */
-    async listProgress(viewer: Viewer, options: { limit?: number | undefined; cursor?: string | undefined; status?: LessonStatus | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<Page<LessonProgressView>> {
-      const take = pageSize(options.limit);
-      const after = options.cursor ? Number(options.cursor) : 0;
-      if (!Number.isInteger(after) || after < 0) throw invalid("Invalid cursor", [{ path: ["cursor"], message: "not a cursor of this list" }]);
-      const rows = await p.lessonProgress.findMany({
-        where: { learnerId: viewer.id, challengeSlug: slug, dayNumber: { gt: after }, ...(options.status ? { status: options.status } : {}) },
-        orderBy: { dayNumber: "asc" }, take: take + 1,
-      });
-      const items = rows.slice(0, take).map(progressView);
-      return { items, next: rows.length > take ? String(items.at(-1)!.day) : null };
+    /** The viewer's recorded lesson progress by day number, one page (cursors are opaque `progress` cursors). */
+    async listProgress(viewer: Viewer, options: ListArgs & { status?: LessonStatus | null | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<Connection<LessonProgressView>> {
+      const size = pageSize(options.first);
+      const after = progressCursorDay(options.after);
+      const where = { learnerId: viewer.id, challengeSlug: slug, ...(options.status ? { status: options.status } : {}) };
+      const [rows, total] = await Promise.all([
+        p.lessonProgress.findMany({ where: { ...where, ...(after !== undefined ? { dayNumber: { gt: after } } : {}) }, orderBy: { dayNumber: "asc" }, take: size + 1 }),
+        p.lessonProgress.count({ where }),
+      ]);
+      return toConnection(rows.map(progressView), size, total, after !== undefined, (r) => encodeCursor(PROGRESS_CURSOR, r.day));
     },
 
     /** Per-concept mastery from the lessons the viewer has done, best first. */
@@ -182,7 +197,7 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
         .filter((m) => m.daysDone > 0)
         .map(({ total, score, ...m }) => ({ ...m, mastery: total > 0 ? Math.round((score / total) * 100) / 100 : 0 }))
         .sort((a, b) => b.mastery - a.mastery || a.concept.localeCompare(b.concept))
-        .slice(0, pageSize(options.limit ?? limits.pageMax));
+        .slice(0, pageSize(options.limit ?? MAX_PAGE_SIZE));
     },
 
     /**
@@ -216,20 +231,21 @@ export function createProgressService(deps: Deps, content: ContentFacts) {
       return logEntryView(found.entry, c.minMinutesPerDay, found.attempt);
     },
 
-    /** The viewer's log, newest first, paged (cursor = last date of the page). */
-    async listLog(viewer: Viewer, options: { limit?: number | undefined; cursor?: string | undefined; from?: string | undefined; to?: string | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<Page<LogEntryView>> {
-      for (const [k, v] of Object.entries({ cursor: options.cursor, from: options.from, to: options.to })) {
-        if (v !== undefined && !isIsoDate(v)) throw invalid(`Invalid ${k}`, [{ path: [k], message: "an ISO date yyyy-mm-dd" }]);
+    /** The viewer's log, newest first, one page (cursors are opaque `log` cursors); `from`/`to` bound the dates. */
+    async listLog(viewer: Viewer, options: ListArgs & { from?: string | null | undefined; to?: string | null | undefined } = {}, slug = DEFAULT_CHALLENGE): Promise<Connection<LogEntryView>> {
+      for (const [k, v] of Object.entries({ from: options.from, to: options.to })) {
+        if (v != null && !isIsoDate(v)) throw invalid(`Invalid ${k}`, [{ path: [k], message: "an ISO date yyyy-mm-dd" }]);
       }
-      const take = pageSize(options.limit);
-      const date = { ...(options.cursor ? { lt: options.cursor } : {}), ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) };
-      const [rows, c, attempt] = await Promise.all([
-        p.logEntry.findMany({ where: { learnerId: viewer.id, date }, orderBy: { date: "desc" }, take: take + 1 }),
+      const size = pageSize(options.first);
+      const before = logCursorDate(options.after);
+      const range = { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) };
+      const [rows, total, c, attempt] = await Promise.all([
+        p.logEntry.findMany({ where: { learnerId: viewer.id, date: { ...range, ...(before ? { lt: before } : {}) } }, orderBy: { date: "desc" }, take: size + 1 }),
+        p.logEntry.count({ where: { learnerId: viewer.id, date: range } }),
         challengeOf(slug),
         currentEnrollment(viewer, slug),
       ]);
-      const items = rows.slice(0, take).map((r) => logEntryView(r, c.minMinutesPerDay, attempt));
-      return { items, next: rows.length > take ? items.at(-1)!.date : null };
+      return toConnection(rows.map((r) => logEntryView(r, c.minMinutesPerDay, attempt)), size, total, before !== undefined, (e) => encodeCursor(LOG_CURSOR, e.date));
     },
 
     /**

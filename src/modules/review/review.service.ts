@@ -10,6 +10,7 @@ import type { Viewer } from "../learners/learners.types.ts";
 import { addDays, dateIn, startOfDateIn } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import { decodeStringList } from "../content/jsonText.ts";
+import { pageSize } from "../content/pagination.ts";
 import { cardDrafts, type CardKind, type DoneLesson } from "./reviewCards.ts";
 import { answer as schedule, newSchedule, reviewRatings, type CardState, type ReviewRating, type Schedule } from "./scheduling.ts";
 
@@ -58,7 +59,6 @@ type CardRow = Schedule & {
   id: string; key: string; kind: string; dayNumber: number | null; conceptSlug: string | null; question: string; answer: string; state: string; createdAt: Date;
 };
 
-const limits = { pageDefault: 20, pageMax: 100 } as const;
 
 /** Creates the review service. */
 export function createReviewService(deps: Deps) {
@@ -121,7 +121,7 @@ export function createReviewService(deps: Deps) {
       const now = clock.now();
       const today = dateIn(now, viewer.timezone);
       const endOfToday = startOfDateIn(addDays(today, 1), viewer.timezone);
-      const take = Math.min(Math.max(1, options.limit ?? limits.pageDefault), limits.pageMax);
+      const take = pageSize(options.limit);
       const dueNow = {
         learnerId: viewer.id,
         OR: [{ due: { lte: now } }, { state: "REVIEW", due: { lt: endOfToday } }],
