@@ -53,6 +53,43 @@ export interface CreatedToken {
   token: string;
 }
 
+/** A learner with a fresh token and recovery code (registration and recovery answer this). */
+export interface SignedInLearner {
+  learner: LearnerView;
+  token: CreatedToken;
+  recoveryCode: string;
+}
+
+/** Learners, their tokens and codes; every private call is scoped to the `Viewer`. */
+export interface LearnersService {
+  /** Registers a learner enrolled in the default challenge from today, with a first token; `trusted` (the CLI) may register while registration is closed. */
+  register(input: RegisterInput, options?: { trusted?: boolean }): Promise<SignedInLearner>;
+  /** The learner a bearer token belongs to; malformed, unknown and revoked tokens are the same UNAUTHENTICATED. */
+  authenticate(secret: string): Promise<Viewer>;
+  /** The viewer's own profile. */
+  me(viewer: Viewer): Promise<LearnerView>;
+  /** Changes display name, time zone (from now on) or whether the profile is public. */
+  updateMe(viewer: Viewer, input: { displayName?: string | undefined; timezone?: string | undefined; public?: boolean | undefined }): Promise<LearnerView>;
+  /** The learner behind a public profile, as a Viewer with their display name; null alike for unknown and private. */
+  publicLearner(handle: string): Promise<{ viewer: Viewer; displayName: string } | null>;
+  /** Deletes the viewer and everything of theirs (tokens, enrolments, progress, log). */
+  deleteMe(viewer: Viewer): Promise<void>;
+  /** A new token for the viewer; the secret is in the result and nowhere else. */
+  createToken(viewer: Viewer, name: string): Promise<CreatedToken>;
+  /** The viewer's live tokens, newest first, without secrets, one page (opaque `token` cursors). */
+  listTokens(viewer: Viewer, args?: PageArgs): Promise<Connection<TokenView>>;
+  /** A new token and recovery code for whoever holds the learner's current recovery code (which then stops working). */
+  recover(input: { handle: string; recoveryCode: string }): Promise<SignedInLearner>;
+  /** Replaces the viewer's recovery code; returns the new one. */
+  newRecoveryCode(viewer: Viewer): Promise<string>;
+  /** A short single-use code that links a new device to the viewer within DEVICE_CODE_TTL_MS. */
+  createDeviceCode(viewer: Viewer): Promise<{ code: string; expiresAt: string }>;
+  /** Trades a device code, once and before it expires, for a new token named after `client`. */
+  exchangeDeviceCode(input: { code: string; client?: string | undefined }): Promise<{ learner: LearnerView; token: CreatedToken }>;
+  /** Revokes one of the viewer's tokens; someone else's or an unknown id is NOT_FOUND alike. */
+  revokeToken(viewer: Viewer, id: string): Promise<void>;
+}
+
 /** Field issues in words: "timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus". */
 export const describeProfileIssues = (issues: FieldIssue[]) => issues.map((i) => `${i.path.join(".")} must be ${i.message}`).join("; ");
 const describe = describeProfileIssues;
@@ -96,7 +133,8 @@ export function validateProfile(input: { handle?: string; displayName?: string |
   return issues;
 }
 
-export function createLearnersService(deps: Deps, content: ContentFacts) {
+/** Creates the learners service. */
+export function createLearnersService(deps: Deps, content: ContentFacts): LearnersService {
   const { db, clock, config, log } = deps;
   const p = db.prisma;
 
@@ -113,7 +151,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
      * their zone, and issues a first token (its secret is returned only here).
      * `trusted` callers (the CLI) may register while open registration is off.
      */
-    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<{ learner: LearnerView; token: CreatedToken; recoveryCode: string }> {
+    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<SignedInLearner> {
       if (!options.trusted && !config.OPEN_REGISTRATION) throw forbidden("Registration is closed on this server");
       const handle = input.handle.trim().toLowerCase();
       const timezone = input.timezone ?? "UTC";
@@ -235,7 +273,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
      * learner's current recovery code; that code stops working. An unknown handle and
      * a wrong code answer the same UNAUTHENTICATED.
      */
-    async recover(input: { handle: string; recoveryCode: string }): Promise<{ learner: LearnerView; token: CreatedToken; recoveryCode: string }> {
+    async recover(input: { handle: string; recoveryCode: string }): Promise<SignedInLearner> {
       const handle = input.handle.trim().toLowerCase();
       const code = normalizeCode(input.recoveryCode);
       const row = HANDLE.test(handle) ? await p.learner.findUnique({ where: { handle } }) : null;
@@ -305,6 +343,3 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
     },
   };
 }
-
-/** The learners service. */
-export type LearnersService = ReturnType<typeof createLearnersService>;

@@ -8,13 +8,12 @@ import { z } from "zod";
 import { unauthenticated } from "../../errors.ts";
 import { citedText, type Source } from "../../mcp/citedText.ts";
 import { defineTool, maxCharsArg, readOnly, type ToolContext } from "../../mcp/tool.ts";
-import { conceptArg } from "../concepts/concepts.tools.ts";
 import { dayNumberArg } from "../days/days.tools.ts";
 import type { Viewer } from "../learners/learners.types.ts";
-import { limits } from "./progress.service.ts";
+import { limits } from "./progressLimits.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../content/pagination.ts";
 import type { CountedReason } from "./attemptDates.ts";
-import { LessonStatusSchema, LogEntrySchema, ProgressSchema, ShareSchema, StatsSchema, isoDate } from "./progress.schemas.ts";
+import { ConceptSlugSchema, LessonStatusSchema, LogEntrySchema, ProgressSchema, ShareSchema, StatsSchema, isoDate } from "./progress.schemas.ts";
 
 /** The learner of a tool call; UNAUTHENTICATED when the credentials named none. */
 function learnerOf(ctx: ToolContext): Viewer {
@@ -99,7 +98,7 @@ export const progressTools = [
       minutes: z.number().int("minutes must be a whole number").min(0, "minutes must be 0 or more").max(limits.maxMinutes, `minutes must be at most ${limits.maxMinutes}`).describe("Minutes studied today"),
       learned: z.string().trim().max(limits.learnedChars, `learned must be at most ${limits.learnedChars} characters`).default("").describe("What was learned, in a sentence or two (may be left out)"),
       days: z.array(dayNumberArg).max(limits.listItems).optional().describe("Lesson numbers studied"),
-      concepts: z.array(conceptArg).max(limits.listItems).optional().describe("Concept slugs studied"),
+      concepts: z.array(ConceptSlugSchema).max(limits.listItems).optional().describe("Concept slugs studied"),
     },
     output: { entry: LogEntrySchema, currentStreak: z.number().int(), longestStreak: z.number().int() },
     annotations: { readOnlyHint: false, idempotentHint: true, destructiveHint: false, openWorldHint: false },

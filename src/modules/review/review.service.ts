@@ -55,13 +55,35 @@ export interface AnsweredCard {
   card: ReviewCardView;
 }
 
+/** One answer in the review history, as exported. */
+export interface ReviewLogView {
+  cardId: string;
+  rating: ReviewRating;
+  state: CardState;
+  due: string;
+  scheduledDays: number;
+  reviewedAt: string;
+}
+
+/** Spaced review of finished lessons (FSRS), scoped to the viewer. */
+export interface ReviewService {
+  /** The viewer's cards due now, soonest first (`limit` 1–100, default 20); new cards come from lessons marked DONE. */
+  due(viewer: Viewer, options?: { limit?: number | undefined }, slug?: string): Promise<DueCards>;
+  /** One of the viewer's cards (NOT_FOUND for anyone else's). */
+  card(viewer: Viewer, cardId: string): Promise<ReviewCardView>;
+  /** Records an answer: FSRS computes the next due date; the review is logged. */
+  answer(viewer: Viewer, cardId: string, rating: ReviewRating): Promise<AnsweredCard>;
+  /** All the viewer's cards and review logs, for the export. */
+  exportAll(viewer: Viewer): Promise<{ cards: ReviewCardView[]; logs: ReviewLogView[] }>;
+}
+
 type CardRow = Schedule & {
   id: string; key: string; kind: string; dayNumber: number | null; conceptSlug: string | null; question: string; answer: string; state: string; createdAt: Date;
 };
 
 
 /** Creates the review service. */
-export function createReviewService(deps: Deps) {
+export function createReviewService(deps: Deps): ReviewService {
   const { db, clock } = deps;
   const p = db.prisma;
 
@@ -170,6 +192,3 @@ export function createReviewService(deps: Deps) {
     },
   };
 }
-
-/** The review service. */
-export type ReviewService = ReturnType<typeof createReviewService>;
