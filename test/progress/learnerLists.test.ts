@@ -11,6 +11,7 @@ import { startTestApp, type TestApp } from "../support/testApp.ts";
 import { createChallengeRows } from "../support/challengeRows.ts";
 import { registerLearner } from "../support/learners.ts";
 import { gql } from "../support/graphql.ts";
+import { callTool, listen, mcpClient } from "../support/mcp.ts";
 
 const dates = ["2026-02-01", "2026-02-02", "2026-02-03", "2026-02-04", "2026-02-05"];
 
@@ -131,6 +132,36 @@ describe("learner lists page with one cursor model", () => {
         const days = await query(`query($first: Int) { days(first: $first) { totalCount } }`, { first });
         assert.equal(days.body.errors?.[0]?.extensions?.code, "PAGE_SIZE_EXCEEDED", "the same code as a content list");
       }
+    }
+  });
+});
+
+describe("one concept-slug rule for the log over REST, GraphQL and MCP", () => {
+  let t: TestApp;
+  let http: Awaited<ReturnType<typeof listen>>;
+  before(async () => {
+    t = await startTestApp({ label: "concept_rule", clock: fixedClock("2026-03-10T20:00:00Z"), prepare: createChallengeRows });
+    http = await listen(t);
+  });
+  after(async () => { await http.close(); await t.close(); });
+
+  it("stores a slug in lower case and refuses a name that is not a slug, with the same words everywhere", async () => {
+    const l = await registerLearner(t, "slugs");
+    const ok = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 10, concepts: [" Ingress "] }).expect(200);
+    assert.deepEqual(ok.body.concepts, ["ingress"]);
+    const rest = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 10, concepts: ["init container"] }).expect(422);
+    assert.match(JSON.stringify(rest.body.errors), /a concept slug \(a-z, 0-9, '-'; at most 64 characters\)/);
+    const graphql = await gql(t, `mutation { logDay(input: { date: "2026-03-10", minutes: 10, concepts: ["init container"] }) { entry { date } } }`).set(l.auth);
+    assert.equal(graphql.body.errors[0].extensions.code, "BAD_USER_INPUT");
+    assert.match(JSON.stringify(graphql.body.errors[0]), /a concept slug \(a-z, 0-9, '-'; at most 64 characters\)/);
+    const client = await mcpClient(http.base, l.token);
+    try {
+      const mcp = await callTool(client, "log_today", { minutes: 10, concepts: ["init container"] });
+      assert.equal(mcp.isError, true);
+      assert.match(mcp.text, /a concept slug \(a-z, 0-9, '-'; at most 64 characters\)/);
+      assert.deepEqual((await callTool(client, "log_today", { minutes: 10, concepts: ["Service"] })).data?.entry.concepts, ["service"]);
+    } finally {
+      await client.close();
     }
   });
 });
