@@ -4,7 +4,7 @@
  * from the progress service (the same stats and calendar a learner sees of
  * themselves); a private profile and an unknown handle are the same NOT_FOUND.
  */
-import type { LearnersService } from "../learners/learners.service.ts";
+import type { LearnersService } from "../learners/learners.types.ts";
 import type { AttemptCalendar } from "../progress/attemptCalendar.ts";
 import type { ProgressService } from "../progress/progress.service.ts";
 
