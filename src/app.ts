@@ -23,6 +23,7 @@ import { webAppRouter } from "./web/webApp.ts";
 import type { Services } from "./services.ts";
 
 
+/** The Express app with what its server needs: the request listener (response cache in front), readiness, and shutdown. */
 export interface App {
   app: Express;
   /** What the HTTP server runs: the response cache in front of `app` (or `app` itself when disabled). */
@@ -37,6 +38,7 @@ export interface App {
   stop(): Promise<void>;
 }
 
+/** Builds the app (probes, CORS, limits, /graphql, /api/v1, /mcp, /llms.txt, /app/, /metrics, one error handler) over the services; never listens. */
 export async function createApp(services: Services): Promise<App> {
   const { config, log } = services.deps;
   const app = express();

@@ -9,6 +9,7 @@ import { watchContentVersion } from "./db/contentVersion.ts";
 import { createLogger, type Logger } from "./log.ts";
 import { createServices, type Services } from "./services.ts";
 
+/** What boot may be given instead of reading it: configuration, logger, clock, whether to seed and to create the database. */
 export interface BootOptions {
   config?: Config;
   clock?: Clock;
@@ -19,6 +20,7 @@ export interface BootOptions {
   create?: boolean;
 }
 
+/** Opens (creating and migrating when allowed) the database, optionally loads the seeds, and builds the services. */
 export async function boot(options: BootOptions = {}): Promise<Services> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);

@@ -3,6 +3,7 @@ export interface Clock {
   now(): Date;
 }
 
+/** The real clock. */
 export const systemClock: Clock = { now: () => new Date() };
 
 /** A clock for tests: starts at `start`, moves only when told. */

@@ -36,6 +36,7 @@ export const errorCodes = {
   INTERNAL_SERVER_ERROR: { status: 500, title: "Internal server error (GraphQL's INTERNAL)", graphql: true },
 } as const satisfies Record<string, { status: number; title: string; graphql?: true }>;
 
+/** One of the API's error codes (the keys of errorCodes). */
 export type ErrorCode = keyof typeof errorCodes;
 
 /** True when `code` belongs to the closed set. */
@@ -73,11 +74,17 @@ export class AppError extends Error {
   }
 }
 
+/** 404 NOT_FOUND: `${what} not found`. */
 export const notFound = (what: string) => new AppError("NOT_FOUND", `${what} not found`);
+/** 400 BAD_REQUEST, optionally naming the offending fields. */
 export const badRequest = (message: string, issues?: FieldIssue[]) => new AppError("BAD_REQUEST", message, issues ? { issues } : {});
+/** 422 VALIDATION_FAILED with one issue per bad field. */
 export const invalid = (message: string, issues: FieldIssue[]) => new AppError("VALIDATION_FAILED", message, { issues });
+/** 401 UNAUTHENTICATED: no or no valid bearer token. */
 export const unauthenticated = (message = "A valid bearer token is required") => new AppError("UNAUTHENTICATED", message);
+/** 403 FORBIDDEN: authenticated, but not allowed. */
 export const forbidden = (message = "You may not do this") => new AppError("FORBIDDEN", message);
+/** 409 CONFLICT, e.g. a handle already taken. */
 export const conflict = (message: string) => new AppError("CONFLICT", message);
 
 /**

@@ -15,6 +15,7 @@ import { pino, stdTimeFunctions, type Logger as Pino } from "pino";
 /** A log level, or `silent` for none. */
 export type LogLevel = "debug" | "info" | "warn" | "error" | "silent";
 
+/** The app's logger: a message and structured fields per level (pino underneath). */
 export interface Logger {
   debug(msg: string, fields?: Record<string, unknown>): void;
   info(msg: string, fields?: Record<string, unknown>): void;
@@ -26,6 +27,7 @@ export interface Logger {
 
 /** What is never logged in clear (pino redact paths): secrets and learners' own words. */
 const SECRET_KEYS = ["token", "accessToken", "refreshToken", "password", "secret", "recoveryCode", "note", "learned"];
+/** pino redact paths: headers and fields that carry secrets or learners' own words. */
 export const REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",

@@ -10,6 +10,8 @@ import { createChallengeResolver, type ChallengeResolver } from "./modules/conte
 import { createContentCache, type ContentCache } from "./modules/content/contentCache.ts";
 import { createConceptsService, type ConceptsService } from "./modules/concepts/concepts.service.ts";
 import { createDaysService, type DaysService } from "./modules/days/days.service.ts";
+import { createManifestsService, type ManifestsService } from "./modules/manifests/manifests.service.ts";
+import { createSnippetsService, type SnippetsService } from "./modules/snippets/snippets.service.ts";
 import { createFilesService, type FilesService } from "./modules/files/files.service.ts";
 import { createPathsService, type PathsService } from "./modules/paths/paths.service.ts";
 import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
@@ -33,6 +35,10 @@ export interface Services {
   /** The challenges themselves (list, by slug). */
   challengeList: ChallengesService;
   days: DaysService;
+  /** Kubernetes objects of the lessons' manifests and YAML snippets, checked against a release. */
+  manifests: ManifestsService;
+  /** The lessons' code blocks as a list of their own. */
+  snippets: SnippetsService;
   /** Imported files (attachments and repository files) by path, with their bytes. */
   files: FilesService;
   concepts: ConceptsService;
@@ -66,6 +72,8 @@ export function createServices(deps: Deps): Services {
     challenges,
     challengeList: createChallengesService(deps.db, contentCache),
     days,
+    manifests: createManifestsService(deps.db, contentCache, days),
+    snippets: createSnippetsService(deps.db, contentCache, challenges),
     files: createFilesService(deps.db, challenges, days),
     concepts: createConceptsService(deps.db, contentCache),
     references: createReferencesService(deps.db, contentCache, challenges),

@@ -15,6 +15,7 @@ export type Db = SqliteClient;
 /** A Prisma client or an interactive transaction on it. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** The open database: its Prisma client, provider and URL, a statement counter, and close(). */
 export interface Database {
   prisma: Db;
   provider: Provider;
@@ -24,6 +25,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
+/** Whether openDatabase migrates, and whether it may create a database that does not exist yet. */
 export interface OpenOptions {
   /** Apply pending migrations first (default true). */
   migrate?: boolean;

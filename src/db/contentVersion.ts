@@ -12,6 +12,7 @@ import { postgresTarget } from "./provider.ts";
 
 const CHANNEL = "k8s_days_content";
 
+/** The content version this replica knows (bumped by every import that changes content), with change listeners. */
 export interface ContentVersion {
   /** The last version read; synchronous and free. */
   current(): number;
@@ -24,6 +25,7 @@ export interface ContentVersion {
   stop(): Promise<void>;
 }
 
+/** Reads the content version and keeps it current: LISTEN/NOTIFY on PostgreSQL, polling every `intervalMs` as well. */
 export async function watchContentVersion(db: Database, intervalMs = 1000): Promise<ContentVersion> {
   let version = -1;
   const listeners: ((v: number) => void)[] = [];

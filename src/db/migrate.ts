@@ -59,6 +59,7 @@ const TABLE = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
 )`;
 const SQLITE_TABLE = TABLE.replace(/TIMESTAMPTZ/g, "DATETIME").replace("DEFAULT now()", "DEFAULT current_timestamp");
 
+/** Where migrations come from (the committed folder by default) and whether a missing database may be created. */
 export interface MigrateOptions {
   /** Folder of the migrations (default: the committed ones of the URL's provider). */
   dir?: string;

@@ -1,6 +1,7 @@
 /** Which database a URL names: `file:` → SQLite, `postgres://`/`postgresql://` → PostgreSQL. */
 export type Provider = "sqlite" | "postgres";
 
+/** The provider a DATABASE_URL names; anything else is an error. */
 export function providerOf(url: string): Provider {
   if (/^postgres(ql)?:\/\//.test(url)) return "postgres";
   if (url.startsWith("file:")) return "sqlite";

@@ -7,6 +7,7 @@
  */
 import { GraphQLError, type ValidationRule } from "graphql";
 
+/** Validation rule: refuses an operation type the schema does not define (e.g. a subscription) with a GraphQL error, not a 500. */
 export const knownOperationTypes: ValidationRule = (context) => ({
   OperationDefinition(node) {
     const schema = context.getSchema();

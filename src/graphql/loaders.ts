@@ -5,12 +5,13 @@
  */
 import { createConceptLoaders } from "../modules/concepts/concepts.loaders.ts";
 import { createDayLoaders } from "../modules/days/days.loaders.ts";
+import { createManifestLoaders } from "../modules/manifests/manifests.loaders.ts";
 import { createReferenceLoaders } from "../modules/references/references.loaders.ts";
 import type { Services } from "../services.ts";
 
 /** Creates the loaders of one request. */
 export function createLoaders(services: Services) {
-  return { ...createDayLoaders(services), ...createConceptLoaders(services), ...createReferenceLoaders(services) };
+  return { ...createDayLoaders(services), ...createConceptLoaders(services), ...createReferenceLoaders(services), ...createManifestLoaders(services) };
 }
 
 /** The loaders of a request. */

@@ -8,6 +8,8 @@ import { makeExecutableSchema } from "@graphql-tools/schema";
 import { printSchema, type GraphQLSchema } from "graphql";
 import { conceptsResolvers } from "../modules/concepts/concepts.resolvers.ts";
 import { daysResolvers } from "../modules/days/days.resolvers.ts";
+import { manifestsResolvers } from "../modules/manifests/manifests.resolvers.ts";
+import { snippetsResolvers } from "../modules/snippets/snippets.resolvers.ts";
 import { pathsResolvers } from "../modules/paths/paths.resolvers.ts";
 import { referencesResolvers } from "../modules/references/references.resolvers.ts";
 import { searchResolvers } from "../modules/search/search.resolvers.ts";
@@ -27,6 +29,8 @@ export const graphqlModules: { typeDefs: string; resolvers: Record<string, unkno
   { typeDefs: sdl(new URL("./base.graphql", import.meta.url)), resolvers: { Query: { apiVersion: () => "1" }, Date: DateScalar, DateTime: DateTimeScalar } },
   { typeDefs: moduleSdl("challenges/challenges.graphql"), resolvers: challengesResolvers },
   { typeDefs: moduleSdl("days/days.graphql"), resolvers: daysResolvers },
+  { typeDefs: moduleSdl("manifests/manifests.graphql"), resolvers: manifestsResolvers },
+  { typeDefs: moduleSdl("snippets/snippets.graphql"), resolvers: snippetsResolvers },
   { typeDefs: moduleSdl("concepts/concepts.graphql"), resolvers: conceptsResolvers },
   { typeDefs: moduleSdl("references/references.graphql"), resolvers: referencesResolvers },
   { typeDefs: moduleSdl("paths/paths.graphql"), resolvers: pathsResolvers },

@@ -5,6 +5,7 @@
  */
 import type { ServerResponse } from "node:http";
 
+/** Calls `onEnd` with the full body a response sent, once it ends (used by the response cache). */
 export function captureBody(res: ServerResponse, onEnd: (body: Buffer) => void): void {
   const chunks: Buffer[] = [];
   const write = res.write.bind(res) as (...a: unknown[]) => boolean;

@@ -28,6 +28,7 @@ export function toAppError(err: unknown, req?: Request): unknown {
   return fromPrismaError(err);
 }
 
+/** The one Express error handler: maps any error to problem+json and logs unexpected ones without their stack reaching the client. */
 export function errorHandler(log: Logger): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const mapped = toAppError(err, req);

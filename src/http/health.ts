@@ -6,10 +6,12 @@ import { Router } from "express";
 import { pendingMigrations } from "../db/migrate.ts";
 import type { Services } from "../services.ts";
 
+/** Shared readiness state: draining after SIGTERM. */
 export interface Readiness {
   draining: boolean;
 }
 
+/** Liveness (/livez, /healthz) and readiness (/readyz: database reachable, no pending migration, not draining) probes. */
 export function healthRouter(services: Services, state: Readiness): Router {
   const router = Router();
   const live = (_req: unknown, res: import("express").Response) => {

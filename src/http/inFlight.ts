@@ -5,6 +5,7 @@
  */
 import type { RequestListener } from "node:http";
 
+/** Counts requests in progress, so shutdown can wait for them. */
 export interface InFlight {
   listener: RequestListener;
   count(): number;
@@ -12,6 +13,7 @@ export interface InFlight {
   idle(timeoutMs: number): Promise<void>;
 }
 
+/** Wraps a request listener to count its requests in flight. */
 export function trackInFlight(next: RequestListener): InFlight {
   let active = 0;
   let waiters: (() => void)[] = [];

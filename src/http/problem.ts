@@ -4,6 +4,7 @@
 import type { Response } from "express";
 import { AppError, errorCodes, type ErrorCode } from "../errors.ts";
 
+/** An RFC 9457 problem document as the API sends it. */
 export interface Problem {
   type: string;
   title: string;

@@ -25,6 +25,7 @@ import { captureBody } from "./captureBody.ts";
 import { routeOf, setRoute } from "./routeName.ts";
 import type { IncomingMessage, RequestListener, ServerResponse, OutgoingHttpHeaders } from "node:http";
 
+/** What the response cache is given: the current content version and its size limits. */
 export interface ResponseCacheOptions {
   /** Current content version (synchronous). */
   version: () => number;
@@ -47,6 +48,7 @@ interface Entry {
   route: string;
 }
 
+/** The cache's request listener (in front of the app) and its counters. */
 export interface ResponseCache {
   listener: RequestListener;
   stats(): { entries: number; bytes: number; hits: number; misses: number };
@@ -80,6 +82,7 @@ const KEYED_VARY = new Set(["accept", "origin", "accept-encoding", "authorizatio
 /** What a response that varies by Host depends on: the Host header and the scheme a proxy forwarded. */
 const originKey = (req: IncomingMessage) => `${req.headers.host ?? ""}\n${req.headers["x-forwarded-proto"] ?? ""}`;
 
+/** Answers repeated anonymous requests for public content from memory, keyed per content version, LRU by bytes. */
 export function createResponseCache(app: RequestListener, options: ResponseCacheOptions): ResponseCache {
   const maxEntries = options.maxEntries ?? 2000;
   const maxBytes = options.maxBytes ?? 64 * 1024 * 1024;

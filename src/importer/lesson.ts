@@ -3,6 +3,7 @@
  * Produced by parseLesson (pure), enriched by readRepository, written by the store.
  */
 import type { ReferenceKind } from "./references.ts";
+import type { DeclaredObject } from "./manifests.ts";
 import type { StoredFile } from "./repositoryFile.ts";
 
 /** Something odd in the input: never a throw, always reported. */
@@ -58,6 +59,16 @@ export interface LessonSnippet {
   language: string | null;
   code: string;
   section: string | null;
+  /** Line of the opening fence in the lesson file. */
+  line: number;
+}
+
+/** A Kubernetes object the lesson declares, in an attached file or a YAML snippet (see manifests.ts). */
+export interface LessonManifestObject extends DeclaredObject {
+  /** Path of the attached file in the day's folder; null for a snippet. */
+  file: string | null;
+  /** Index of the snippet in `Lesson.snippets`; null for a file. */
+  snippet: number | null;
 }
 
 /** An external source cited by the lesson. */
@@ -110,4 +121,6 @@ export interface Lesson {
   /** The whole lesson as sanitized HTML. */
   html: string;
   attachments: LessonAttachment[];
+  /** Kubernetes objects of the attached manifests, then of the YAML snippets (filled by lessonManifestObjects). */
+  manifestObjects: LessonManifestObject[];
 }

@@ -65,7 +65,7 @@ export function parseLesson(text: string, sourcePath: string, options: ParseOpti
   const lesson: Lesson = {
     sourcePath, number: null, week: weekOf(sourcePath), heading: "", date: null, intro: "", basedOn: [], tags: [], tldr: "",
     versions: [], versionNotes: [], setup: [], tasks: [], takeaways: [], sections: [], snippets: [], references: [],
-    dayLinks: [], prose: "", body: resolved.body, html: markdownToHtml(root.children, resolved.rewriteUrl), attachments: [],
+    dayLinks: [], prose: "", body: resolved.body, html: markdownToHtml(root.children, resolved.rewriteUrl), attachments: [], manifestObjects: [],
   };
 
   const blocks = splitIntoBlocks(root.children);
@@ -399,7 +399,7 @@ function collectCode(blocks: Block[], snippets: LessonSnippet[]): void {
   for (const block of blocks) {
     for (const node of block.nodes) {
       walk(node as Nodes, (n) => {
-        if (n.type === "code") snippets.push({ language: n.lang?.trim().toLowerCase() || null, code: n.value, section: block.heading ? block.title : null });
+        if (n.type === "code") snippets.push({ language: n.lang?.trim().toLowerCase() || null, code: n.value, section: block.heading ? block.title : null, line: lineOf(n) });
       });
     }
   }

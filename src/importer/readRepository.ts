@@ -9,6 +9,7 @@ import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { DEFAULT_CHALLENGE_NAME } from "../modules/content/defaultChallenge.ts";
 import { dayFactsFromRows, linkedDays, tableRows, type DayFacts } from "./dayIndex.ts";
 import type { ImportWarning, Lesson, LessonAttachment } from "./lesson.ts";
+import { lessonManifestObjects } from "./lessonManifests.ts";
 import { declaredKinds, isManifest } from "./manifests.ts";
 import { parseMarkdown, plainText } from "./markdown.ts";
 import { linkResolver } from "./linkTargets.ts";
@@ -72,7 +73,10 @@ export async function readRepository(path: string, options: ReadOptions): Promis
     const root = await repositoryRootOf(path);
     const name = root ? relative(root, path).split(sep).join("/") : path;
     const lesson = await readLessonFile(path, name, content.warnings, await repositoryFiles(root ?? dirname(path)));
-    if (lesson) content.lessons.push(lesson);
+    if (lesson) {
+      addManifestObjects(lesson, null, content.warnings);
+      content.lessons.push(lesson);
+    }
     return content;
   }
   const table = join(path, "challenge", "README.md");
@@ -163,6 +167,7 @@ async function readDayFolder(folder: string, root: string, reader: FileReader, f
     if (n > 0) lesson.number = n;
   }
   lesson.attachments = await readAttachments(folder, root, reader);
+  addManifestObjects(lesson, relative(root, folder).split(sep).join("/") || null, warnings);
   return lesson;
 }
 
@@ -177,6 +182,13 @@ async function readLessonFile(file: string, name: string, warnings: ImportWarnin
   }
   if (parsed.lesson.number === null) parsed.lesson.number = Number(/day(\d+)/i.exec(file)![1]);
   return parsed.lesson;
+}
+
+/** Reads the Kubernetes objects of the lesson's manifests and YAML snippets (`folder`: the day folder, for warnings). */
+function addManifestObjects(lesson: Lesson, folder: string | null, warnings: ImportWarning[]): void {
+  const found = lessonManifestObjects(lesson, folder);
+  lesson.manifestObjects = found.objects;
+  warnings.push(...found.warnings);
 }
 
 /** Every file under a day folder except its README.md, depth first, sorted by name; manifests with their kinds. */

@@ -12,6 +12,7 @@ import type { Database, Tx } from "../db/client.ts";
 import type { DayFacts, DayKind } from "./dayIndex.ts";
 import { compileGlossary, detectConcepts, lessonZones, type ConceptHit } from "./detectConcepts.ts";
 import type { ImportWarning, Lesson } from "./lesson.ts";
+import { MANIFEST_SNIPPET_LANGUAGES } from "./lessonManifests.ts";
 import { declaredKinds } from "./manifests.ts";
 import type { RepositoryContent, RepositoryFile } from "./readRepository.ts";
 import { domainOf, normalizeUrl, referenceKind } from "./references.ts";
@@ -323,7 +324,7 @@ function differs(row: object, data: Record<string, unknown>): boolean {
 /** Kubernetes kinds declared by a lesson's attachments and YAML snippets, one entry per declaration. */
 function kindsOf(lesson: Lesson): string[] {
   const kinds = lesson.attachments.flatMap((a) => a.kinds);
-  for (const s of lesson.snippets) if (s.language === "yaml" || s.language === "yml") kinds.push(...declaredKinds(s.code).kinds);
+  for (const s of lesson.snippets) if (s.language && MANIFEST_SNIPPET_LANGUAGES.has(s.language)) kinds.push(...declaredKinds(s.code).kinds);
   return kinds;
 }
 
@@ -386,7 +387,7 @@ async function writeLessonDay(
     const where = { dayId };
     await Promise.all([
       tx.dayItem.deleteMany({ where }), tx.toolVersion.deleteMany({ where }), tx.section.deleteMany({ where }),
-      tx.snippet.deleteMany({ where }), tx.attachment.deleteMany({ where }), tx.dayReference.deleteMany({ where }), tx.dayConcept.deleteMany({ where }),
+      tx.snippet.deleteMany({ where }), tx.attachment.deleteMany({ where }), tx.manifestObject.deleteMany({ where }), tx.dayReference.deleteMany({ where }), tx.dayConcept.deleteMany({ where }),
     ]).then((results) => results.forEach((r) => changes.add(r)));
   }
   changes.add(1);
@@ -401,7 +402,16 @@ async function writeLessonDay(
   if (items.length) writes.push(tx.dayItem.createMany({ data: items }));
   if (lesson.versions.length) writes.push(tx.toolVersion.createMany({ data: lesson.versions.map((v, position) => ({ dayId: id, position, ...v })) }));
   if (lesson.sections.length) writes.push(tx.section.createMany({ data: lesson.sections.map((s, position) => ({ dayId: id, position, ...s })) }));
-  if (lesson.snippets.length) writes.push(tx.snippet.createMany({ data: lesson.snippets.map((s, position) => ({ dayId: id, position, ...s })) }));
+  if (lesson.snippets.length) {
+    writes.push(tx.snippet.createMany({ data: lesson.snippets.map(({ line: _line, ...s }, position) => ({ dayId: id, position, ...s })) }));
+  }
+  if (lesson.manifestObjects.length) {
+    writes.push(tx.manifestObject.createMany({
+      data: lesson.manifestObjects.map((o, position) => ({
+        dayId: id, position, apiVersion: o.apiVersion, kind: o.kind, name: o.name, file: o.file, snippet: o.snippet, document: o.document, listItem: o.listItem, line: o.line,
+      })),
+    }));
+  }
   for (const chunk of byBytes(lesson.attachments)) {
     writes.push(tx.attachment.createMany({
       data: chunk.map((a) => ({

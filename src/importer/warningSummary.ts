@@ -10,6 +10,7 @@ const KINDS: [RegExp, string, string][] = [
   [/over the \d+-byte limit/, "oversized file", "oversized files"],
   [/^(unreadable|not UTF-8|skipped: binary|not a valid)/, "unreadable file", "unreadable files"],
   [/^invalid YAML/, "invalid manifest", "invalid manifests"],
+  [/^manifest object without/, "incomplete manifest object", "incomplete manifest objects"],
   [/^link ".*" is not a valid URL/, "invalid URL", "invalid URLs"],
 ];
 

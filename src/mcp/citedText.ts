@@ -9,6 +9,7 @@
 export const DEFAULT_MAX_CHARS = 4000;
 /** Smallest and largest `maxChars` a caller may ask for. */
 export const MIN_MAX_CHARS = 200;
+/** Largest `maxChars` a caller may ask for. */
 export const MAX_MAX_CHARS = 20_000;
 
 /** One source a text is based on: a lesson or an external page. */

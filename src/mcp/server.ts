@@ -10,6 +10,7 @@ import type { ContentLinks } from "../http/contentLinks.ts";
 import type { Viewer } from "../modules/learners/learners.types.ts";
 import { conceptTools } from "../modules/concepts/concepts.tools.ts";
 import { dayTools } from "../modules/days/days.tools.ts";
+import { manifestTools } from "../modules/manifests/manifests.tools.ts";
 import { pathTools } from "../modules/paths/paths.tools.ts";
 import { progressTools } from "../modules/progress/progress.tools.ts";
 import { learnerTools } from "../modules/learners/learners.tools.ts";
@@ -24,7 +25,7 @@ import { registerResources } from "./resources.ts";
 import { registerTools, type McpTool } from "./tool.ts";
 
 /** Every MCP tool, in the order a client lists them. */
-export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools, ...streakTools, ...reviewTools, ...learnerTools];
+export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...manifestTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools, ...streakTools, ...reviewTools, ...learnerTools];
 
 /** Who is calling and how to link back to the content. */
 export interface McpCaller {

@@ -9,8 +9,9 @@ import { z } from "./openapiZod.ts";
 import { AppError } from "../errors.ts";
 import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../modules/content/pagination.ts";
 
-/** Default and largest page sizes of REST lists: the services' own (content/pagination.ts). */
+/** Default page size of REST lists: the services' own (content/pagination.ts). */
 export const DEFAULT_LIMIT = DEFAULT_PAGE_SIZE;
+/** Largest page a REST client may ask for: the services' own. */
 export const MAX_LIMIT = MAX_PAGE_SIZE;
 
 /** The `limit` and `cursor` query parameters, to spread into a list's query schema. */

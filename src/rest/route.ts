@@ -22,6 +22,7 @@ import { describeIssues, unstorableTextIssues } from "../storableText.ts";
 type Method = "get" | "post" | "put" | "patch" | "delete";
 type Obj = z.ZodObject<z.ZodRawShape>;
 
+/** One REST route declared once: method, path, zod schemas of its input and output, caching, docs and handler. */
 export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R extends z.ZodType> {
   method: Method;
   /**

@@ -19,6 +19,8 @@ import { reviewRoutes } from "../modules/review/review.routes.ts";
 import { challengeRoutes } from "../modules/challenges/challenges.routes.ts";
 import { conceptRoutes } from "../modules/concepts/concepts.routes.ts";
 import { dayRoutes } from "../modules/days/days.routes.ts";
+import { manifestRoutes } from "../modules/manifests/manifests.routes.ts";
+import { snippetRoutes } from "../modules/snippets/snippets.routes.ts";
 import { fileRoutes } from "../modules/files/files.routes.ts";
 import { pathRoutes } from "../modules/paths/paths.routes.ts";
 import { referenceRoutes } from "../modules/references/references.routes.ts";
@@ -26,7 +28,7 @@ import { searchRoutes } from "../modules/search/search.routes.ts";
 
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
 const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [
-  challengeRoutes, dayRoutes, fileRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
+  challengeRoutes, dayRoutes, manifestRoutes, snippetRoutes, fileRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
   learnerRoutes, exportRoutes, progressRoutes, profileRoutes, streakRoutes, reviewRoutes,
 ];
 

@@ -9,7 +9,7 @@ import { callTool, listen, loadMcpContent, mcpClient } from "../support/mcp.ts";
 import { registerLearner, type TestLearner } from "../support/learners.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
-const contentTools = ["search", "get_day", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references"];
+const contentTools = ["search", "get_day", "check_manifests", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references"];
 const progressTools = ["my_stats", "my_progress", "log_today", "mark_lesson", "share_post", "explain_streak", "review_due", "answer_review"];
 
 let t: TestApp;

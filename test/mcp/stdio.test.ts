@@ -47,7 +47,7 @@ describe("the stdio MCP server", () => {
   test("anonymous: lists the content tools, finds StatefulSet and explains pod; stdout carries only the protocol", async () => {
     const { client, errors } = await stdioClient();
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), ["search", "get_day", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references", "link_device"]);
+    assert.deepEqual(tools.map((t) => t.name), ["search", "get_day", "check_manifests", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references", "link_device"]);
     const search = await callTool(client, "search", { query: "StatefulSet" });
     assert.equal(search.data!.hits[0].concept, "statefulset");
     assert.match(search.text, /http:\/\/127\.0\.0\.1:4000\/api\/v1\/concepts\/statefulset\.md/);
@@ -62,7 +62,7 @@ describe("the stdio MCP server", () => {
 
   test("with a learner's token: logs today and reads back a streak of 1, while another learner's token sees none of it", async () => {
     const ana = await stdioClient(tokens.ana);
-    assert.equal((await ana.client.listTools()).tools.length, 15, "content and progress tools, the streak explanation and the two review tools; link_device is for clients without a token");
+    assert.equal((await ana.client.listTools()).tools.length, 16, "content and progress tools (check_manifests included), the streak explanation and the two review tools; link_device is for clients without a token");
     const logged = await callTool(ana.client, "log_today", { minutes: 15, learned: "StatefulSets keep stable names" });
     assert.equal(logged.isError, undefined, logged.text);
     assert.equal(logged.data!.currentStreak, 1);

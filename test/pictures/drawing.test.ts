@@ -6,7 +6,8 @@
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { attemptCalendar, attemptDayStatuses, type AttemptCalendar } from "../../src/modules/progress/attemptCalendar.ts";
-import { computeStreak } from "../../src/modules/progress/streak.ts";
+import { streakOf } from "../../src/modules/progress/streak.ts";
+import type { FreezePolicy } from "../../src/modules/progress/freeze.ts";
 import { conceptGraph, nearestNodes, pictureGraph } from "../../src/modules/concepts/conceptGraph.ts";
 import type { Concept } from "../../src/modules/concepts/concepts.mappers.ts";
 import type { RelationEdge } from "../../src/modules/concepts/relatedRanking.ts";
@@ -18,15 +19,15 @@ import { textWidth } from "../../src/modules/pictures/textWidth.ts";
 import { parseSvg, unsafeParts } from "../support/svg.ts";
 
 /** The calendar of an attempt from `start`, "now" at noon UTC of `today`, with the given log. */
-function calendarOf(start: string, today: string, log: Record<string, number>, goalDays = 10, minMinutes = 5): AttemptCalendar {
-  const stats = computeStreak({
+function calendarOf(start: string, today: string, log: Record<string, number>, goalDays = 10, minMinutes = 5, freeze?: FreezePolicy): AttemptCalendar {
+  const { stats, walk } = streakOf({
     entries: Object.entries(log).map(([date, minutes]) => ({ date, minutes, timezone: "UTC" })),
-    now: new Date(`${today}T12:00:00Z`), timezone: "UTC", startDate: start, goalDays, minMinutes,
+    now: new Date(`${today}T12:00:00Z`), timezone: "UTC", startDate: start, goalDays, minMinutes, freeze,
   });
   return attemptCalendar({
     ...stats, goalDays, minMinutesPerDay: minMinutes,
     enrollment: { id: "e", challengeSlug: "66daysofk8s", startDate: start, goalDays, state: "ACTIVE", endedAt: null, createdAt: `${start}T00:00:00Z` },
-  }, "#66DaysOfK8s");
+  }, walk.dates, "#66DaysOfK8s");
 }
 
 describe("the attempt calendar", () => {
@@ -58,9 +59,26 @@ describe("the attempt calendar", () => {
     assert.equal(done.currentStreak, 2);
   });
 
+  it("takes each status from the streak's walk: a missed date a freeze covered is frozen, and the window grows by it", () => {
+    // One freeze per 2 counted dates: 03-02 and 03-03 earn it, 03-04 (missed) spends it.
+    const frozen = calendarOf("2026-03-02", "2026-03-06", { "2026-03-02": 10, "2026-03-03": 10, "2026-03-05": 10 }, 10, 5, { everyCountedDays: 2, maxBanked: 1 });
+    const { walk } = streakOf({
+      entries: [["2026-03-02", 10], ["2026-03-03", 10], ["2026-03-05", 10]].map(([date, minutes]) => ({ date: date as string, minutes: minutes as number, timezone: "UTC" })),
+      now: new Date("2026-03-06T12:00:00Z"), timezone: "UTC", startDate: "2026-03-02", goalDays: 10, minMinutes: 5, freeze: { everyCountedDays: 2, maxBanked: 1 },
+    });
+    assert.deepEqual(walk.dates.map((d) => d.status), ["COUNTED", "COUNTED", "FROZEN", "COUNTED", "OPEN"]);
+    assert.deepEqual(frozen.days.slice(0, 6).map((d) => d.status), ["counted", "counted", "frozen", "counted", "open", "upcoming"]);
+    assert.equal(frozen.days.length, 11);
+    assert.equal(frozen.endDate, "2026-03-12");
+    const picture = parseSvg(heatmapSvg({ handle: "ada", calendar: frozen }));
+    const cell = picture.querySelector('g[data-date="2026-03-04"]')!;
+    assert.equal(cell.getAttribute("data-status"), "frozen");
+    assert.match(cell.querySelector("title")!.textContent!, /covered by a streak freeze/);
+  });
+
   it("starts an attempt today when there is no enrolment", () => {
-    const stats = computeStreak({ entries: [], now: new Date("2026-03-06T12:00:00Z"), timezone: "UTC", startDate: "2026-03-06", goalDays: 66, minMinutes: 5 });
-    const fresh = attemptCalendar({ ...stats, goalDays: 66, minMinutesPerDay: 5, enrollment: null }, "#66DaysOfK8s");
+    const { stats, walk } = streakOf({ entries: [], now: new Date("2026-03-06T12:00:00Z"), timezone: "UTC", startDate: "2026-03-06", goalDays: 66, minMinutes: 5 });
+    const fresh = attemptCalendar({ ...stats, goalDays: 66, minMinutesPerDay: 5, enrollment: null }, walk.dates, "#66DaysOfK8s");
     assert.equal(fresh.days.length, 66);
     assert.equal(fresh.days[0]!.status, "open");
     assert.equal(fresh.currentDay, 1);
@@ -110,8 +128,8 @@ describe("the heatmap picture", () => {
     assert.equal(doc.getElementById(titleId!)?.textContent, "#66DaysOfK8s heatmap of @ada");
     assert.match(doc.getElementById(descId!)!.textContent!, /^Day 5 of 66 \(2026-03-04 to 2026-05-08\); current streak 1, longest 1\. 2 counted, 1 below the 5-minute minimum, 1 missed\./);
     const legend = doc.querySelector("g.legend")!.textContent!;
-    for (const words of ["counted", "below the minimum", "missed", "today", "upcoming"]) assert.ok(legend.includes(words), words);
-    assert.equal(attemptDayStatuses.length, 5);
+    for (const words of ["counted", "below the minimum", "missed", "frozen", "today", "upcoming"]) assert.ok(legend.includes(words), words);
+    assert.equal(attemptDayStatuses.length, 6);
     assert.deepEqual(unsafeParts(doc), []);
   });
 

@@ -51,7 +51,10 @@ export const fixtureFacts = {
   files: 4,
   /** The warnings an import of the fixtures prints today, as `file:line message`. */
   warnings: [
+    // k0s's own config (no Kubernetes object) and a PersistentVolume whose apiVersion the lesson left empty.
+    "challenge/week01/day1/README.md:79 manifest object without apiVersion (kind Cluster): not checked against API removals",
     'challenge/week02/day8/README.md:28 dead link "../../workarounds.md": no such file or day in the repository',
+    "challenge/week05/day30/README.md:98 manifest object without apiVersion (kind PersistentVolume): not checked against API removals",
   ],
 };
 

@@ -7,6 +7,7 @@ import { describeProfileIssues } from "../../modules/learners/learners.service.t
 import { isValidTimeZone, timeZoneIssue } from "../../modules/progress/calendar.ts";
 import { EXIT, printJson, type Command } from "../command.ts";
 
+/** `k8s-days learner create HANDLE`: creates a learner (even with registration closed) and prints its token once. */
 export const learnerCommand: Command = {
   name: "learner",
   summary: "Create a learner and print their access token (learner create <handle>)",

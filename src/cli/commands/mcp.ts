@@ -2,6 +2,7 @@
 import { AppError } from "../../errors.ts";
 import { EXIT, type Command } from "../command.ts";
 
+/** `k8s-days mcp`: serves MCP on stdin/stdout, as the learner of K8S_DAYS_TOKEN when set. */
 export const mcpCommand: Command = {
   name: "mcp",
   summary: "Serve the Model Context Protocol on stdin/stdout (for desktop chat clients)",

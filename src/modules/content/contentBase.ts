@@ -30,6 +30,11 @@ export function dayPath(day: number): string {
   return `/api/v1/days/${day}`;
 }
 
+/** Path of a lesson as an HTML page, at a heading's anchor when given: `/api/v1/days/13.html#pods`. */
+export function dayHtmlPath(day: number, anchor?: string | null): string {
+  return `/api/v1/days/${day}.html${anchor ? `#${encodeURIComponent(anchor)}` : ""}`;
+}
+
 /**
  * Stored text with the placeholder origin replaced by `base` ("https://api.example",
  * or "" for root-relative URLs).

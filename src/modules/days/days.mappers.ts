@@ -1,5 +1,6 @@
 /** Day rows and their parts → API types (JSON-text columns decoded once here). */
 import { decodeObjectList, decodeStringList } from "../content/jsonText.ts";
+import { headingAnchor } from "../content/lessonHtml.ts";
 
 /** One lesson of a challenge. */
 export interface Day {
@@ -71,7 +72,14 @@ export interface Snippet {
   language: string | null;
   code: string;
   section: string | null;
+  /** Anchor of its section's heading in the lesson's HTML (as `Section.anchor`); null before the first heading. */
+  anchor: string | null;
 }
+
+/** A snippet as stored, with the anchor of its section. */
+export const toSnippet = (r: { position: number; language: string | null; code: string; section: string | null }): Snippet => ({
+  position: r.position, language: r.language, code: r.code, section: r.section, anchor: r.section ? headingAnchor(r.section) : null,
+});
 
 /** A file shipped beside a lesson (its bytes are served by the files module, never loaded here). */
 export interface Attachment {

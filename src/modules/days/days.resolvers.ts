@@ -1,7 +1,10 @@
 /** GraphQL resolvers of lessons: parse arguments, call the days service or a loader, shape output. */
 import type { GraphQLContext } from "../../graphql/context.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
-import { dayFilePath, withBase } from "../content/contentBase.ts";
+import { readArgument } from "../../graphql/argumentInput.ts";
+import { kubernetesRelease } from "../manifests/apiStatus.ts";
+import { dayFilePath, dayHtmlPath, withBase } from "../content/contentBase.ts";
+import type { LessonSnippet } from "../snippets/snippets.service.ts";
 import type { Attachment, Day, LessonItem, Section, ToolVersion } from "./days.mappers.ts";
 import type { DayFilter } from "./days.service.ts";
 
@@ -15,8 +18,11 @@ const loadDay = async (id: number | null | undefined, ctx: GraphQLContext) => (i
 export const daysResolvers = {
   Query: {
     day: (_: unknown, args: { number: number; challenge?: string | null }, ctx: GraphQLContext) => ctx.services.days.get(args.number, args.challenge),
-    days: async (_: unknown, args: { filter?: DayFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) =>
-      toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after })),
+    days: async (_: unknown, args: { filter?: DayFilter | null; first?: number | null; after?: string | null }, ctx: GraphQLContext) => {
+      const removedIn = args.filter?.removedIn;
+      if (removedIn !== undefined && removedIn !== null) readArgument(() => kubernetesRelease(removedIn, "removedIn"));
+      return toGraphQLConnection(await ctx.services.days.list(args.filter ?? {}, { first: args.first, after: args.after }));
+    },
   },
   Day: {
     body: (day: Day, _: unknown, ctx: GraphQLContext) => withBase(day.body, ctx.base),
@@ -34,7 +40,8 @@ export const daysResolvers = {
     linkedFrom: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.linkedFromByDayId.load(day.id),
     toolVersions: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.toolVersionsByDayId.load(day.id),
     sections: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.sectionsByDayId.load(day.id),
-    snippets: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.snippetsByDayId.load(day.id),
+    snippets: async (day: Day, _: unknown, ctx: GraphQLContext): Promise<LessonSnippet[]> =>
+      (await ctx.loaders.snippetsByDayId.load(day.id)).map((s) => ({ ...s, dayNumber: day.number })),
     attachments: async (day: Day, _: unknown, ctx: GraphQLContext): Promise<DayAttachment[]> =>
       (await ctx.loaders.attachmentsByDayId.load(day.id)).map((a) => ({ ...a, day: day.number })),
     references: (day: Day, _: unknown, ctx: GraphQLContext) => ctx.loaders.referencesByDayId.load(day.id),
@@ -45,6 +52,9 @@ export const daysResolvers = {
   },
   Attachment: {
     url: (a: DayAttachment, _: unknown, ctx: GraphQLContext) => `${ctx.base}${dayFilePath(a.day, a.name)}`,
+  },
+  Snippet: {
+    url: (s: LessonSnippet, _: unknown, ctx: GraphQLContext) => `${ctx.base}${dayHtmlPath(s.dayNumber, s.anchor)}`,
   },
   LessonItem: {
     markdown: (item: LessonItem, _: unknown, ctx: GraphQLContext) => withBase(item.markdown, ctx.base),

@@ -30,6 +30,8 @@ const DaysQuery = z.object({
   concept: z.string().min(1).max(100).optional().openapi({ description: "Slug of a concept the lesson mentions", example: "pod" }),
   tag: z.string().min(1).max(100).optional().openapi({ description: "A hashtag of the lesson, with or without '#'", example: "kubernetes" }),
   q: z.string().min(1).max(200).optional().openapi({ description: "Words in the title, summary, TL;DR or body", example: "statefulset" }),
+  manifestKind: z.string().min(1).max(100).optional().openapi({ description: "A kind of Kubernetes object declared in the lesson's manifests or YAML snippets (any case)", example: "StatefulSet" }),
+  removedIn: z.string().min(1).max(100).optional().openapi({ description: "A Kubernetes release: lessons declaring an object whose apiVersion was removed in exactly that release (see /days/{number}/manifest-checks)", example: "1.25" }),
   challenge: challengeParam,
   ...pageParams,
 });
@@ -62,7 +64,10 @@ export function dayRoutes(api: RestApi, services: Services): void {
     response: { schema: pageSchema(DaySummarySchema, "DayPage", "lessons"), description: "A page of lessons" },
     handler: async ({ query, req, res }) => {
       const page = await fetchPage(() => services.days.list(
-        { week: query.week, kind: query.kind, series: query.series, concept: query.concept, tag: query.tag, text: query.q, challenge: query.challenge },
+        {
+          week: query.week, kind: query.kind, series: query.series, concept: query.concept, tag: query.tag, text: query.q, challenge: query.challenge,
+          manifestKind: query.manifestKind, removedIn: query.removedIn,
+        },
         servicePage(query),
       ));
       return sendPage(req, res, page, toDaySummaryJson);

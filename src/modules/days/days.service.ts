@@ -9,7 +9,9 @@ import { cachedBatch, cachedQuery, type ContentCache } from "../content/contentC
 import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection, type PageArgs } from "../content/pagination.ts";
 import { containsText } from "../content/textMatch.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
-import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion } from "./days.mappers.ts";
+import { kubernetesRelease, removedInRelease } from "../manifests/apiStatus.ts";
+import { declaredKind } from "../manifests/manifests.service.ts";
+import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion, toSnippet } from "./days.mappers.ts";
 
 /** Filters of a days list; all optional, combined with AND. */
 export interface DayFilter {
@@ -24,6 +26,10 @@ export interface DayFilter {
   tag?: string | null;
   /** Words in the title, summary, TL;DR or body. */
   text?: string | null;
+  /** A kind of Kubernetes object the lesson's manifests or YAML snippets declare (any case), e.g. StatefulSet. */
+  manifestKind?: string | null;
+  /** A Kubernetes release ("1.25"): lessons declaring an object whose apiVersion was removed in exactly that release. */
+  removedIn?: string | null;
 }
 
 /** A concept a day mentions, with its weight there. */
@@ -136,6 +142,11 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         const t = containsText(db.provider, filter.text.trim());
         and.push({ OR: [{ title: t }, { summary: t }, { tldr: t }, { body: t }] });
       }
+      if (filter.manifestKind?.trim()) and.push({ manifestObjects: { some: { kind: await declaredKind(db, cache, filter.manifestKind) } } });
+      if (filter.removedIn !== undefined && filter.removedIn !== null) {
+        const removed = removedInRelease(kubernetesRelease(filter.removedIn, "removedIn"));
+        and.push(removed.length ? { manifestObjects: { some: { OR: removed.map((r) => ({ apiVersion: r.apiVersion, kind: r.kind })) } } } : { id: { in: [] } });
+      }
       const where: DayWhere = { AND: and };
       const [rows, total] = await Promise.all([
         prisma.day.findMany({ where: after === undefined ? where : { AND: [where, { number: { gt: after } }] }, orderBy: dayOrder, take: size + 1 }),
@@ -176,7 +187,7 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
 
     async snippetsByDayIds(ids) {
       const rows = await prisma.snippet.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, language: r.language, code: r.code, section: r.section }));
+      return groupByIds(ids, rows, (r) => r.dayId, toSnippet);
     },
 
     async attachmentsByDayIds(ids) {

@@ -1,12 +1,13 @@
 /**
  * The heatmap picture of an attempt: its dates as a calendar grid in the style of
  * GitHub's contribution graph — weeks are columns, weekdays rows (Monday first,
- * ISO 8601) — with a legend. The progress service decides each date's status
- * (attemptCalendar.ts); this writer only draws.
+ * ISO 8601) — with a legend. Each date's status comes from the streak's walk
+ * (attemptDates.ts, named for drawing by attemptCalendar.ts); this writer only draws.
  *
  * Status is never told by colour alone: counted dates are filled (shaded by
- * minutes), dates below the minimum are hatched, missed dates crossed out, today
- * has a dashed outline, upcoming dates are empty outlines. Every cell is a group
+ * minutes), dates below the minimum are hatched, missed dates crossed out, dates a
+ * streak freeze covered carry a snowflake, today has a dashed outline, upcoming
+ * dates are empty outlines. Every cell is a group
  * `<g data-date data-status>` with a `<title>` tooltip; the picture has an
  * accessible `<title>` and `<desc>` summing it up in words.
  */
@@ -59,6 +60,17 @@ const STYLES: Record<AttemptDayStatus, { legend: string; words: (day: AttemptDay
       el("path", { d: `M${x + 3} ${y + 3}L${x + CELL - 3} ${y + CELL - 3}M${x + CELL - 3} ${y + 3}L${x + 3} ${y + CELL - 3}`, stroke: "#cf222e", "stroke-width": 1.5, "stroke-linecap": "round" }),
     ),
   },
+  frozen: {
+    legend: "frozen (snowflake)",
+    words: () => "missed, covered by a streak freeze",
+    draw: (x, y) => fragment(
+      el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: "#ddf4ff", stroke: "#0969da", "stroke-width": 1 }),
+      el("path", {
+        d: `M${x + CELL / 2} ${y + 2.5}V${y + CELL - 2.5}M${x + 2.5} ${y + CELL / 2}H${x + CELL - 2.5}M${x + 3.5} ${y + 3.5}L${x + CELL - 3.5} ${y + CELL - 3.5}M${x + CELL - 3.5} ${y + 3.5}L${x + 3.5} ${y + CELL - 3.5}`,
+        stroke: "#0969da", "stroke-width": 1, "stroke-linecap": "round",
+      }),
+    ),
+  },
   open: {
     legend: "today, still open (dashed)",
     words: () => "today, still open",
@@ -90,9 +102,10 @@ export function cellTitle(day: AttemptDay, minMinutes: number): string {
 function description({ calendar: c }: HeatmapInput): string {
   const count = (s: AttemptDayStatus) => c.days.filter((d) => d.status === s).length;
   return `Day ${c.currentDay} of ${c.goalDays} (${c.startDate} to ${c.endDate}); current streak ${c.currentStreak}, longest ${c.longestStreak}. ` +
-    `${count("counted")} counted, ${count("belowMinimum")} below the ${c.minMinutesPerDay}-minute minimum, ${count("missed")} missed. ` +
+    `${count("counted")} counted, ${count("belowMinimum")} below the ${c.minMinutesPerDay}-minute minimum, ${count("missed")} missed` +
+    `${count("frozen") ? `, ${count("frozen")} covered by a streak freeze` : ""}. ` +
     "Weeks are columns and weekdays rows, Monday first. Counted days are filled, darker for more minutes (15, 30, 60); " +
-    "days below the minimum are hatched, missed days crossed out, today has a dashed outline, upcoming days are empty outlines.";
+    "days below the minimum are hatched, missed days crossed out, frozen days carry a snowflake, today has a dashed outline, upcoming days are empty outlines.";
 }
 
 /** The heatmap of an attempt as a standalone SVG document. */

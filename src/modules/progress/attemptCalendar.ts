@@ -1,30 +1,41 @@
 /**
  * The dates of a learner's current attempt, one per calendar date of its goal
- * window, each with a status: what a heatmap draws. Pure: computed from the
- * stats the streak rules already produce (streak.ts), so the picture and the
- * numbers can never disagree.
+ * window, each with a status: what a heatmap draws. Pure. The statuses are not
+ * decided here: they come from the streak's own walk over the attempt
+ * (attemptDates.ts), the one rule set behind the streak numbers, the streak
+ * explanation and this picture, so they can never disagree. This module only
+ * names them for drawing and adds the dates the walk has not reached yet:
  *
- * Rules, for each date from the attempt's start to the last date of its goal
- * window (start + goalDays - 1):
- * - counted: an entry reached the daily minimum;
- * - open: today (as the streak rules see it) without a counted entry yet;
- * - upcoming: after today;
- * - belowMinimum: before today, logged, but fewer minutes than the minimum;
- * - missed: before today, nothing logged.
+ * | walk (attemptDates.ts) | drawn as      |
+ * |------------------------|---------------|
+ * | COUNTED                | counted       |
+ * | BELOW_MINIMUM          | belowMinimum  |
+ * | MISSED                 | missed        |
+ * | FROZEN                 | frozen        |
+ * | OPEN                   | open          |
+ * | not walked yet         | upcoming      |
  *
- * The statuses are an open set: a new one (e.g. `frozen`, a missed date covered
- * by a streak freeze) is added to `attemptDayStatuses`, decided here, and every
- * writer that draws statuses must then say how it looks (they key their styles
- * by `AttemptDayStatus`, so the compiler lists what is missing).
+ * (BEFORE_ENROLMENT dates lie before the attempt and are not drawn.) The window
+ * runs from the attempt's start for goalDays dates, one more per frozen date, as
+ * the streak rules grow it.
+ *
+ * Every writer that draws statuses keys its styles by `AttemptDayStatus`, so the
+ * compiler lists what a new status still needs.
  */
+import type { AttemptDate, DateStatus } from "./attemptDates.ts";
 import { addDays, daysBetween } from "./calendar.ts";
 import type { StatsView } from "./progress.types.ts";
 
 /** Every status a date of an attempt can have, in the order a legend lists them. */
-export const attemptDayStatuses = ["counted", "belowMinimum", "missed", "open", "upcoming"] as const;
+export const attemptDayStatuses = ["counted", "belowMinimum", "missed", "frozen", "open", "upcoming"] as const;
 
-/** The status of one date of an attempt (see the module comment for the rules). */
+/** The status of one date of an attempt (see the module comment for where it comes from). */
 export type AttemptDayStatus = (typeof attemptDayStatuses)[number];
+
+/** How each status of the walk is drawn; null: not a date of the attempt. */
+const DRAWN: Record<DateStatus, AttemptDayStatus | null> = {
+  COUNTED: "counted", BELOW_MINIMUM: "belowMinimum", MISSED: "missed", FROZEN: "frozen", OPEN: "open", BEFORE_ENROLMENT: null,
+};
 
 /** One date of an attempt. */
 export interface AttemptDay {
@@ -57,35 +68,32 @@ export interface AttemptCalendar {
   days: AttemptDay[];
 }
 
-/** The calendar of the attempt that `stats` describes (with no enrolment, an attempt starting today). */
+/**
+ * The calendar of the attempt that `stats` describes (with no enrolment, an attempt starting
+ * today), its statuses taken from `walk`: the dates of the streak walk that produced `stats`.
+ */
 export function attemptCalendar(
-  stats: Pick<StatsView, "today" | "heatmap" | "enrollment" | "goalDays" | "minMinutesPerDay" | "currentStreak" | "longestStreak" | "status">,
+  stats: Pick<StatsView, "today" | "enrollment" | "goalDays" | "minMinutesPerDay" | "currentStreak" | "longestStreak" | "status">,
+  walk: readonly Pick<AttemptDate, "date" | "status" | "minutes">[],
   hashtag: string,
 ): AttemptCalendar {
   const startDate = stats.enrollment?.startDate ?? stats.today;
   const goalDays = Math.max(1, stats.goalDays);
-  const endDate = addDays(startDate, goalDays - 1);
-  const minutesOn = new Map<string, number>();
-  for (const cell of stats.heatmap) minutesOn.set(cell.date, Math.max(minutesOn.get(cell.date) ?? 0, cell.minutes));
+  const walked = new Map(walk.filter((d) => DRAWN[d.status] !== null).map((d) => [d.date, d]));
+  const frozen = [...walked.values()].filter((d) => d.status === "FROZEN").length;
+  const length = goalDays + frozen;
+  const endDate = addDays(startDate, length - 1);
   const days: AttemptDay[] = [];
-  for (let i = 0; i < goalDays; i++) {
+  for (let i = 0; i < length; i++) {
     const date = addDays(startDate, i);
-    const logged = minutesOn.get(date);
-    const minutes = logged ?? 0;
-    days.push({ date, dayNumber: i + 1, minutes, status: statusOf(date, logged, stats.today, stats.minMinutesPerDay) });
+    const d = walked.get(date);
+    days.push({ date, dayNumber: i + 1, minutes: d?.minutes ?? 0, status: d ? DRAWN[d.status]! : "upcoming" });
   }
   return {
     hashtag, startDate, endDate, today: stats.today,
-    currentDay: Math.min(Math.max(daysBetween(startDate, stats.today) + 1, 1), goalDays),
+    currentDay: Math.min(Math.max(daysBetween(startDate, stats.today) + 1, 1), length),
     goalDays, minMinutesPerDay: stats.minMinutesPerDay,
     currentStreak: stats.currentStreak, longestStreak: stats.longestStreak, status: stats.status,
     days,
   };
-}
-
-function statusOf(date: string, logged: number | undefined, today: string, minMinutes: number): AttemptDayStatus {
-  if (logged !== undefined && logged >= minMinutes) return "counted";
-  if (date > today) return "upcoming";
-  if (date === today) return "open";
-  return logged === undefined ? "missed" : "belowMinimum";
 }

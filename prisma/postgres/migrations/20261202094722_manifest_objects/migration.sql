@@ -1,0 +1,29 @@
+-- CreateTable
+CREATE TABLE "ManifestObject" (
+    "id" SERIAL NOT NULL,
+    "dayId" INTEGER NOT NULL,
+    "position" INTEGER NOT NULL,
+    "apiVersion" TEXT NOT NULL,
+    "kind" TEXT NOT NULL,
+    "name" TEXT,
+    "file" TEXT,
+    "snippet" INTEGER,
+    "document" INTEGER NOT NULL,
+    "listItem" INTEGER,
+    "line" INTEGER NOT NULL,
+
+    CONSTRAINT "ManifestObject_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "ManifestObject_kind_idx" ON "ManifestObject"("kind");
+
+-- CreateIndex
+CREATE INDEX "ManifestObject_apiVersion_kind_idx" ON "ManifestObject"("apiVersion", "kind");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "ManifestObject_dayId_position_key" ON "ManifestObject"("dayId", "position");
+
+-- AddForeignKey
+ALTER TABLE "ManifestObject" ADD CONSTRAINT "ManifestObject_dayId_fkey" FOREIGN KEY ("dayId") REFERENCES "Day"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
