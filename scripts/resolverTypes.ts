@@ -34,7 +34,7 @@ const mappers: Record<string, string> = {
   SearchHit: "../modules/search/search.service.ts#SearchHit",
   Learner: "../modules/learners/learners.types.ts#LearnerView",
   Token: "../modules/learners/learners.types.ts#TokenView",
-  CreatedToken: "../modules/learners/learners.service.ts#CreatedToken",
+  CreatedToken: "../modules/learners/learners.types.ts#CreatedToken",
   LessonProgress: "../modules/progress/progress.types.ts#LessonProgressView",
   LogEntry: "../modules/progress/progress.types.ts#LogEntryView",
   Enrollment: "../modules/progress/progress.types.ts#EnrollmentView",

@@ -16,7 +16,8 @@ import { createFilesService, type FilesService } from "./modules/files/files.ser
 import { createPathsService, type PathsService } from "./modules/paths/paths.service.ts";
 import { createReferencesService, type ReferencesService } from "./modules/references/references.service.ts";
 import { createSearchService, type SearchService } from "./modules/search/search.service.ts";
-import { createLearnersService, type LearnersService } from "./modules/learners/learners.service.ts";
+import { createLearnersService } from "./modules/learners/learners.service.ts";
+import type { LearnersService } from "./modules/learners/learners.types.ts";
 import { cachedContentFacts, prismaContentFacts } from "./modules/progress/contentFacts.ts";
 import { createProgressService, type ProgressService } from "./modules/progress/progress.service.ts";
 import { createProfilesService, type ProfilesService } from "./modules/profiles/profiles.service.ts";

@@ -5,8 +5,7 @@ import type { Concept as ConceptModel } from '../modules/concepts/concepts.mappe
 import type { ConceptGraphNode as ConceptGraphNodeModel } from '../modules/concepts/conceptGraph.ts';
 import type { Reference as ReferenceModel, Citation as CitationModel } from '../modules/references/references.mappers.ts';
 import type { SearchHit as SearchHitModel } from '../modules/search/search.service.ts';
-import type { LearnerView as LearnerViewModel, TokenView as TokenViewModel } from '../modules/learners/learners.types.ts';
-import type { CreatedToken as CreatedTokenModel } from '../modules/learners/learners.service.ts';
+import type { LearnerView as LearnerViewModel, TokenView as TokenViewModel, CreatedToken as CreatedTokenModel } from '../modules/learners/learners.types.ts';
 import type { LessonProgressView as LessonProgressViewModel, LogEntryView as LogEntryViewModel, EnrollmentView as EnrollmentViewModel, MasteryView as MasteryViewModel, StatsView as StatsViewModel, ShareView as ShareViewModel } from '../modules/progress/progress.types.ts';
 import type { LessonSnippet as LessonSnippetModel } from '../modules/snippets/snippets.service.ts';
 import type { ManifestCheckParent as ManifestCheckParentModel } from '../modules/manifests/manifests.service.ts';
@@ -970,14 +969,29 @@ export type Learner = {
   public: Scalars['Boolean']['output'];
   /** When you registered. */
   createdAt: Scalars['DateTime']['output'];
-  /** Live personal access tokens, without their secrets. */
+  /**
+   * Live personal access tokens, without their secrets (the newest 100).
+   * @deprecated Use tokensConnection.
+   */
   tokens: Array<Token>;
-  /** Recorded lesson progress by day number. */
+  /** Live personal access tokens, newest first, without their secrets, as a Relay connection. */
+  tokensConnection: TokenConnection;
+  /**
+   * Recorded lesson progress by day number.
+   * @deprecated Use progressConnection.
+   */
   progress: LessonProgressPage;
+  /** Recorded lesson progress by day number, as a Relay connection. */
+  progressConnection: LessonProgressConnection;
   /** Progress on one lesson (NOT_STARTED when nothing was recorded). */
   lesson: LessonProgress;
-  /** The daily log, newest first. */
+  /**
+   * The daily log, newest first.
+   * @deprecated Use logConnection.
+   */
   log: LogEntryPage;
+  /** The daily log, newest first, as a Relay connection. */
+  logConnection: LogEntryConnection;
   /** The log entry of one date, or null. */
   logEntry?: Maybe<LogEntry>;
   /** Streaks, status, heatmap and next lesson of the current attempt. */
@@ -999,7 +1013,28 @@ export type Learner = {
  * A learner, as they see themselves. Only reachable as `me`: there is no way to
  * name another learner.
  */
+export type LearnerTokensConnectionArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A learner, as they see themselves. Only reachable as `me`: there is no way to
+ * name another learner.
+ */
 export type LearnerProgressArgs = {
+  status?: InputMaybe<LessonStatus>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+};
+
+
+/**
+ * A learner, as they see themselves. Only reachable as `me`: there is no way to
+ * name another learner.
+ */
+export type LearnerProgressConnectionArgs = {
   status?: InputMaybe<LessonStatus>;
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
@@ -1020,6 +1055,18 @@ export type LearnerLessonArgs = {
  * name another learner.
  */
 export type LearnerLogArgs = {
+  first?: InputMaybe<Scalars['Int']['input']>;
+  after?: InputMaybe<Scalars['String']['input']>;
+  from?: InputMaybe<Scalars['Date']['input']>;
+  to?: InputMaybe<Scalars['Date']['input']>;
+};
+
+
+/**
+ * A learner, as they see themselves. Only reachable as `me`: there is no way to
+ * name another learner.
+ */
+export type LearnerLogConnectionArgs = {
   first?: InputMaybe<Scalars['Int']['input']>;
   after?: InputMaybe<Scalars['String']['input']>;
   from?: InputMaybe<Scalars['Date']['input']>;
@@ -1085,6 +1132,26 @@ export type Token = {
   createdAt: Scalars['DateTime']['output'];
   /** The last authenticated request (minute resolution), or null. */
   lastUsedAt?: Maybe<Scalars['DateTime']['output']>;
+};
+
+/** A page of live tokens, newest first. */
+export type TokenConnection = {
+  __typename?: 'TokenConnection';
+  /** The tokens of this page with their cursors. */
+  edges: Array<TokenEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+  /** Live tokens, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A token in a page. */
+export type TokenEdge = {
+  __typename?: 'TokenEdge';
+  /** The token. */
+  node: Token;
+  /** Opaque cursor of this token. */
+  cursor: Scalars['String']['output'];
 };
 
 /** A token at creation: the only time its secret is shown. */
@@ -1372,7 +1439,27 @@ export type LessonProgress = {
   updatedAt?: Maybe<Scalars['DateTime']['output']>;
 };
 
-/** A page of lesson progress; pass `next` as `after` for the following page. */
+/** A page of lesson progress, by day number. */
+export type LessonProgressConnection = {
+  __typename?: 'LessonProgressConnection';
+  /** The progress rows of this page with their cursors. */
+  edges: Array<LessonProgressEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+  /** Recorded progress rows matching the filter, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** Progress on one lesson in a page. */
+export type LessonProgressEdge = {
+  __typename?: 'LessonProgressEdge';
+  /** The progress. */
+  node: LessonProgress;
+  /** Opaque cursor of this row. */
+  cursor: Scalars['String']['output'];
+};
+
+/** A page of lesson progress; pass `next` as `after` for the following page. Deprecated with `Learner.progress`: use LessonProgressConnection. */
 export type LessonProgressPage = {
   __typename?: 'LessonProgressPage';
   /** Progress rows by day number. */
@@ -1406,7 +1493,27 @@ export type LogEntry = {
   updatedAt: Scalars['DateTime']['output'];
 };
 
-/** A page of the log, newest first; pass `next` as `after` for the following page. */
+/** A page of the log, newest first. */
+export type LogEntryConnection = {
+  __typename?: 'LogEntryConnection';
+  /** The entries of this page with their cursors. */
+  edges: Array<LogEntryEdge>;
+  /** Where this page is. */
+  pageInfo: PageInfo;
+  /** Log entries in the date range, over all pages. */
+  totalCount: Scalars['Int']['output'];
+};
+
+/** A log entry in a page. */
+export type LogEntryEdge = {
+  __typename?: 'LogEntryEdge';
+  /** The entry. */
+  node: LogEntry;
+  /** Opaque cursor of this entry. */
+  cursor: Scalars['String']['output'];
+};
+
+/** A page of the log, newest first; pass `next` as `after` for the following page. Deprecated with `Learner.log`: use LogEntryConnection. */
 export type LogEntryPage = {
   __typename?: 'LogEntryPage';
   /** Log entries, newest first. */
@@ -1972,6 +2079,8 @@ export type ResolversTypes = {
   Role: Role;
   Learner: ResolverTypeWrapper<LearnerViewModel>;
   Token: ResolverTypeWrapper<TokenViewModel>;
+  TokenConnection: ResolverTypeWrapper<Omit<TokenConnection, 'edges'> & { edges: Array<ResolversTypes['TokenEdge']> }>;
+  TokenEdge: ResolverTypeWrapper<Omit<TokenEdge, 'node'> & { node: ResolversTypes['Token'] }>;
   CreatedToken: ResolverTypeWrapper<CreatedTokenModel>;
   RegisterInput: RegisterInput;
   RegisterPayload: ResolverTypeWrapper<Omit<RegisterPayload, 'learner' | 'token'> & { learner: ResolversTypes['Learner'], token: ResolversTypes['CreatedToken'] }>;
@@ -1993,8 +2102,12 @@ export type ResolversTypes = {
   LessonStatus: LessonStatus;
   ChallengeStatus: ChallengeStatus;
   LessonProgress: ResolverTypeWrapper<LessonProgressViewModel>;
+  LessonProgressConnection: ResolverTypeWrapper<Omit<LessonProgressConnection, 'edges'> & { edges: Array<ResolversTypes['LessonProgressEdge']> }>;
+  LessonProgressEdge: ResolverTypeWrapper<Omit<LessonProgressEdge, 'node'> & { node: ResolversTypes['LessonProgress'] }>;
   LessonProgressPage: ResolverTypeWrapper<Omit<LessonProgressPage, 'items'> & { items: Array<ResolversTypes['LessonProgress']> }>;
   LogEntry: ResolverTypeWrapper<LogEntryViewModel>;
+  LogEntryConnection: ResolverTypeWrapper<Omit<LogEntryConnection, 'edges'> & { edges: Array<ResolversTypes['LogEntryEdge']> }>;
+  LogEntryEdge: ResolverTypeWrapper<Omit<LogEntryEdge, 'node'> & { node: ResolversTypes['LogEntry'] }>;
   LogEntryPage: ResolverTypeWrapper<Omit<LogEntryPage, 'items'> & { items: Array<ResolversTypes['LogEntry']> }>;
   EnrollmentState: EnrollmentState;
   Enrollment: ResolverTypeWrapper<EnrollmentViewModel>;
@@ -2079,6 +2192,8 @@ export type ResolversParentTypes = {
   SearchHitEdge: Omit<SearchHitEdge, 'node'> & { node: ResolversParentTypes['SearchHit'] };
   Learner: LearnerViewModel;
   Token: TokenViewModel;
+  TokenConnection: Omit<TokenConnection, 'edges'> & { edges: Array<ResolversParentTypes['TokenEdge']> };
+  TokenEdge: Omit<TokenEdge, 'node'> & { node: ResolversParentTypes['Token'] };
   CreatedToken: CreatedTokenModel;
   RegisterInput: RegisterInput;
   RegisterPayload: Omit<RegisterPayload, 'learner' | 'token'> & { learner: ResolversParentTypes['Learner'], token: ResolversParentTypes['CreatedToken'] };
@@ -2098,8 +2213,12 @@ export type ResolversParentTypes = {
   DeleteMePayload: DeleteMePayload;
   Mutation: Record<PropertyKey, never>;
   LessonProgress: LessonProgressViewModel;
+  LessonProgressConnection: Omit<LessonProgressConnection, 'edges'> & { edges: Array<ResolversParentTypes['LessonProgressEdge']> };
+  LessonProgressEdge: Omit<LessonProgressEdge, 'node'> & { node: ResolversParentTypes['LessonProgress'] };
   LessonProgressPage: Omit<LessonProgressPage, 'items'> & { items: Array<ResolversParentTypes['LessonProgress']> };
   LogEntry: LogEntryViewModel;
+  LogEntryConnection: Omit<LogEntryConnection, 'edges'> & { edges: Array<ResolversParentTypes['LogEntryEdge']> };
+  LogEntryEdge: Omit<LogEntryEdge, 'node'> & { node: ResolversParentTypes['LogEntry'] };
   LogEntryPage: Omit<LogEntryPage, 'items'> & { items: Array<ResolversParentTypes['LogEntry']> };
   Enrollment: EnrollmentViewModel;
   HeatmapCell: HeatmapCell;
@@ -2491,9 +2610,12 @@ export type LearnerResolvers<ContextType = GraphQLContext, ParentType extends Re
   public?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   tokens?: Resolver<Array<ResolversTypes['Token']>, ParentType, ContextType>;
+  tokensConnection?: Resolver<ResolversTypes['TokenConnection'], ParentType, ContextType, RequireFields<LearnerTokensConnectionArgs, 'first'>>;
   progress?: Resolver<ResolversTypes['LessonProgressPage'], ParentType, ContextType, RequireFields<LearnerProgressArgs, 'first'>>;
+  progressConnection?: Resolver<ResolversTypes['LessonProgressConnection'], ParentType, ContextType, RequireFields<LearnerProgressConnectionArgs, 'first'>>;
   lesson?: Resolver<ResolversTypes['LessonProgress'], ParentType, ContextType, RequireFields<LearnerLessonArgs, 'day'>>;
   log?: Resolver<ResolversTypes['LogEntryPage'], ParentType, ContextType, RequireFields<LearnerLogArgs, 'first'>>;
+  logConnection?: Resolver<ResolversTypes['LogEntryConnection'], ParentType, ContextType, RequireFields<LearnerLogConnectionArgs, 'first'>>;
   logEntry?: Resolver<Maybe<ResolversTypes['LogEntry']>, ParentType, ContextType, RequireFields<LearnerLogEntryArgs, 'date'>>;
   stats?: Resolver<ResolversTypes['Stats'], ParentType, ContextType, RequireFields<LearnerStatsArgs, 'path'>>;
   enrollments?: Resolver<Array<ResolversTypes['Enrollment']>, ParentType, ContextType>;
@@ -2509,6 +2631,17 @@ export type TokenResolvers<ContextType = GraphQLContext, ParentType extends Reso
   prefix?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   lastUsedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+};
+
+export type TokenConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenConnection'] = ResolversParentTypes['TokenConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['TokenEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type TokenEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['TokenEdge'] = ResolversParentTypes['TokenEdge']> = {
+  node?: Resolver<ResolversTypes['Token'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type CreatedTokenResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['CreatedToken'] = ResolversParentTypes['CreatedToken']> = {
@@ -2588,6 +2721,17 @@ export type LessonProgressResolvers<ContextType = GraphQLContext, ParentType ext
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
 };
 
+export type LessonProgressConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LessonProgressConnection'] = ResolversParentTypes['LessonProgressConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LessonProgressEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LessonProgressEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LessonProgressEdge'] = ResolversParentTypes['LessonProgressEdge']> = {
+  node?: Resolver<ResolversTypes['LessonProgress'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+};
+
 export type LessonProgressPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LessonProgressPage'] = ResolversParentTypes['LessonProgressPage']> = {
   items?: Resolver<Array<ResolversTypes['LessonProgress']>, ParentType, ContextType>;
   next?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -2604,6 +2748,17 @@ export type LogEntryResolvers<ContextType = GraphQLContext, ParentType extends R
   countedReason?: Resolver<ResolversTypes['DateStatus'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   updatedAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+};
+
+export type LogEntryConnectionResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogEntryConnection'] = ResolversParentTypes['LogEntryConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['LogEntryEdge']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+};
+
+export type LogEntryEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogEntryEdge'] = ResolversParentTypes['LogEntryEdge']> = {
+  node?: Resolver<ResolversTypes['LogEntry'], ParentType, ContextType>;
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
 };
 
 export type LogEntryPageResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['LogEntryPage'] = ResolversParentTypes['LogEntryPage']> = {
@@ -2824,6 +2979,8 @@ export type Resolvers<ContextType = GraphQLContext> = {
   SearchHitEdge?: SearchHitEdgeResolvers<ContextType>;
   Learner?: LearnerResolvers<ContextType>;
   Token?: TokenResolvers<ContextType>;
+  TokenConnection?: TokenConnectionResolvers<ContextType>;
+  TokenEdge?: TokenEdgeResolvers<ContextType>;
   CreatedToken?: CreatedTokenResolvers<ContextType>;
   RegisterPayload?: RegisterPayloadResolvers<ContextType>;
   RecoverAccountPayload?: RecoverAccountPayloadResolvers<ContextType>;
@@ -2836,8 +2993,12 @@ export type Resolvers<ContextType = GraphQLContext> = {
   DeleteMePayload?: DeleteMePayloadResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   LessonProgress?: LessonProgressResolvers<ContextType>;
+  LessonProgressConnection?: LessonProgressConnectionResolvers<ContextType>;
+  LessonProgressEdge?: LessonProgressEdgeResolvers<ContextType>;
   LessonProgressPage?: LessonProgressPageResolvers<ContextType>;
   LogEntry?: LogEntryResolvers<ContextType>;
+  LogEntryConnection?: LogEntryConnectionResolvers<ContextType>;
+  LogEntryEdge?: LogEntryEdgeResolvers<ContextType>;
   LogEntryPage?: LogEntryPageResolvers<ContextType>;
   Enrollment?: EnrollmentResolvers<ContextType>;
   HeatmapCell?: HeatmapCellResolvers<ContextType>;

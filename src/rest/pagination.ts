@@ -2,16 +2,17 @@
  * Cursor pagination of REST lists: `limit` (1–100, default 20) and an opaque
  * `cursor`; bodies are `{ items, next }` and the next page is also announced in an
  * RFC 8288 `Link: <…>; rel="next"` header carrying the same filters. The content
- * services paginate (Relay-style `first`/`after`); this module only translates.
+ * and learner services paginate (Relay-style `first`/`after`); this module only translates.
  */
 import type { Request, Response } from "express";
 import { z } from "./openapiZod.ts";
 import { AppError } from "../errors.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../modules/content/pagination.ts";
 
-/** Default and largest page sizes of REST lists. */
-export const DEFAULT_LIMIT = 20;
-/** Largest page a REST client may ask for. */
-export const MAX_LIMIT = 100;
+/** Default page size of REST lists: the services' own (content/pagination.ts). */
+export const DEFAULT_LIMIT = DEFAULT_PAGE_SIZE;
+/** Largest page a REST client may ask for: the services' own. */
+export const MAX_LIMIT = MAX_PAGE_SIZE;
 
 /** The `limit` and `cursor` query parameters, to spread into a list's query schema. */
 export const pageParams = {

@@ -139,7 +139,9 @@ describe("lesson progress and mastery over REST", () => {
     const all = await t.request.get("/api/v1/me/progress").set(l.auth).expect(200);
     assert.deepEqual(all.body.items.map((p: { day: number }) => p.day), [1, 2, 4]);
     const done = await t.request.get("/api/v1/me/progress?status=DONE&limit=1").set(l.auth).expect(200);
-    assert.deepEqual([done.body.items[0].day, done.body.next], [1, "1"]);
+    assert.equal(done.body.items[0].day, 1);
+    const rest = await t.request.get(`/api/v1/me/progress?status=DONE&limit=1&cursor=${done.body.next}`).set(l.auth).expect(200);
+    assert.deepEqual([rest.body.items.map((p: { day: number }) => p.day), rest.body.next], [[4], null]);
   });
 
   it("derives concept mastery from done lessons weighted by confidence", async () => {

@@ -10,7 +10,7 @@ import { decodeIntCursor, encodeCursor, pageSize, toConnection, type Connection,
 import { containsText } from "../content/textMatch.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
 import { kubernetesRelease, removedInRelease } from "../manifests/apiStatus.ts";
-import { declaredKind } from "../manifests/manifests.service.ts";
+import { declaredKind } from "../manifests/declaredKinds.ts";
 import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion, toSnippet } from "./days.mappers.ts";
 
 /** Filters of a days list; all optional, combined with AND. */

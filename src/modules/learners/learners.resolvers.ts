@@ -4,7 +4,9 @@
 import { invalid } from "../../errors.ts";
 import { viewerOf, ownerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "./learners.types.ts";
-import type { MutationCreateTokenArgs, MutationDeleteMeArgs, MutationExchangeDeviceCodeArgs, MutationRecoverAccountArgs, MutationRegisterArgs, MutationRevokeTokenArgs, MutationUpdateMeArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import type { LearnerTokensConnectionArgs, MutationCreateTokenArgs, MutationDeleteMeArgs, MutationExchangeDeviceCodeArgs, MutationRecoverAccountArgs, MutationRegisterArgs, MutationRevokeTokenArgs, MutationUpdateMeArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import { toGraphQLConnection } from "../../graphql/connection.ts";
+import { MAX_PAGE_SIZE } from "../content/pagination.ts";
 
 type Ctx = GraphQLContext;
 
@@ -13,7 +15,9 @@ export const learnersResolvers: Resolvers = {
     me: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.me(viewerOf(ctx)),
   },
   Learner: {
-    tokens: (parent: LearnerView, _: unknown, ctx: Ctx) => ctx.services.learners.listTokens(ownerOf(parent, ctx)),
+    tokens: async (parent: LearnerView, _: unknown, ctx: Ctx) => (await ctx.services.learners.listTokens(ownerOf(parent, ctx), { first: MAX_PAGE_SIZE })).items,
+    tokensConnection: async (parent: LearnerView, a: LearnerTokensConnectionArgs, ctx: Ctx) =>
+      toGraphQLConnection(await ctx.services.learners.listTokens(ownerOf(parent, ctx), a)),
   },
   CreatedToken: {
     /** The secret under the name that says what it is; `token` stays as a deprecated alias. */

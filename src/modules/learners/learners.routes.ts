@@ -7,6 +7,7 @@
 import { z } from "../../rest/openapiZod.ts";
 import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
+import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import type { Services } from "../../services.ts";
 import {
   CreatedTokenSchema, DeviceCodeSchema, ExchangeBody, LearnerSchema, RecoveryCodeSchema, RegisterBody, SessionBody, TokenBody, TokenSchema, UpdateMeBody,
@@ -115,8 +116,12 @@ export function learnerRoutes(api: RestApi, services: Services): void {
 
   route(api, {
     method: "get", path: "/me/tokens", summary: "The learner's live tokens, without secrets", tags: ["tokens"], auth: true, cache: "private",
-    response: { schema: z.object({ items: z.array(TokenSchema), next: z.null() }), description: "Tokens, newest first (at most 100)" },
-    handler: async ({ res }) => ({ items: await learners.listTokens(requireViewer(res)), next: null }),
+    query: z.object(pageParams), paginated: true,
+    response: { schema: pageSchema(TokenSchema, "TokenPage", "live tokens, newest first"), description: "Tokens, newest first" },
+    handler: async ({ query, req, res }) => {
+      const viewer = requireViewer(res);
+      return sendPage(req, res, await fetchPage(() => learners.listTokens(viewer, servicePage(query))), (token) => token);
+    },
   });
 
   route(api, {

@@ -12,14 +12,18 @@
  * (`exchangeDeviceCode`). Wrong, expired and used codes all fail alike, and a wrong
  * recovery code reads exactly like an unknown handle.
  */
-import { conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
+import { badRequest, conflict, forbidden, invalid, notFound, unauthenticated, type FieldIssue } from "../../errors.ts";
 import type { Deps } from "../../deps.ts";
+import { decodeCursor, encodeCursor, pageSize, toConnection } from "../content/pagination.ts";
 import { dateIn, isValidTimeZone, timeZoneIssue } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import type { ContentFacts } from "../progress/contentFacts.ts";
 import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";
 import { DEVICE_CODE_LENGTH, RECOVERY_CODE_LENGTH, hashCode, isWellFormedCode, newDeviceCode, newRecoveryCode, normalizeCode } from "./codes.ts";
-import { learnerView, tokenView, type LearnerView, type Role, type TokenView, type Viewer } from "./learners.types.ts";
+import {
+  learnerView, tokenView,
+  type CreatedToken, type LearnersService, type LearnerView, type RegisterInput, type SignedInLearner, type Viewer,
+} from "./learners.types.ts";
 
 /** The columns the token lookup reads (dates come back as Date or ISO text depending on the driver). */
 interface TokenRow {
@@ -36,22 +40,6 @@ interface TokenRow {
   createdAt: Date | string;
 }
 
-/** Input of a registration. */
-export interface RegisterInput {
-  handle: string;
-  displayName?: string | undefined;
-  timezone?: string | undefined;
-  role?: Role | undefined;
-}
-
-/** A token as returned once, at creation: with its secret. */
-export interface CreatedToken {
-  id: string;
-  name: string;
-  prefix: string;
-  token: string;
-}
-
 /** Field issues in words: "timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus". */
 export const describeProfileIssues = (issues: FieldIssue[]) => issues.map((i) => `${i.path.join(".")} must be ${i.message}`).join("; ");
 const describe = describeProfileIssues;
@@ -65,6 +53,20 @@ const WRONG_DEVICE_CODE = "The device code is wrong, expired or already used; as
 const NO_HASH = "0".repeat(64);
 /** lastUsedAt is written at most this often per token, so reads do not each cost a write. */
 const LAST_USED_RESOLUTION_MS = 60_000;
+
+const TOKEN_CURSOR = "token";
+
+/** The position a `token` cursor names: the creation instant and id of the last token of a page. */
+function tokenCursorKey(after: string | null | undefined): { createdAt: Date; id: string } | undefined {
+  const key = decodeCursor(TOKEN_CURSOR, after);
+  if (key === undefined) return undefined;
+  const cut = key.indexOf("_");
+  const createdAt = new Date(key.slice(0, cut));
+  if (cut < 1 || Number.isNaN(createdAt.getTime()) || cut === key.length - 1) {
+    throw badRequest(`"after" is not a valid ${TOKEN_CURSOR} cursor`, [{ path: ["after"], message: "invalid cursor" }]);
+  }
+  return { createdAt, id: key.slice(cut + 1) };
+}
 
 /** Checks handle, display name and time zone; returns the failing fields (empty when all are valid). */
 export function validateProfile(input: { handle?: string; displayName?: string | undefined; timezone?: string | undefined }): FieldIssue[] {
@@ -81,7 +83,8 @@ export function validateProfile(input: { handle?: string; displayName?: string |
   return issues;
 }
 
-export function createLearnersService(deps: Deps, content: ContentFacts) {
+/** Creates the learners service. */
+export function createLearnersService(deps: Deps, content: ContentFacts): LearnersService {
   const { db, clock, config, log } = deps;
   const p = db.prisma;
 
@@ -98,7 +101,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
      * their zone, and issues a first token (its secret is returned only here).
      * `trusted` callers (the CLI) may register while open registration is off.
      */
-    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<{ learner: LearnerView; token: CreatedToken; recoveryCode: string }> {
+    async register(input: RegisterInput, options: { trusted?: boolean } = {}): Promise<SignedInLearner> {
       if (!options.trusted && !config.OPEN_REGISTRATION) throw forbidden("Registration is closed on this server");
       const handle = input.handle.trim().toLowerCase();
       const timezone = input.timezone ?? "UTC";
@@ -200,10 +203,19 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
       return issueToken(viewer.id, name);
     },
 
-    /** The viewer's live tokens, newest first, without secrets. */
-    async listTokens(viewer: Viewer): Promise<TokenView[]> {
-      const rows = await p.accessToken.findMany({ where: { learnerId: viewer.id, revokedAt: null }, orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: 100 });
-      return rows.map(tokenView);
+    /** The viewer's live tokens, newest first, without secrets, one page (opaque `token` cursors). */
+    async listTokens(viewer, args = {}) {
+      const size = pageSize(args.first);
+      const after = tokenCursorKey(args.after);
+      const live = { learnerId: viewer.id, revokedAt: null };
+      const [rows, total] = await Promise.all([
+        p.accessToken.findMany({
+          where: after ? { ...live, OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : live,
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: size + 1,
+        }),
+        p.accessToken.count({ where: live }),
+      ]);
+      return toConnection(rows.map(tokenView), size, total, after !== undefined, (t) => encodeCursor(TOKEN_CURSOR, `${t.createdAt}_${t.id}`));
     },
 
     /**
@@ -211,7 +223,7 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
      * learner's current recovery code; that code stops working. An unknown handle and
      * a wrong code answer the same UNAUTHENTICATED.
      */
-    async recover(input: { handle: string; recoveryCode: string }): Promise<{ learner: LearnerView; token: CreatedToken; recoveryCode: string }> {
+    async recover(input: { handle: string; recoveryCode: string }): Promise<SignedInLearner> {
       const handle = input.handle.trim().toLowerCase();
       const code = normalizeCode(input.recoveryCode);
       const row = HANDLE.test(handle) ? await p.learner.findUnique({ where: { handle } }) : null;
@@ -281,6 +293,3 @@ export function createLearnersService(deps: Deps, content: ContentFacts) {
     },
   };
 }
-
-/** The learners service. */
-export type LearnersService = ReturnType<typeof createLearnersService>;

@@ -10,6 +10,7 @@ import { groupByIds } from "../content/groupByIds.ts";
 import { dayFilePath, dayHtmlPath } from "../content/contentBase.ts";
 import type { Day, Snippet } from "../days/days.mappers.ts";
 import type { DaysService } from "../days/days.service.ts";
+import { declaredKinds } from "./declaredKinds.ts";
 import { checkApi, DEFAULT_KUBERNETES_VERSION, kubernetesRelease, type ApiCheck } from "./apiStatus.ts";
 
 /** A Kubernetes object a lesson declares. */
@@ -51,24 +52,6 @@ export interface ManifestsService {
   forDay(number: number, kubernetesVersion?: string | null, challenge?: string | null): Promise<DayManifestChecks>;
   /** Every kind the lessons declare, as written, cached per content version. */
   kinds(): Promise<string[]>;
-}
-
-/** Most distinct kinds read (the lessons declare a few dozen). */
-const MAX_KINDS = 1000;
-
-/** Every kind the lessons declare, as written, sorted; cached per content version. */
-export function declaredKinds(db: Database, cache: ContentCache): Promise<string[]> {
-  return cache.memo("manifests.kinds", async () =>
-    (await db.prisma.manifestObject.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" }, take: MAX_KINDS })).map((r) => r.kind));
-}
-
-/**
- * The kind as the lessons write it, found case-insensitively ("statefulset" → "StatefulSet");
- * the input itself when no lesson declares it.
- */
-export async function declaredKind(db: Database, cache: ContentCache, kind: string): Promise<string> {
-  const wanted = kind.trim();
-  return (await declaredKinds(db, cache)).find((k) => k.toLowerCase() === wanted.toLowerCase()) ?? wanted;
 }
 
 /** Creates the manifests service. */

@@ -4,7 +4,7 @@
  * from the progress service (the same stats and calendar a learner sees of
  * themselves); a private profile and an unknown handle are the same NOT_FOUND.
  */
-import type { LearnersService } from "../learners/learners.service.ts";
+import type { LearnersService } from "../learners/learners.types.ts";
 import type { AttemptCalendar } from "../progress/attemptCalendar.ts";
 import type { ProgressService } from "../progress/progress.service.ts";
 
@@ -33,8 +33,16 @@ export function cardOf(handle: string, displayName: string, c: AttemptCalendar):
   return { handle, displayName, hashtag: c.hashtag, day: c.currentDay, goalDays: c.goalDays, currentStreak: c.currentStreak, longestStreak: c.longestStreak, status: c.status };
 }
 
+/** The public profiles service. */
+export interface ProfilesService {
+  /** The current attempt of a public learner with their card; null when unknown or private. */
+  calendar(handle: string): Promise<(LearnerCalendar & { card: PublicCard }) | null>;
+  /** The public card of `handle`; null when unknown or private (transports answer 404 or null alike). */
+  card(handle: string): Promise<PublicCard | null>;
+}
+
 /** Creates the public profiles service. */
-export function createProfilesService(learners: LearnersService, progress: ProgressService) {
+export function createProfilesService(learners: LearnersService, progress: ProgressService): ProfilesService {
   /** The current attempt of a public learner with their card; null when unknown or private. */
   async function calendar(handle: string): Promise<(LearnerCalendar & { card: PublicCard }) | null> {
     const found = await learners.publicLearner(handle);
@@ -51,6 +59,3 @@ export function createProfilesService(learners: LearnersService, progress: Progr
     },
   };
 }
-
-/** The public profiles service. */
-export type ProfilesService = ReturnType<typeof createProfilesService>;

@@ -4,20 +4,29 @@
  */
 import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
-import type { LearnerLessonArgs, LearnerLogArgs, LearnerLogEntryArgs, LearnerMasteryArgs, LearnerProgressArgs, LearnerShareArgs, LearnerStatsArgs, MutationEnrolArgs, MutationLogDayArgs, MutationSetProgressArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import type { LearnerLessonArgs, LearnerLogArgs, LearnerLogConnectionArgs, LearnerLogEntryArgs, LearnerMasteryArgs, LearnerProgressArgs, LearnerProgressConnectionArgs, LearnerShareArgs, LearnerStatsArgs, MutationEnrolArgs, MutationLogDayArgs, MutationSetProgressArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import { toGraphQLConnection } from "../../graphql/connection.ts";
+import type { Connection } from "../content/pagination.ts";
+
+/** The deprecated `{ items, next }` page of a connection (`next` is its end cursor when there is a next page). */
+const itemsAndNext = <T>(page: Connection<T>) => ({ items: page.items, next: page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null });
 
 type Ctx = GraphQLContext;
 const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
 export const progressResolvers: Resolvers = {
   Learner: {
-    progress: (l: LearnerView, a: LearnerProgressArgs, ctx: Ctx) =>
-      ctx.services.progress.listProgress(ownerOf(l, ctx), { status: opt(a.status), limit: opt(a.first), cursor: opt(a.after) }),
+    progress: async (l: LearnerView, a: LearnerProgressArgs, ctx: Ctx) =>
+      itemsAndNext(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
+    progressConnection: async (l: LearnerView, a: LearnerProgressConnectionArgs, ctx: Ctx) =>
+      toGraphQLConnection(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
     lesson: (l: LearnerView, a: LearnerLessonArgs, ctx: Ctx) => ctx.services.progress.getProgress(ownerOf(l, ctx), a.day),
-    log: (l: LearnerView, a: LearnerLogArgs, ctx: Ctx) =>
-      ctx.services.progress.listLog(ownerOf(l, ctx), { limit: opt(a.first), cursor: opt(a.after), from: opt(a.from), to: opt(a.to) }),
+    log: async (l: LearnerView, a: LearnerLogArgs, ctx: Ctx) =>
+      itemsAndNext(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
+    logConnection: async (l: LearnerView, a: LearnerLogConnectionArgs, ctx: Ctx) =>
+      toGraphQLConnection(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
     logEntry: async (l: LearnerView, a: LearnerLogEntryArgs, ctx: Ctx) => {
-      const page = await ctx.services.progress.listLog(ownerOf(l, ctx), { from: a.date, to: a.date, limit: 1 });
+      const page = await ctx.services.progress.listLog(ownerOf(l, ctx), { from: a.date, to: a.date, first: 1 });
       return page.items[0] ?? null;
     },
     stats: (l: LearnerView, a: LearnerStatsArgs, ctx: Ctx) => ctx.services.progress.stats(ownerOf(l, ctx), { path: opt(a.path) }),

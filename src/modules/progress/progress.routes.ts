@@ -2,22 +2,21 @@
  * REST endpoints of private progress: /me/progress, /me/mastery, /me/log, /me/stats,
  * /me/share, /me/enrollments. Handlers parse, call the progress service, shape output.
  */
-import type { Request, Response } from "express";
 import { z } from "../../rest/openapiZod.ts";
 import { requireViewer } from "../../http/auth.ts";
 import { route, type RestApi } from "../../rest/route.ts";
+import { MAX_PAGE_SIZE } from "../content/pagination.ts";
+import { fetchPage, pageParams, pageSchema, sendPage, servicePage } from "../../rest/pagination.ts";
 import type { Services } from "../../services.ts";
 import {
-  EnrolBody, EnrollmentSchema, LessonStatusSchema, LogBody, LogEntrySchema, MasterySchema, PageQuery, ProgressBody, ProgressSchema, ShareSchema, StatsSchema, isoDate, pageOf,
+  EnrolBody, EnrollmentSchema, LessonStatusSchema, LogBody, LogEntrySchema, MasterySchema, ProgressBody, ProgressSchema, ShareSchema, StatsSchema, isoDate,
 } from "./progress.schemas.ts";
 
-/** Sets the RFC 8288 `Link: <…>; rel="next"` header of a page. */
-function linkNext(req: Request, res: Response, next: string | null): void {
-  if (!next) return;
-  const url = new URL(req.originalUrl, "http://x");
-  url.searchParams.set("cursor", next);
-  res.set("Link", `<${url.pathname}${url.search}>; rel="next"`);
-}
+/**
+ * `limit` and `cursor`, as every REST list takes them. Old pages answered a bare date (log) or
+ * day number (progress) as `next`; the service still reads those cursors for one release.
+ */
+const listQuery = z.object(pageParams);
 
 const dayParam = z.object({ day: z.coerce.number().int().min(1).max(1000).openapi({ example: 14 }) });
 const dateParam = z.object({ date: isoDate.openapi({ example: "2026-03-01" }) });
@@ -27,12 +26,12 @@ export function progressRoutes(api: RestApi, services: Services): void {
 
   route(api, {
     method: "get", path: "/me/progress", summary: "The learner's lesson progress", tags: ["progress"], auth: true, cache: "private",
-    query: PageQuery.extend({ status: LessonStatusSchema.optional() }),
-    response: { schema: pageOf(ProgressSchema, "LessonProgressPage"), description: "Recorded progress by day number" },
+    query: listQuery.extend({ status: LessonStatusSchema.optional() }), paginated: true,
+    response: { schema: pageSchema(ProgressSchema, "LessonProgressPage", "lesson progress by day number"), description: "Recorded progress by day number" },
     handler: async ({ query, req, res }) => {
-      const page = await progress.listProgress(requireViewer(res), query);
-      linkNext(req, res, page.next);
-      return page;
+      const viewer = requireViewer(res);
+      const page = await fetchPage(() => progress.listProgress(viewer, { ...servicePage(query), status: query.status }));
+      return sendPage(req, res, page, (item) => item);
     },
   });
 
@@ -53,19 +52,19 @@ export function progressRoutes(api: RestApi, services: Services): void {
 
   route(api, {
     method: "get", path: "/me/mastery", summary: "Concept mastery from the lessons done", tags: ["progress"], auth: true, cache: "private",
-    query: z.object({ limit: PageQuery.shape.limit }),
+    query: z.object({ limit: z.coerce.number().int().min(1).max(MAX_PAGE_SIZE).optional().openapi({ description: `How many concepts, 1–${MAX_PAGE_SIZE} (default all, at most ${MAX_PAGE_SIZE})` }) }),
     response: { schema: z.object({ items: z.array(MasterySchema) }), description: "Concepts, best known first" },
     handler: async ({ query, res }) => ({ items: await progress.mastery(requireViewer(res), query) }),
   });
 
   route(api, {
     method: "get", path: "/me/log", summary: "The learner's daily log, newest first", tags: ["log"], auth: true, cache: "private",
-    query: PageQuery.extend({ from: isoDate.optional(), to: isoDate.optional() }),
-    response: { schema: pageOf(LogEntrySchema, "LogEntryPage"), description: "Log entries" },
+    query: listQuery.extend({ from: isoDate.optional(), to: isoDate.optional() }), paginated: true,
+    response: { schema: pageSchema(LogEntrySchema, "LogEntryPage", "log entries, newest first"), description: "Log entries" },
     handler: async ({ query, req, res }) => {
-      const page = await progress.listLog(requireViewer(res), query);
-      linkNext(req, res, page.next);
-      return page;
+      const viewer = requireViewer(res);
+      const page = await fetchPage(() => progress.listLog(viewer, { ...servicePage(query), from: query.from, to: query.to }));
+      return sendPage(req, res, page, (item) => item);
     },
   });
 

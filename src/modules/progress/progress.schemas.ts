@@ -2,7 +2,7 @@
  * zod schemas of the progress endpoints (REST validation and OpenAPI).
  */
 import { z } from "../../rest/openapiZod.ts";
-import { limits } from "./progress.service.ts";
+import { conceptSlugRule, isConceptSlug, limits } from "./progressLimits.ts";
 import { DateStatusSchema, FreezeCountSchema, FreezePolicySchema } from "./streak.schemas.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date yyyy-mm-dd");
@@ -28,11 +28,14 @@ export const LogEntrySchema = z.object({
   createdAt: z.string(), updatedAt: z.string(),
 }).openapi("LogEntry");
 
+/** A concept a log entry names: the one concept-slug rule of progressLimits.ts (the service checks the same). */
+export const ConceptSlugSchema = z.string().max(limits.conceptSlugChars).refine(isConceptSlug, `must be ${conceptSlugRule}`);
+
 export const LogBody = z.object({
   minutes: z.number().int().min(0).max(limits.maxMinutes).openapi({ example: 20 }),
   learned: z.string().max(limits.learnedChars).default("").openapi({ description: `What you learned (≤ ${limits.learnedChars} characters); may be empty or left out`, example: "How a Service selects its Pods" }),
   days: z.array(z.number().int().min(1)).max(limits.listItems).optional().openapi({ example: [14] }),
-  concepts: z.array(z.string().max(64)).max(limits.listItems).optional().openapi({ example: ["service"] }),
+  concepts: z.array(ConceptSlugSchema).max(limits.listItems).optional().openapi({ description: `Concepts touched, each ${conceptSlugRule}; stored in lower case`, example: ["service"] }),
 }).openapi("LogDay");
 
 export const EnrollmentSchema = z.object({
@@ -66,12 +69,4 @@ export const ShareSchema = z.object({
   date: isoDate, dayNumber: z.number().int().openapi({ description: "Day of the attempt the date is (1 = its start date); 0 for a date that belongs to no attempt (the text then says \"Getting ready for …\")" }), text: z.string(), short: z.string(), maxLength: z.number().int(),
 }).openapi("SharePost");
 
-/** `{ items, next }` list body. */
-export const pageOf = <T extends z.ZodType>(item: T, name: string) =>
-  z.object({ items: z.array(item), next: z.string().nullable() }).openapi(name);
-
-export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(limits.pageMax).optional().openapi({ description: `Page size, default ${limits.pageDefault}, max ${limits.pageMax}` }),
-  cursor: z.string().max(100).optional().openapi({ description: "The `next` of the previous page" }),
-});
 export { isoDate };

@@ -8,12 +8,12 @@ import { z } from "zod";
 import { unauthenticated } from "../../errors.ts";
 import { citedText, type Source } from "../../mcp/citedText.ts";
 import { defineTool, maxCharsArg, readOnly, type ToolContext } from "../../mcp/tool.ts";
-import { conceptArg } from "../concepts/concepts.tools.ts";
 import { dayNumberArg } from "../days/days.tools.ts";
 import type { Viewer } from "../learners/learners.types.ts";
-import { limits } from "./progress.service.ts";
+import { limits } from "./progressLimits.ts";
+import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE } from "../content/pagination.ts";
 import type { CountedReason } from "./attemptDates.ts";
-import { LessonStatusSchema, LogEntrySchema, ProgressSchema, ShareSchema, StatsSchema, isoDate } from "./progress.schemas.ts";
+import { ConceptSlugSchema, LessonStatusSchema, LogEntrySchema, ProgressSchema, ShareSchema, StatsSchema, isoDate } from "./progress.schemas.ts";
 
 /** The learner of a tool call; UNAUTHENTICATED when the credentials named none. */
 function learnerOf(ctx: ToolContext): Viewer {
@@ -69,15 +69,16 @@ export const progressTools = [
       "Paged: pass the returned `next` as `cursor` for more.",
     input: {
       status: LessonStatusSchema.optional().describe("Only lessons with this status"),
-      limit: z.number().int().min(1, `limit must be 1–${limits.pageMax}`).max(limits.pageMax, `limit must be 1–${limits.pageMax}`).default(limits.pageDefault).describe(`How many (default ${limits.pageDefault})`),
-      cursor: z.string().max(100).optional().describe("The `next` of the previous page"),
+      limit: z.number().int().min(1, `limit must be 1–${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `limit must be 1–${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE).describe(`How many (default ${DEFAULT_PAGE_SIZE})`),
+      cursor: z.string().max(200).optional().describe("The `next` of the previous page"),
       maxChars: maxCharsArg,
     },
     output: { items: z.array(ProgressSchema), next: z.string().nullable() },
     annotations: readOnly,
     needsLearner: true,
     async run({ status, limit, cursor, maxChars }, ctx) {
-      const page = await ctx.services.progress.listProgress(learnerOf(ctx), { status, limit, cursor });
+      const connection = await ctx.services.progress.listProgress(learnerOf(ctx), { status, first: limit, after: cursor ?? null });
+      const page = { items: connection.items, next: connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null };
       const body = page.items.length
         ? ["Your lessons:", "", ...page.items.map((p) => `- Day ${p.day}: ${p.status}${p.confidence ? `, confidence ${p.confidence}/5` : ""}${p.note ? ` (note: ${p.note.replace(/\s+/g, " ").slice(0, 120)})` : ""}`), ...(page.next ? ["", `More: call my_progress with cursor "${page.next}".`] : [])].join("\n")
         : `No lesson progress recorded${status ? ` with status ${status}` : ""} yet.`;
@@ -97,7 +98,7 @@ export const progressTools = [
       minutes: z.number().int("minutes must be a whole number").min(0, "minutes must be 0 or more").max(limits.maxMinutes, `minutes must be at most ${limits.maxMinutes}`).describe("Minutes studied today"),
       learned: z.string().trim().max(limits.learnedChars, `learned must be at most ${limits.learnedChars} characters`).default("").describe("What was learned, in a sentence or two (may be left out)"),
       days: z.array(dayNumberArg).max(limits.listItems).optional().describe("Lesson numbers studied"),
-      concepts: z.array(conceptArg).max(limits.listItems).optional().describe("Concept slugs studied"),
+      concepts: z.array(ConceptSlugSchema).max(limits.listItems).optional().describe("Concept slugs studied"),
     },
     output: { entry: LogEntrySchema, currentStreak: z.number().int(), longestStreak: z.number().int() },
     annotations: { readOnlyHint: false, idempotentHint: true, destructiveHint: false, openWorldHint: false },

@@ -10,6 +10,7 @@ import type { Viewer } from "../learners/learners.types.ts";
 import { addDays, dateIn, startOfDateIn } from "../progress/calendar.ts";
 import { DEFAULT_CHALLENGE } from "../content/defaultChallenge.ts";
 import { decodeStringList } from "../content/jsonText.ts";
+import { pageSize } from "../content/pagination.ts";
 import { cardDrafts, type CardKind, type DoneLesson } from "./reviewCards.ts";
 import { answer as schedule, newSchedule, reviewRatings, type CardState, type ReviewRating, type Schedule } from "./scheduling.ts";
 
@@ -54,14 +55,35 @@ export interface AnsweredCard {
   card: ReviewCardView;
 }
 
+/** One answer in the review history, as exported. */
+export interface ReviewLogView {
+  cardId: string;
+  rating: ReviewRating;
+  state: CardState;
+  due: string;
+  scheduledDays: number;
+  reviewedAt: string;
+}
+
+/** Spaced review of finished lessons (FSRS), scoped to the viewer. */
+export interface ReviewService {
+  /** The viewer's cards due now, soonest first (`limit` 1–100, default 20); new cards come from lessons marked DONE. */
+  due(viewer: Viewer, options?: { limit?: number | undefined }, slug?: string): Promise<DueCards>;
+  /** One of the viewer's cards (NOT_FOUND for anyone else's). */
+  card(viewer: Viewer, cardId: string): Promise<ReviewCardView>;
+  /** Records an answer: FSRS computes the next due date; the review is logged. */
+  answer(viewer: Viewer, cardId: string, rating: ReviewRating): Promise<AnsweredCard>;
+  /** All the viewer's cards and review logs, for the export. */
+  exportAll(viewer: Viewer): Promise<{ cards: ReviewCardView[]; logs: ReviewLogView[] }>;
+}
+
 type CardRow = Schedule & {
   id: string; key: string; kind: string; dayNumber: number | null; conceptSlug: string | null; question: string; answer: string; state: string; createdAt: Date;
 };
 
-const limits = { pageDefault: 20, pageMax: 100 } as const;
 
 /** Creates the review service. */
-export function createReviewService(deps: Deps) {
+export function createReviewService(deps: Deps): ReviewService {
   const { db, clock } = deps;
   const p = db.prisma;
 
@@ -121,7 +143,7 @@ export function createReviewService(deps: Deps) {
       const now = clock.now();
       const today = dateIn(now, viewer.timezone);
       const endOfToday = startOfDateIn(addDays(today, 1), viewer.timezone);
-      const take = Math.min(Math.max(1, options.limit ?? limits.pageDefault), limits.pageMax);
+      const take = pageSize(options.limit);
       const dueNow = {
         learnerId: viewer.id,
         OR: [{ due: { lte: now } }, { state: "REVIEW", due: { lt: endOfToday } }],
@@ -170,6 +192,3 @@ export function createReviewService(deps: Deps) {
     },
   };
 }
-
-/** The review service. */
-export type ReviewService = ReturnType<typeof createReviewService>;

@@ -9,7 +9,7 @@ import type { Viewer } from "../../learners/learners.types.ts";
 import { dateIn, daysBetween } from "../calendar.ts";
 import { DEFAULT_CHALLENGE } from "../../content/defaultChallenge.ts";
 import type { ContentFacts } from "../contentFacts.ts";
-import type { ProgressService } from "../progress.service.ts";
+import type { LearnerDataExport, ProgressService } from "../progress.service.ts";
 import { shareText } from "../shareText.ts";
 import { logCsv, progressCsv } from "./csv.ts";
 import { journalCalendar } from "./ics.ts";
@@ -36,12 +36,18 @@ export interface RenderedExport {
   body: string;
 }
 
+/** The learner's data in the text formats. */
+export interface ExportService {
+  /** The viewer's data as CSV (`kind`: log or progress), a Markdown journal (links under `base`) or an ICS calendar (`remindAt` "HH:MM" adds a reminder). */
+  render(viewer: Viewer, format: Exclude<ExportFormat, "json">, options: { kind?: CsvKind | undefined; remindAt?: string | undefined; base: string }): Promise<RenderedExport>;
+}
+
 /** Creates the export service. */
-export function createExportService(deps: { db: Database; clock: Clock }, content: ContentFacts, progress: ProgressService) {
+export function createExportService(deps: { db: Database; clock: Clock }, content: ContentFacts, progress: ProgressService): ExportService {
   const p = deps.db.prisma;
 
   /** The journal of the viewer: every logged date with what it touched and its share post. */
-  async function journal(viewer: Viewer, data: Awaited<ReturnType<ProgressService["exportAll"]>>): Promise<Journal> {
+  async function journal(viewer: Viewer, data: LearnerDataExport): Promise<Journal> {
     const c = (await content.challenge(DEFAULT_CHALLENGE))!;
     const days = await content.days(DEFAULT_CHALLENGE);
     const titles = new Map(days.map((d) => [d.number, d.title]));
@@ -92,6 +98,3 @@ export function createExportService(deps: { db: Database; clock: Clock }, conten
     },
   };
 }
-
-/** The export service. */
-export type ExportService = ReturnType<typeof createExportService>;
