@@ -29,7 +29,26 @@ import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
 import { cpus, tmpdir, totalmem, release, platform, loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { buildIfStale, cli, cpuSeconds, DAY_DETAIL, DAY_LIST, fixtures, freePort, gql, hasTaskset, ME_STATS, pinLoadGenerator, pinned, registerLearner, root, rssMb, startServer, stopServer, waitFor } from "./server.ts";
+import {
+  buildIfStale,
+  cli,
+  cpuSeconds,
+  DAY_DETAIL,
+  DAY_LIST,
+  fixtures,
+  freePort,
+  gql,
+  hasTaskset,
+  ME_STATS,
+  pinLoadGenerator,
+  pinned,
+  registerLearner,
+  root,
+  rssMb,
+  startServer,
+  stopServer,
+  waitFor,
+} from "./server.ts";
 
 const duration = Number(process.env.BENCH_DURATION ?? 10);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -59,7 +78,20 @@ interface Scenario {
   opts: Partial<autocannon.Options>;
 }
 
-interface Result { key: string; label: string; rps: number; p50: number; p99: number; rss: number; rssMin: number; rssMax: number; errors: number; non2xx: number; load: string; cpuMs: number }
+interface Result {
+  key: string;
+  label: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  rss: number;
+  rssMin: number;
+  rssMax: number;
+  errors: number;
+  non2xx: number;
+  load: string;
+  cpuMs: number;
+}
 
 async function load(url: string, s: Scenario, pid: number): Promise<Result> {
   await autocannon({ url, connections, duration: 2, ...s.opts } as autocannon.Options); // warm-up
@@ -76,9 +108,18 @@ async function load(url: string, s: Scenario, pid: number): Promise<Result> {
   samples.push(rssMb(pid));
   const cpuMs = ((cpuSeconds(pid) - cpu0) * 1000) / Math.max(1, r.requests.total);
   return {
-    key: s.key, label: s.label,
-    rps: Math.round(r.requests.average), p50: r.latency.p50, p99: r.latency.p99,
-    rss: samples.at(-1)!, rssMin: Math.min(...samples), rssMax: Math.max(...samples), errors: r.errors + r.timeouts, non2xx: r.non2xx, load: load1(), cpuMs,
+    key: s.key,
+    label: s.label,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rss: samples.at(-1)!,
+    rssMin: Math.min(...samples),
+    rssMax: Math.max(...samples),
+    errors: r.errors + r.timeouts,
+    non2xx: r.non2xx,
+    load: load1(),
+    cpuMs,
   };
 }
 
@@ -94,7 +135,11 @@ async function rawCeiling(sample: { status: number; headers: [string, string][];
   return { child, base };
 }
 
-interface Timing { label: string; seconds: number; load: string }
+interface Timing {
+  label: string;
+  seconds: number;
+  load: string;
+}
 
 async function benchDatabase(name: string, url: string): Promise<{ results: Result[]; timings: Timing[] }> {
   const env = { DATABASE_URL: url };
@@ -104,7 +149,11 @@ async function benchDatabase(name: string, url: string): Promise<{ results: Resu
   if (fixtures) {
     const t = performance.now();
     cli(env, "import", fixtures);
-    timings.push({ label: "`k8s-days import` of the 66-lesson fixture repository (cold CLI, after seed)", seconds: (performance.now() - t) / 1000, load: load1() });
+    timings.push({
+      label: "`k8s-days import` of the 66-lesson fixture repository (cold CLI, after seed)",
+      seconds: (performance.now() - t) / 1000,
+      load: load1(),
+    });
   }
   const results = await benchServer(name, env);
   if (wanted("g")) {
@@ -126,12 +175,18 @@ async function benchServer(name: string, env: NodeJS.ProcessEnv): Promise<Result
     const today = new Date().toISOString().slice(0, 10);
 
     const sampleRes = await fetch(`${base}/api/v1/days/13`);
-    const sample = { status: sampleRes.status, headers: [...sampleRes.headers.entries()].filter(([k]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(k)) as [string, string][], body: Buffer.from(await sampleRes.arrayBuffer()) };
+    const sample = {
+      status: sampleRes.status,
+      headers: [...sampleRes.headers.entries()].filter(([k]) => !["date", "connection", "keep-alive", "transfer-encoding"].includes(k)) as [string, string][],
+      body: Buffer.from(await sampleRes.arrayBuffer()),
+    };
     const raw = await rawCeiling(sample);
     const results: Result[] = [];
     try {
       results.push(await load(`${raw.base}/api/v1/days/13`, { key: "a", label: "raw node:http, same bytes (ceiling)", opts: {} }, raw.child.pid!));
-    } finally { raw.child.kill(); }
+    } finally {
+      raw.child.kill();
+    }
 
     const scenarios: Scenario[] = [
       { key: "b", label: "REST GET /api/v1/days/13", opts: {} },
@@ -139,9 +194,24 @@ async function benchServer(name: string, env: NodeJS.ProcessEnv): Promise<Result
       { key: "d", label: "GraphQL 66 days with concepts", opts: gql(DAY_LIST) },
       { key: "e", label: "REST search ?q=statefulst", opts: {} },
       { key: "f1", label: "GraphQL me { stats } (auth, uncached)", opts: gql(ME_STATS, {}, token) },
-      { key: "f2", label: "PUT /api/v1/me/log/{today} (auth, write)", opts: { method: "PUT", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: JSON.stringify({ minutes: 15, learned: "benchmarking the log write" }) } },
+      {
+        key: "f2",
+        label: "PUT /api/v1/me/log/{today} (auth, write)",
+        opts: {
+          method: "PUT",
+          headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+          body: JSON.stringify({ minutes: 15, learned: "benchmarking the log write" }),
+        },
+      },
     ];
-    const paths: Record<string, string> = { b: "/api/v1/days/13", c: "/graphql", d: "/graphql", e: "/api/v1/search?q=statefulst", f1: "/graphql", f2: `/api/v1/me/log/${today}` };
+    const paths: Record<string, string> = {
+      b: "/api/v1/days/13",
+      c: "/graphql",
+      d: "/graphql",
+      e: "/api/v1/search?q=statefulst",
+      f1: "/graphql",
+      f2: `/api/v1/me/log/${today}`,
+    };
     for (const s of scenarios.filter((x) => wanted(x.key))) {
       console.error(`[${name}] ${s.label}`);
       results.push(await load(`${base}${paths[s.key]}`, s, child.pid!));
@@ -155,7 +225,14 @@ async function benchServer(name: string, env: NodeJS.ProcessEnv): Promise<Result
 async function postgresUrl(): Promise<string | null> {
   const schema = `bench_${Date.now()}`;
   const client = new pg.Client({ connectionString: pgUrl });
-  try { await client.connect(); await client.query(`CREATE SCHEMA "${schema}"`); } catch { return null; } finally { await client.end().catch(() => {}); }
+  try {
+    await client.connect();
+    await client.query(`CREATE SCHEMA "${schema}"`);
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => {});
+  }
   const u = new URL(pgUrl);
   u.searchParams.set("schema", schema);
   return u.toString();
@@ -165,7 +242,11 @@ async function dropSchema(url: string): Promise<void> {
   const schema = new URL(url).searchParams.get("schema");
   const client = new pg.Client({ connectionString: pgUrl });
   await client.connect();
-  try { await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await client.end(); }
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 function table(name: string, { results, timings }: { results: Result[]; timings: Timing[] }): string {
@@ -175,8 +256,13 @@ function table(name: string, { results, timings }: { results: Result[]; timings:
     "",
     "| | scenario | req/s | p50 ms | p99 ms | server CPU ms / request | server RSS MB (low → high) | ratio to (a) | errors / non-2xx | load avg |",
     "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
-    ...results.map((r) => `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(3)} | ${r.rss} (${r.rssMin} → ${r.rssMax}) | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} | ${r.load} |`),
-    ...(timings.length ? ["", "| timing | seconds | load avg |", "|---|---:|---:|", ...timings.map((t) => `| ${t.label} | ${t.seconds.toFixed(2)} | ${t.load} |`)] : []),
+    ...results.map(
+      (r) =>
+        `| (${r.key}) | ${r.label} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.cpuMs.toFixed(3)} | ${r.rss} (${r.rssMin} → ${r.rssMax}) | ${(r.rps / ceiling).toFixed(3)} | ${r.errors} / ${r.non2xx} | ${r.load} |`,
+    ),
+    ...(timings.length
+      ? ["", "| timing | seconds | load avg |", "|---|---:|---:|", ...timings.map((t) => `| ${t.label} | ${t.seconds.toFixed(2)} | ${t.load} |`)]
+      : []),
   ];
   return lines.join("\n");
 }
@@ -185,7 +271,7 @@ const machine = `${cpus().length} × ${cpus()[0]?.model ?? "cpu"}, ${Math.round(
 buildIfStale();
 const startup = [
   `CLI start, \`node bin/k8s-days.mjs --help\` (median of 5): ${cliSeconds({}, 5, "--help").toFixed(2)} s from dist/, ` +
-  `${cliSeconds({ K8S_DAYS_FROM_SOURCE: "1" }, 5, "--help").toFixed(2)} s through tsx (load avg ${load1()})`,
+    `${cliSeconds({ K8S_DAYS_FROM_SOURCE: "1" }, 5, "--help").toFixed(2)} s through tsx (load avg ${load1()})`,
 ];
 const sections: string[] = [];
 for (const name of dbs) {
@@ -194,7 +280,10 @@ for (const name of dbs) {
     sections.push(table("SQLite", await benchDatabase("sqlite", url)));
   } else if (name === "postgres") {
     const url = await postgresUrl();
-    if (!url) { console.error(`PostgreSQL not reachable at ${pgUrl}; skipped`); continue; }
+    if (!url) {
+      console.error(`PostgreSQL not reachable at ${pgUrl}; skipped`);
+      continue;
+    }
     try {
       sections.push(table("PostgreSQL", await benchDatabase("postgres", url)));
     } finally {

@@ -12,8 +12,9 @@ import type autocannon from "autocannon";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const hasTaskset = spawnSync("taskset", ["-V"]).status === 0 && cpus().length >= 2;
-export const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"]
-  .find((p) => p && existsSync(join(p, "challenge/README.md")));
+export const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"].find(
+  (p) => p && existsSync(join(p, "challenge/README.md")),
+);
 
 /** Pins this process (the load generator) to CPU 1 when taskset exists. */
 export function pinLoadGenerator(): void {
@@ -38,7 +39,9 @@ export function cpuSeconds(pid: number): number {
   try {
     const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
     return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 /** Resident memory of a process in MB (NaN when it is gone). */
@@ -46,14 +49,18 @@ export function rssMb(pid: number): number {
   try {
     const m = readFileSync(`/proc/${pid}/status`, "utf8").match(/VmRSS:\s+(\d+) kB/);
     return m ? Math.round(Number(m[1]) / 1024) : NaN;
-  } catch { return NaN; }
+  } catch {
+    return NaN;
+  }
 }
 
 /** Resolves once `url` answers 2xx; throws after `ms`. */
 export async function waitFor(url: string, ms = 30_000): Promise<void> {
   const end = Date.now() + ms;
   while (Date.now() < end) {
-    try { if ((await fetch(url)).ok) return; } catch {}
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {}
     await new Promise((r) => setTimeout(r, 200));
   }
   throw new Error(`timeout waiting for ${url}`);
@@ -78,7 +85,18 @@ export async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: Chil
   const [cmd, args] = pinned([process.execPath, "dist/index.js"]);
   const child = spawn(cmd, args, {
     cwd: root,
-    env: { ...process.env, LOG_LEVEL: "warn", ...env, PORT: String(port), HOST: "127.0.0.1", SEED_ON_START: "false", CONTENT_SOURCE: "none", NODE_ENV: "production", SHUTDOWN_GRACE_MS: "0", RATE_LIMIT_MAX: "0" },
+    env: {
+      ...process.env,
+      LOG_LEVEL: "warn",
+      ...env,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      SEED_ON_START: "false",
+      CONTENT_SOURCE: "none",
+      NODE_ENV: "production",
+      SHUTDOWN_GRACE_MS: "0",
+      RATE_LIMIT_MAX: "0",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const base = `http://127.0.0.1:${port}`;
@@ -96,7 +114,11 @@ export async function stopServer(child: ChildProcess): Promise<void> {
 
 /** Registers a bench learner; returns its token. */
 export async function registerLearner(base: string): Promise<string> {
-  const reg = await fetch(`${base}/api/v1/learners`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ handle: `bench-${Date.now()}`, displayName: "Bench", timezone: "UTC" }) });
+  const reg = await fetch(`${base}/api/v1/learners`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ handle: `bench-${Date.now()}`, displayName: "Bench", timezone: "UTC" }),
+  });
   return ((await reg.json()) as { token: string }).token;
 }
 

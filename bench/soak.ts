@@ -17,7 +17,20 @@ import autocannon from "autocannon";
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, platform, release, tmpdir, totalmem } from "node:os";
 import { join } from "node:path";
-import { buildIfStale, cli, DAY_DETAIL, fixtures, hasTaskset, ME_STATS, pinLoadGenerator, registerLearner, root, rssMb, startServer, stopServer } from "./server.ts";
+import {
+  buildIfStale,
+  cli,
+  DAY_DETAIL,
+  fixtures,
+  hasTaskset,
+  ME_STATS,
+  pinLoadGenerator,
+  registerLearner,
+  root,
+  rssMb,
+  startServer,
+  stopServer,
+} from "./server.ts";
 
 const seconds = Number(process.env.BENCH_SOAK_SECONDS ?? 180);
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -26,7 +39,12 @@ const SAMPLE_MS = 10_000;
 pinLoadGenerator();
 buildIfStale();
 
-interface Point { t: number; rss: number; requests: number; errors: number }
+interface Point {
+  t: number;
+  rss: number;
+  requests: number;
+  errors: number;
+}
 
 async function soak(url: string): Promise<{ points: Point[]; total: number; non2xx: number; errors: number }> {
   const env = { DATABASE_URL: url };
@@ -44,7 +62,12 @@ async function soak(url: string): Promise<{ points: Point[]; total: number; non2
       { method: "GET", path: "/api/v1/search?q=statefulst" },
       { method: "POST", path: "/graphql", headers: json, body: JSON.stringify({ query: DAY_DETAIL, variables: { n: 21 } }) },
       { method: "POST", path: "/graphql", headers: { ...json, ...auth }, body: JSON.stringify({ query: ME_STATS }) },
-      { method: "PUT", path: `/api/v1/me/log/${today}`, headers: { ...json, ...auth }, body: JSON.stringify({ minutes: 15, learned: "soaking the log write" }) },
+      {
+        method: "PUT",
+        path: `/api/v1/me/log/${today}`,
+        headers: { ...json, ...auth },
+        body: JSON.stringify({ minutes: 15, learned: "soaking the log write" }),
+      },
       { method: "POST", path: "/graphql", headers: { ...json, ...auth }, body: JSON.stringify({ query: DAY_DETAIL, variables: { n: 34 } }) },
       { method: "GET", path: "/api/v1/days/40" },
     ];
@@ -60,8 +83,12 @@ async function soak(url: string): Promise<{ points: Point[]; total: number; non2
     }, SAMPLE_MS);
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon({ url: base, connections, duration: seconds, requests }, (err, res) => (err ? reject(err) : resolve(res)));
-      instance.on("response", () => { answered++; });
-      instance.on("reqError", () => { failed++; });
+      instance.on("response", () => {
+        answered++;
+      });
+      instance.on("reqError", () => {
+        failed++;
+      });
     });
     clearInterval(sampler);
     return { points, total: result.requests.total, non2xx: result.non2xx, errors: result.errors + result.timeouts };
@@ -94,9 +121,10 @@ if (process.argv.includes("--write")) {
   const start = "<!-- soak:results -->";
   const end = "<!-- soak:end -->";
   const body = `${start}\n${report}\n${end}`;
-  const next = existing.includes(start) && existing.includes(end)
-    ? existing.slice(0, existing.indexOf(start)) + body + existing.slice(existing.indexOf(end) + end.length)
-    : `${existing.trimEnd()}\n\n## Memory under sustained mixed load\n\n${body}\n`;
+  const next =
+    existing.includes(start) && existing.includes(end)
+      ? existing.slice(0, existing.indexOf(start)) + body + existing.slice(existing.indexOf(end) + end.length)
+      : `${existing.trimEnd()}\n\n## Memory under sustained mixed load\n\n${body}\n`;
   writeFileSync(file, next);
   console.error(`wrote ${file}`);
 }

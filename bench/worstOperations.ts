@@ -24,8 +24,9 @@ import { buildSchema } from "../src/graphql/modules.ts";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const runs = Number(process.env.BENCH_RUNS ?? 5);
-const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"]
-  .find((p) => p && existsSync(join(p, "challenge/README.md")));
+const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"].find(
+  (p) => p && existsSync(join(p, "challenge/README.md")),
+);
 
 const aliased = (n: number, body: (i: number) => string) => Array.from({ length: n }, (_, i) => `a${i}: ${body(i)}`).join(" ");
 const defaults = loadConfig({});
@@ -33,7 +34,9 @@ const schema = buildSchema();
 const costOf = (query: string) => {
   const doc = parse(query);
   const op = doc.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION)!;
-  const fragments = Object.fromEntries(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = Object.fromEntries(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   return measureOperation(schema, op, fragments).cost;
 };
 /** As many aliased copies of `body` as the default cost and alias limits accept (an anonymous query). */
@@ -42,7 +45,13 @@ const filled = (body: (i: number) => string) => {
   return [n, `{ ${aliased(n, body)} }`] as const;
 };
 const named = (label: string, [n, query]: readonly [number, string]): [string, string] => [`${label}, ×${n}`, query];
-const introspection = getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true });
+const introspection = getIntrospectionQuery({
+  descriptions: true,
+  inputValueDeprecation: true,
+  schemaDescription: true,
+  specifiedByUrl: true,
+  directiveIsRepeatable: true,
+});
 /** The IDE's query with its `__schema { … }` selection repeated under `n` aliases (fragments stay shared, so tokens stay few). */
 function introspectionTimes(n: number): string {
   const start = introspection.indexOf("__schema {");
@@ -50,26 +59,65 @@ function introspectionTimes(n: number): string {
   let end = start;
   for (let i = introspection.indexOf("{", start); i < introspection.length; i++) {
     if (introspection[i] === "{") depth++;
-    else if (introspection[i] === "}" && --depth === 0) { end = i + 1; break; }
+    else if (introspection[i] === "}" && --depth === 0) {
+      end = i + 1;
+      break;
+    }
   }
   const selection = introspection.slice(start, end);
   return introspection.slice(0, start) + aliased(n, () => selection) + introspection.slice(end);
 }
-const DAY_FIELDS = "number title summary tldr intro tags tasks setup takeaways sections { heading } snippets { language code } references { url title } concepts { weight concept { slug name } } links { text day { number } } citations { text reference { url } }";
+const DAY_FIELDS =
+  "number title summary tldr intro tags tasks setup takeaways sections { heading } snippets { language code } references { url title } concepts { weight concept { slug name } } links { text day { number } } citations { text reference { url } }";
 
 /** Anonymous operations near the limits: [name, query]. */
 const accepted: [string, string][] = [
   ["the IDE's introspection query", introspection],
-  
-  named("__type(name) with fields, args and type refs", filled(() => `__type(name: "Day") { fields { name args { name type { name ofType { name ofType { name } } } } type { name ofType { name ofType { name } } } } }`)),
-  named("every day's html and body (days(first: 100))", filled(() => `days(first: 100) { edges { node { number html body } } }`)),
-  named("days(first: 100) with every field but the heavy texts", filled(() => `days(first: 100) { edges { node { ${DAY_FIELDS} } } }`)),
-  named("days(first: 10) with html, body and sections", filled(() => `days(first: 10) { edges { node { ${DAY_FIELDS} html body sections { heading markdown html } } } }`)),
-  named("concepts(first: 25) → days(first: 10) → html", filled(() => `concepts(first: 25) { edges { node { slug days(first: 10) { number html } } } }`)),
-  named("concepts(first: 100) → days(first: 100) → number", filled(() => `concepts(first: 100) { edges { node { slug days(first: 100) { number title } } } }`)),
-  named("days(first: 100) → concepts → concept → days(first: 20)", filled(() => `days(first: 100) { edges { node { concepts { concept { days(first: 20) { number } } } } } }`)),
-  named("search(first: 100), each a different query", filled((i) => `search(query: "${["pod", "service", "stateful", "volume", "ingress", "deploy"][i % 6]}${"abcdefghij"[i % 10]}", first: 100) { score snippet node { __typename } }`)),
-  named("conceptPath between distant concepts", filled((i) => `conceptPath(from: "${["pod", "ingress", "volume"][i % 3]}", to: "${["helm", "rbac", "hpa", "crd", "etcd"][i % 5]}") { length hops { __typename } }`)),
+
+  named(
+    "__type(name) with fields, args and type refs",
+    filled(
+      () => `__type(name: "Day") { fields { name args { name type { name ofType { name ofType { name } } } } type { name ofType { name ofType { name } } } } }`,
+    ),
+  ),
+  named(
+    "every day's html and body (days(first: 100))",
+    filled(() => `days(first: 100) { edges { node { number html body } } }`),
+  ),
+  named(
+    "days(first: 100) with every field but the heavy texts",
+    filled(() => `days(first: 100) { edges { node { ${DAY_FIELDS} } } }`),
+  ),
+  named(
+    "days(first: 10) with html, body and sections",
+    filled(() => `days(first: 10) { edges { node { ${DAY_FIELDS} html body sections { heading markdown html } } } }`),
+  ),
+  named(
+    "concepts(first: 25) → days(first: 10) → html",
+    filled(() => `concepts(first: 25) { edges { node { slug days(first: 10) { number html } } } }`),
+  ),
+  named(
+    "concepts(first: 100) → days(first: 100) → number",
+    filled(() => `concepts(first: 100) { edges { node { slug days(first: 100) { number title } } } }`),
+  ),
+  named(
+    "days(first: 100) → concepts → concept → days(first: 20)",
+    filled(() => `days(first: 100) { edges { node { concepts { concept { days(first: 20) { number } } } } } }`),
+  ),
+  named(
+    "search(first: 100), each a different query",
+    filled(
+      (i) =>
+        `search(query: "${["pod", "service", "stateful", "volume", "ingress", "deploy"][i % 6]}${"abcdefghij"[i % 10]}", first: 100) { score snippet node { __typename } }`,
+    ),
+  ),
+  named(
+    "conceptPath between distant concepts",
+    filled(
+      (i) =>
+        `conceptPath(from: "${["pod", "ingress", "volume"][i % 3]}", to: "${["helm", "rbac", "hpa", "crd", "etcd"][i % 5]}") { length hops { __typename } }`,
+    ),
+  ),
   ["day → next ×13 (depth 15) with html", `{ day(number: 1) { ${"next { ".repeat(13)}html${" }".repeat(13)} } }`],
 ];
 
@@ -77,7 +125,11 @@ const accepted: [string, string][] = [
 const refused: [string, string, string][] = [
   ["66 aliased fields under __schema", `{ __schema { types { ${aliased(66, () => "fields { name }")} } } }`, "MAX_ALIASES_EXCEEDED"],
   ["the IDE's introspection query twice under aliases", introspectionTimes(2), "MAX_COST_EXCEEDED"],
-  ["concepts(first: 100) → days(first: 100) → html", `{ concepts(first: 100) { edges { node { slug days(first: 100) { number html } } } } }`, "MAX_COST_EXCEEDED"],
+  [
+    "concepts(first: 100) → days(first: 100) → html",
+    `{ concepts(first: 100) { edges { node { slug days(first: 100) { number html } } } } }`,
+    "MAX_COST_EXCEEDED",
+  ],
   ["__schema nested 16 deep", `{ __schema { types { fields { type { ${"ofType { ".repeat(11)}name${" }".repeat(11)} } } } } }`, "MAX_DEPTH_EXCEEDED"],
 ];
 
@@ -90,27 +142,51 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function post(base: string, query: string): Promise<{ ms: number; status: number; bytes: number; errors: { extensions?: { code?: string } }[] | undefined }> {
+async function post(
+  base: string,
+  query: string,
+): Promise<{ ms: number; status: number; bytes: number; errors: { extensions?: { code?: string } }[] | undefined }> {
   const start = performance.now();
-  const res = await fetch(`${base}/graphql`, { method: "POST", headers: { "content-type": "application/json", accept: "application/graphql-response+json" }, body: JSON.stringify({ query }) });
+  const res = await fetch(`${base}/graphql`, {
+    method: "POST",
+    headers: { "content-type": "application/json", accept: "application/graphql-response+json" },
+    body: JSON.stringify({ query }),
+  });
   const text = await res.text();
   const ms = performance.now() - start;
   return { ms, status: res.status, bytes: Buffer.byteLength(text), errors: (JSON.parse(text) as { errors?: { extensions?: { code?: string } }[] }).errors };
 }
 
 const dir = mkdtempSync(join(tmpdir(), "k8s-days-worst-"));
-const env = { ...process.env, DATABASE_URL: `file:${join(dir, "bench.db")}`, NODE_ENV: "production" as const, LOG_LEVEL: "warn", SEED_ON_START: "false", RATE_LIMIT_MAX: "0", RESPONSE_CACHE: "false", GRAPHQL_APQ: "false", SHUTDOWN_GRACE_MS: "0", HOST: "127.0.0.1" };
+const env = {
+  ...process.env,
+  DATABASE_URL: `file:${join(dir, "bench.db")}`,
+  NODE_ENV: "production" as const,
+  LOG_LEVEL: "warn",
+  SEED_ON_START: "false",
+  RATE_LIMIT_MAX: "0",
+  RESPONSE_CACHE: "false",
+  GRAPHQL_APQ: "false",
+  SHUTDOWN_GRACE_MS: "0",
+  HOST: "127.0.0.1",
+};
 const cli = (...args: string[]) => execFileSync(process.execPath, [join(root, "bin/k8s-days.mjs"), ...args], { cwd: root, env, encoding: "utf8" });
 console.error("seeding and importing the fixtures…");
 cli("seed");
 if (fixtures) cli("import", fixtures);
 else console.error("fixtures not found: measuring the seeds only");
 const port = await freePort();
-const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], { cwd: root, env: { ...env, PORT: String(port) }, stdio: ["ignore", "inherit", "inherit"] });
+const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
+  cwd: root,
+  env: { ...env, PORT: String(port) },
+  stdio: ["ignore", "inherit", "inherit"],
+});
 const base = `http://127.0.0.1:${port}`;
 try {
   for (let i = 0; ; i++) {
-    try { if ((await fetch(`${base}/readyz`)).ok) break; } catch {}
+    try {
+      if ((await fetch(`${base}/readyz`)).ok) break;
+    } catch {}
     if (i > 150) throw new Error("server did not start");
     await new Promise((r) => setTimeout(r, 200));
   }

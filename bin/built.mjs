@@ -12,9 +12,17 @@ export const STAMP = ".built";
 export function distIsCurrent(root) {
   if (process.env.K8S_DAYS_FROM_SOURCE === "1") return false;
   let built;
-  try { built = statSync(join(root, "dist", STAMP)).mtimeMs; } catch { return false; }
+  try {
+    built = statSync(join(root, "dist", STAMP)).mtimeMs;
+  } catch {
+    return false;
+  }
   let entries;
-  try { entries = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true }); } catch { return true; }
+  try {
+    entries = readdirSync(join(root, "src"), { recursive: true, withFileTypes: true });
+  } catch {
+    return true;
+  }
   for (const e of entries) {
     if (!e.isFile()) continue;
     // parentPath is Node ≥ 20.12; path is the older name of the same thing.

@@ -16,7 +16,9 @@ const target = join(dirname(fileURLToPath(import.meta.url)), "..", "openapi.json
 const dir = mkdtempSync(join(tmpdir(), "k8s-days-openapi-"));
 let text: string;
 try {
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: `file:${join(dir, "openapi.db")}` });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, {
+    DATABASE_URL: `file:${join(dir, "openapi.db")}`,
+  });
   const services = await boot({ config, log: createLogger("silent"), seed: false });
   text = openApiJson(services);
   await services.deps.contentVersion.stop();

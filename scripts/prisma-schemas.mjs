@@ -41,7 +41,9 @@ datasource db {
 export function generate(name) {
   const url = name === "sqlite" ? "file:./data/generate.db" : "postgresql://localhost/generate";
   execFileSync(process.execPath, [join(root, "node_modules/prisma/build/index.js"), "generate", "--schema", `prisma/${name}/schema.prisma`], {
-    cwd: root, stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
+    cwd: root,
+    stdio: ["ignore", "ignore", "inherit"],
+    env: { ...process.env, DATABASE_URL: url, PRISMA_HIDE_UPDATE_MESSAGE: "1" },
   });
 }
 
@@ -57,8 +59,13 @@ if (mode) {
       writeFileSync(file, want);
     } else {
       let have = "";
-      try { have = readFileSync(file, "utf8"); } catch {}
-      if (have !== want) { drift = true; console.error(`${file} differs from prisma/models.prisma; run: node scripts/prisma-schemas.mjs --write`); }
+      try {
+        have = readFileSync(file, "utf8");
+      } catch {}
+      if (have !== want) {
+        drift = true;
+        console.error(`${file} differs from prisma/models.prisma; run: node scripts/prisma-schemas.mjs --write`);
+      }
     }
   }
   if (drift) process.exit(1);

@@ -34,7 +34,11 @@ function usesTestDatabase(file, seen = new Set()) {
   if (seen.has(path)) return false;
   seen.add(path);
   let text;
-  try { text = readFileSync(path, "utf8"); } catch { return false; }
+  try {
+    text = readFileSync(path, "utf8");
+  } catch {
+    return false;
+  }
   if (!path.endsWith(join("support", "databases.ts")) && /\b(freshDatabaseUrl|onPostgres)\b/.test(text)) return true;
   const imports = [...text.matchAll(/from\s+"(\.{1,2}\/[^"]+\.ts)"/g)].map((m) => resolve(dirname(path), m[1]));
   return imports.some((dep) => dep.startsWith(join(root, "test")) && usesTestDatabase(relative(root, dep), seen));
@@ -43,12 +47,15 @@ function usesTestDatabase(file, seen = new Set()) {
 function run(label, env, files) {
   console.log(`\n# ${label}: ${files.length} test files`);
   const r = spawnSync(process.execPath, ["--import", "tsx", "--test", "--test-concurrency=2", "--test-reporter=spec", ...files], {
-    cwd: root, stdio: "inherit", env: { ...process.env, CONTENT_SOURCE: "none", TMPDIR: runTmp, ...env }, // no test reaches the internet
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, CONTENT_SOURCE: "none", TMPDIR: runTmp, ...env }, // no test reaches the internet
   });
   return r.status ?? 1;
 }
 
 let status = run("SQLite", { K8S_DAYS_TEST_DB: "sqlite" }, files);
 const postgresFiles = files.filter((f) => usesTestDatabase(f));
-if (process.env.TEST_DATABASE_URL && postgresFiles.length) status ||= run("PostgreSQL (files that use the test database)", { K8S_DAYS_TEST_DB: "postgres" }, postgresFiles);
+if (process.env.TEST_DATABASE_URL && postgresFiles.length)
+  status ||= run("PostgreSQL (files that use the test database)", { K8S_DAYS_TEST_DB: "postgres" }, postgresFiles);
 process.exit(status);

@@ -22,7 +22,6 @@ import { mcpRouter } from "./mcp/http.ts";
 import { webAppRouter } from "./web/webApp.ts";
 import type { Services } from "./services.ts";
 
-
 /** The Express app with what its server needs: the request listener (response cache in front), readiness, and shutdown. */
 export interface App {
   app: Express;
@@ -62,7 +61,13 @@ export async function createApp(services: Services): Promise<App> {
   const metrics = config.METRICS ? createMetrics({ contentVersion: contentVersion.current, statements: db.queryCount }) : null;
   if (metrics) app.use(metricsRouter(metrics, config.METRICS_TOKEN));
   // Counted in front of the response cache (see handler below), so cached answers count too.
-  const limits = await createRateLimits({ config, log, trustProxy: app.get("trust proxy"), viewerOf: (req) => requestViewer(services, req), onRejected: (limit) => metrics?.rateLimited(limit) });
+  const limits = await createRateLimits({
+    config,
+    log,
+    trustProxy: app.get("trust proxy"),
+    viewerOf: (req) => requestViewer(services, req),
+    onRejected: (limit) => metrics?.rateLimited(limit),
+  });
   const graphql = await mountGraphQL(app, services, limits, metrics);
   const rest = restRouter(services);
   app.use("/api/v1", rest);
@@ -73,9 +78,7 @@ export async function createApp(services: Services): Promise<App> {
   app.use(notFoundHandler);
   app.use(errorHandler(log));
 
-  const cache = config.RESPONSE_CACHE
-    ? createResponseCache(app as unknown as RequestListener, { version: services.deps.contentVersion.current })
-    : null;
+  const cache = config.RESPONSE_CACHE ? createResponseCache(app as unknown as RequestListener, { version: services.deps.contentVersion.current }) : null;
   return {
     app,
     handler: observeRequests(limits.front(cache ? cache.listener : (app as unknown as RequestListener)), { log, metrics }),

@@ -5,7 +5,12 @@
 import { z } from "zod";
 
 const bool = z.enum(["true", "false", "1", "0", "yes", "no"]).transform((v) => ["true", "1", "yes"].includes(v));
-const list = z.string().transform((v) => v.split(",").map((s) => s.trim()).filter(Boolean));
+const list = z.string().transform((v) =>
+  v
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean),
+);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -41,7 +46,10 @@ const schema = z.object({
    * links MCP tools and /llms.txt cite. Unset: MCP over HTTP uses the request's origin,
    * stdio uses http://HOST:PORT, and /llms.txt links are root-relative.
    */
-  PUBLIC_URL: z.url({ protocol: /^https?$/ }).transform((v) => v.replace(/\/+$/, "")).optional(),
+  PUBLIC_URL: z
+    .url({ protocol: /^https?$/ })
+    .transform((v) => v.replace(/\/+$/, ""))
+    .optional(),
   /** Express `trust proxy` setting, for client IPs behind a load balancer. */
   TRUST_PROXY: z.string().default("false"),
   /** Token of a learner for the stdio MCP server (`k8s-days mcp`). */
@@ -50,7 +58,11 @@ const schema = z.object({
   /** How often each replica re-reads the content version (cache invalidation after another replica's import). */
   CONTENT_VERSION_POLL_MS: z.coerce.number().int().min(50).default(1000),
   /** Largest file (attachment, image, repository file) an import keeps; larger ones are skipped with a warning. */
-  IMPORT_MAX_FILE_BYTES: z.coerce.number().int().min(1).default(5 * 1024 * 1024),
+  IMPORT_MAX_FILE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(5 * 1024 * 1024),
   /**
    * Where the lessons come from when the store has none at start (imported in the background
    * while the seeds serve): a GitHub repository, .tar.gz/.zip or git URL, or a path; `none` turns it off.
@@ -59,7 +71,11 @@ const schema = z.object({
   /** Time limit of downloading (or cloning) a remote content source, in milliseconds. */
   IMPORT_DOWNLOAD_TIMEOUT_MS: z.coerce.number().int().min(1000).default(120_000),
   /** Largest archive a remote content source may download, and unpack to, in bytes. */
-  IMPORT_MAX_DOWNLOAD_BYTES: z.coerce.number().int().min(1024).default(256 * 1024 * 1024),
+  IMPORT_MAX_DOWNLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(256 * 1024 * 1024),
   /** Keep a response cache of public content in memory (before Express). */
   RESPONSE_CACHE: bool.default(true),
   /** After SIGTERM's grace, how long open connections may take to finish before all are closed. */
@@ -86,7 +102,10 @@ const schema = z.object({
   /** Sign-up window in milliseconds (an hour). */
   RATE_LIMIT_SIGNUP_WINDOW_MS: z.coerce.number().int().min(1000).default(3_600_000),
   /** Redis shared by the replicas for the rate-limit counters (redis:// or rediss://); unset: memory of each replica. */
-  RATE_LIMIT_REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  RATE_LIMIT_REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, "must start with redis:// or rediss://")
+    .optional(),
   /** Serve Prometheus metrics at GET /metrics (false: /metrics is a 404). */
   METRICS: bool.default(true),
   /** When set, GET /metrics needs `Authorization: Bearer <METRICS_TOKEN>`. */

@@ -31,8 +31,8 @@ const SECRET_KEYS = ["token", "accessToken", "refreshToken", "password", "secret
 export const REDACT_PATHS = [
   "req.headers.authorization",
   "req.headers.cookie",
-  "req.headers[\"x-api-key\"]",
-  "res.headers[\"set-cookie\"]",
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
   ...SECRET_KEYS.flatMap((key) => [key, `*.${key}`, `*.*.${key}`]),
 ];
 
@@ -49,6 +49,9 @@ export function createLogger(level: LogLevel = "info", write?: (line: string) =>
     },
     destination,
   );
-  const at = (lvl: Exclude<LogLevel, "silent">) => (msg: string, fields: Record<string, unknown> = {}) => p[lvl](fields, msg);
+  const at =
+    (lvl: Exclude<LogLevel, "silent">) =>
+    (msg: string, fields: Record<string, unknown> = {}) =>
+      p[lvl](fields, msg);
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error"), pino: p };
 }

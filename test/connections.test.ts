@@ -16,9 +16,14 @@ const small: Limits = { HTTP_HEADERS_TIMEOUT_MS: 1_500, HTTP_REQUEST_TIMEOUT_MS:
 
 let t: TestApp;
 const servers: ReturnType<typeof createHttpServer>[] = [];
-before(async () => { t = await startTestApp({ label: "connections", contract: false }); });
+before(async () => {
+  t = await startTestApp({ label: "connections", contract: false });
+});
 after(async () => {
-  for (const s of servers) { s.server.closeAllConnections(); await new Promise((r) => s.server.close(r)); }
+  for (const s of servers) {
+    s.server.closeAllConnections();
+    await new Promise((r) => s.server.close(r));
+  }
   await t.close();
 });
 
@@ -36,10 +41,14 @@ async function connect(port: number) {
   await new Promise<void>((resolve, reject) => socket.once("connect", resolve).once("error", reject));
   const start = Date.now();
   let data = "";
-  socket.setEncoding("utf8").on("data", (d: string) => { data += d; });
+  socket.setEncoding("utf8").on("data", (d: string) => {
+    data += d;
+  });
   const closed = new Promise<{ ms: number; error: string | null }>((resolve) => {
     let error: string | null = null;
-    socket.on("error", (e: NodeJS.ErrnoException) => { error = e.code ?? e.message; });
+    socket.on("error", (e: NodeJS.ErrnoException) => {
+      error = e.code ?? e.message;
+    });
     socket.on("close", () => resolve({ ms: Date.now() - start, error }));
   });
   return { socket, closed, received: () => data };

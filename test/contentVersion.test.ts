@@ -24,8 +24,10 @@ describe("the content version seen by each replica", () => {
       assert.equal(await va.announce(), 1);
       assert.ok(await until(() => vb.current() === 1, 3000), `replica b saw ${vb.current()}`);
     } finally {
-      await va.stop(); await vb.stop();
-      await a.close(); await b.close();
+      await va.stop();
+      await vb.stop();
+      await a.close();
+      await b.close();
       await dropDatabase(url);
     }
   });

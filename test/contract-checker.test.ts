@@ -22,8 +22,12 @@ const doc = {
 };
 
 const response = (r: Partial<RecordedResponse> & { json?: unknown }): RecordedResponse => ({
-  method: "GET", url: "/api/v1/things/1", status: 200, contentType: "application/json; charset=utf-8",
-  body: Buffer.from(r.json === undefined ? "" : JSON.stringify(r.json)), ...r,
+  method: "GET",
+  url: "/api/v1/things/1",
+  status: 200,
+  contentType: "application/json; charset=utf-8",
+  body: Buffer.from(r.json === undefined ? "" : JSON.stringify(r.json)),
+  ...r,
 });
 
 describe("the contract checker", () => {

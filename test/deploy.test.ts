@@ -24,7 +24,9 @@ const one = (kind: string) => {
 
 describe("the Kubernetes manifests in deploy/", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "deploy" }); });
+  before(async () => {
+    t = await startTestApp({ label: "deploy" });
+  });
   after(() => t.close());
 
   it("parse as YAML and each names its apiVersion, kind and metadata.name", () => {
@@ -50,7 +52,10 @@ describe("the Kubernetes manifests in deploy/", () => {
     assert.equal(container.readinessProbe.httpGet.path, "/readyz");
     for (const probe of probes) {
       const port = probe.httpGet.port;
-      assert.ok(container.ports.some((p: any) => p.name === port || p.containerPort === port), `probe port ${port} is a container port`);
+      assert.ok(
+        container.ports.some((p: any) => p.name === port || p.containerPort === port),
+        `probe port ${port} is a container port`,
+      );
       const res = await t.request.get(probe.httpGet.path);
       assert.equal(res.status, 200, `${probe.httpGet.path} answers 200`);
     }

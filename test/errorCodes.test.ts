@@ -27,14 +27,22 @@ describe("the closed set of error codes", () => {
   });
 
   it("holds every code the sources answer with", () => {
-    const files = readdirSync(join(repoRoot, "src"), { recursive: true }).map(String).filter((f) => f.endsWith(".ts") && !f.startsWith("generated"));
+    const files = readdirSync(join(repoRoot, "src"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts") && !f.startsWith("generated"));
     const found = new Set<string>();
     for (const f of files) {
-      const text = readFileSync(join(repoRoot, "src", f), "utf8").split("\n").filter((l) => !/^\s*(\*|\/\/)/.test(l)).join("\n");
+      const text = readFileSync(join(repoRoot, "src", f), "utf8")
+        .split("\n")
+        .filter((l) => !/^\s*(\*|\/\/)/.test(l))
+        .join("\n");
       for (const m of text.matchAll(/\bcode: "([A-Z][A-Z_]+)"|new AppError\("([A-Z_]+)"|reject\([^;]*?"([A-Z][A-Z_]+)", \{/g)) found.add(m[1] ?? m[2] ?? m[3]!);
     }
     assert.ok(found.size > 5, `found ${[...found]}`);
-    assert.deepEqual([...found].filter((c) => !isErrorCode(c)), []);
+    assert.deepEqual(
+      [...found].filter((c) => !isErrorCode(c)),
+      [],
+    );
   });
 });
 
@@ -50,7 +58,10 @@ describe("a unique violation is CONFLICT on every transport", () => {
     http = await listen(t);
     mcp = await mcpClient(http.base, ada.token);
     // A real P2002 from the database: the services that write progress and read concepts insert a taken handle.
-    const duplicate = () => t.services.deps.db.prisma.learner.create({ data: { handle: "ada", displayName: "Ada", timezone: "UTC", role: "LEARNER", createdAt: new Date() } }) as never;
+    const duplicate = () =>
+      t.services.deps.db.prisma.learner.create({
+        data: { handle: "ada", displayName: "Ada", timezone: "UTC", role: "LEARNER", createdAt: new Date() },
+      }) as never;
     t.services.progress.setProgress = duplicate;
     t.services.concepts.get = duplicate;
   });
@@ -77,7 +88,10 @@ describe("a unique violation is CONFLICT on every transport", () => {
   });
 
   it("an MCP resource and prompt answer a CONFLICT JSON-RPC error, not INTERNAL", async () => {
-    for (const attempt of [() => mcp.readResource({ uri: "k8s-days://concept/pod" }), () => mcp.getPrompt({ name: "explain_concept", arguments: { concept: "pod" } })]) {
+    for (const attempt of [
+      () => mcp.readResource({ uri: "k8s-days://concept/pod" }),
+      () => mcp.getPrompt({ name: "explain_concept", arguments: { concept: "pod" } }),
+    ]) {
       await assert.rejects(attempt(), (err: Error) => {
         assert.match(err.message, /CONFLICT: /);
         return true;

@@ -4,7 +4,9 @@ import { startTestApp, type TestApp } from "./support/testApp.ts";
 
 describe("health probes", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "health" }); });
+  before(async () => {
+    t = await startTestApp({ label: "health" });
+  });
   after(() => t.close());
 
   it("answers /healthz and /livez while the process is up", async () => {

@@ -13,14 +13,20 @@ async function openRequest(tracked: InFlight) {
   while (tracked.count() === 0) await new Promise((r) => setTimeout(r, 5));
   return {
     hangUp: () => req.destroy(),
-    close: () => { req.destroy(); server.closeAllConnections(); server.close(); },
+    close: () => {
+      req.destroy();
+      server.closeAllConnections();
+      server.close();
+    },
   };
 }
 
 describe("in-flight request tracking", () => {
   it("counts a request until its handler answers, even after the client hung up", async () => {
     let finishHandler!: () => void;
-    const handlerDone = new Promise<void>((r) => { finishHandler = r; });
+    const handlerDone = new Promise<void>((r) => {
+      finishHandler = r;
+    });
     const tracked = trackInFlight((_req, res) => {
       void handlerDone.then(() => res.end("late"));
     });
@@ -29,7 +35,9 @@ describe("in-flight request tracking", () => {
     await new Promise((r) => setTimeout(r, 50));
     assert.equal(tracked.count(), 1, "the handler still runs after the client left");
     let idle = false;
-    const waiting = tracked.idle(5000).then(() => { idle = true; });
+    const waiting = tracked.idle(5000).then(() => {
+      idle = true;
+    });
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(idle, false);
     finishHandler();

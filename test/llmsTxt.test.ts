@@ -8,7 +8,9 @@ import { startTestApp, TEST_ORIGIN, type TestApp } from "./support/testApp.ts";
 
 describe("llms.txt", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "llms", prepare: loadMcpContent }); });
+  before(async () => {
+    t = await startTestApp({ label: "llms", prepare: loadMcpContent });
+  });
   after(() => t.close());
 
   test("is an H1, a blockquote summary and sections of links to every lesson and concept in markdown", async () => {
@@ -20,7 +22,10 @@ describe("llms.txt", () => {
     assert.deepEqual(sections, ["Lessons", "Concepts", "API", "Optional"]);
     const dayLinks = [...text.matchAll(/^- \[Day (\d+): [^\]]+\]\(([^)]+)\/api\/v1\/days\/(\d+)\.md\)/gm)];
     assert.equal(dayLinks.length, 66);
-    assert.ok(dayLinks.every((m) => m[1] === m[3] && m[2] === TEST_ORIGIN), "absolute links on the request's origin");
+    assert.ok(
+      dayLinks.every((m) => m[1] === m[3] && m[2] === TEST_ORIGIN),
+      "absolute links on the request's origin",
+    );
     assert.ok(text.includes(`- [Pod](${TEST_ORIGIN}/api/v1/concepts/pod.md): `));
     assert.ok(text.includes(`- [Full text](${TEST_ORIGIN}/llms-full.txt)`));
   });
@@ -48,7 +53,9 @@ describe("llms.txt", () => {
 
 describe("llms.txt with PUBLIC_URL", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "llms_public", prepare: loadMcpContent, config: { PUBLIC_URL: "https://k8s-days.example" } }); });
+  before(async () => {
+    t = await startTestApp({ label: "llms_public", prepare: loadMcpContent, config: { PUBLIC_URL: "https://k8s-days.example" } });
+  });
   after(() => t.close());
 
   test("links absolutely to the public URL, whatever Host the request named", async () => {

@@ -30,7 +30,11 @@ describe("privacy between learners", () => {
     t = await startTestApp({ label: "privacy", clock: fixedClock("2026-03-10T20:00:00Z"), prepare: createChallengeRows });
     a = await registerLearner(t, "alice");
     b = await registerLearner(t, "bob");
-    await t.request.put(`/api/v1/me/log/${today}`).set(b.auth).send({ minutes: 30, learned: "bob-secret-learning", days: [3] }).expect(200);
+    await t.request
+      .put(`/api/v1/me/log/${today}`)
+      .set(b.auth)
+      .send({ minutes: 30, learned: "bob-secret-learning", days: [3] })
+      .expect(200);
     await t.request.put("/api/v1/me/progress/3").set(b.auth).send({ status: "DONE", note: "bob-private-note", confidence: 5 }).expect(200);
     const second = await t.request.post("/api/v1/me/tokens").set(b.auth).send({ name: "phone" }).expect(201);
     bRevoked = { id: second.body.id, token: second.body.token };
@@ -69,7 +73,10 @@ describe("privacy between learners", () => {
 
     it("refuses learner ids smuggled into query strings (400 naming them) and ignores them in bodies", async () => {
       const stats = (await t.request.get(`/api/v1/me/stats?learnerId=${b.id}&handle=bob`).set(a.auth).expect(400)).body;
-      assert.deepEqual(stats.errors.map((e: { path: string[] }) => e.path[0]), ["learnerId", "handle"]);
+      assert.deepEqual(
+        stats.errors.map((e: { path: string[] }) => e.path[0]),
+        ["learnerId", "handle"],
+      );
       const log = (await t.request.get(`/api/v1/me/log?learnerId=${b.id}`).set(a.auth).expect(400)).body;
       assert.match(log.detail, /learnerId/);
       const written = await t.request.put("/api/v1/me/progress/3").set(a.auth).send({ status: "SKIPPED", learnerId: b.id }).expect(200);
@@ -121,7 +128,12 @@ describe("privacy between learners", () => {
       for (const type of res.body.data.__schema.types) {
         if (type.name.startsWith("__")) continue;
         for (const f of type.fields ?? []) {
-          suspicious.push(...f.args.map((x: { name: string }) => x.name).filter((n: string) => /learner|user|owner|handle|^id$/i.test(n)).map((n: string) => `${type.name}.${f.name}(${n})`));
+          suspicious.push(
+            ...f.args
+              .map((x: { name: string }) => x.name)
+              .filter((n: string) => /learner|user|owner|handle|^id$/i.test(n))
+              .map((n: string) => `${type.name}.${f.name}(${n})`),
+          );
           if (type.name === "Query" && (f.type.name ?? f.type.ofType?.name) === "Learner") learnerFields.push(f.name);
         }
         for (const f of type.inputFields ?? []) {
@@ -130,11 +142,17 @@ describe("privacy between learners", () => {
       }
       // The one deliberate exception: the public card of a learner who opted in, a type of its own.
       assert.deepEqual(suspicious, ["Query.learner(handle)"]);
-      const types = res.body.data.__schema.types as { name: string; fields: { name: string; type: { name: string | null; ofType: { name: string } | null } }[] | null }[];
+      const types = res.body.data.__schema.types as {
+        name: string;
+        fields: { name: string; type: { name: string | null; ofType: { name: string } | null } }[] | null;
+      }[];
       const learnerQuery = types.find((x) => x.name === "Query")!.fields!.find((f) => f.name === "learner")!;
       assert.equal(learnerQuery.type.name, "PublicLearner");
       const card = types.find((x) => x.name === "PublicLearner")!.fields!.map((f) => f.name);
-      assert.deepEqual(card.filter((f) => /id|timezone|token|log|progress|note|learned|export|mastery|enrol/i.test(f)), []);
+      assert.deepEqual(
+        card.filter((f) => /id|timezone|token|log|progress|note|learned|export|mastery|enrol/i.test(f)),
+        [],
+      );
       assert.deepEqual(learnerFields, ["me"], "the only way to a Learner is me");
     });
 
@@ -151,8 +169,11 @@ describe("privacy between learners", () => {
     });
 
     it("nested fields of me show only A's data, whatever the filters", async () => {
-      const res = await gql(`{ me { handle tokens { id } progress(first: 100) { items { day note } } lesson(day: 3) { note }
-        log(from: "2026-01-01", to: "2026-12-31") { items { learned } } logEntry(date: "${today}") { learned } stats { daysLogged } } }`, a.auth.Authorization);
+      const res = await gql(
+        `{ me { handle tokens { id } progress(first: 100) { items { day note } } lesson(day: 3) { note }
+        log(from: "2026-01-01", to: "2026-12-31") { items { learned } } logEntry(date: "${today}") { learned } stats { daysLogged } } }`,
+        a.auth.Authorization,
+      );
       assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
       const text = JSON.stringify(res.body.data);
       assert.equal(res.body.data.me.handle, "alice");
@@ -162,13 +183,20 @@ describe("privacy between learners", () => {
     it("writes through mutations land on A only", async () => {
       const res = await gql(`mutation { setProgress(input: { day: 3, status: IN_PROGRESS, note: "alice note" }) { progress { note } } }`, a.auth.Authorization);
       assert.equal(res.body.data.setProgress.progress.note, "alice note");
-      const logged = await gql(`mutation { logDay(input: { date: "${today}", minutes: 9, learned: "alice again" }) { entry { learned } } }`, a.auth.Authorization);
+      const logged = await gql(
+        `mutation { logDay(input: { date: "${today}", minutes: 9, learned: "alice again" }) { entry { learned } } }`,
+        a.auth.Authorization,
+      );
       assert.equal(logged.body.data.logDay.entry.learned, "alice again");
     });
 
     it("answers HTTP 401 UNAUTHENTICATED to revoked and malformed tokens, even for public fields", async () => {
       for (const header of [`Bearer ${bRevoked.token}`, "Bearer nope", `Bearer ${b.token}x`]) {
-        for (const query of ["{ apiVersion }", "{ me { handle } }", `mutation { logDay(input: { date: "${today}", minutes: 1, learned: "x" }) { entry { date } } }`]) {
+        for (const query of [
+          "{ apiVersion }",
+          "{ me { handle } }",
+          `mutation { logDay(input: { date: "${today}", minutes: 1, learned: "x" }) { entry { date } } }`,
+        ]) {
           const res = await gql(query, header);
           assert.equal(res.status, 401);
           assert.equal(res.body.errors[0].extensions.code, "UNAUTHENTICATED");
@@ -178,7 +206,11 @@ describe("privacy between learners", () => {
 
     it("answers UNAUTHENTICATED to anonymous me and mutations, creating nothing", async () => {
       const before = await t.services.deps.db.prisma.logEntry.count();
-      for (const query of ["{ me { handle } }", `mutation { logDay(input: { date: "${today}", minutes: 10, learned: "x" }) { entry { date } } }`, `mutation { createToken(input: { name: "x" }) { token { id } } }`]) {
+      for (const query of [
+        "{ me { handle } }",
+        `mutation { logDay(input: { date: "${today}", minutes: 10, learned: "x" }) { entry { date } } }`,
+        `mutation { createToken(input: { name: "x" }) { token { id } } }`,
+      ]) {
         const res = await gql(query);
         assert.equal(res.body.errors[0].extensions.code, "UNAUTHENTICATED", query);
       }

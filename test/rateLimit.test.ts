@@ -22,15 +22,21 @@ const limited = (config: Partial<Config>, label: string, log?: ReturnType<typeof
 
 /** GraphQL POST from `address`. */
 const graphql = (t: TestApp, address: string, query: string, variables?: Record<string, unknown>) =>
-  t.request.post("/graphql").set("X-Forwarded-For", address).set("Accept", "application/graphql-response+json")
-    .set("Content-Type", "application/json").send(JSON.stringify({ query, ...(variables ? { variables } : {}) }));
+  t.request
+    .post("/graphql")
+    .set("X-Forwarded-For", address)
+    .set("Accept", "application/graphql-response+json")
+    .set("Content-Type", "application/json")
+    .send(JSON.stringify({ query, ...(variables ? { variables } : {}) }));
 
 const register = (t: TestApp, address: string, handle: string) =>
   t.request.post("/api/v1/learners").set("X-Forwarded-For", address).send({ handle, timezone: "UTC" });
 
 describe("rate limits in memory", () => {
   let t: TestApp;
-  before(async () => { t = await limited({ RATE_LIMIT_MAX: 5, RATE_LIMIT_SIGNUP_MAX: 2, RESPONSE_CACHE: true }, "ratelimit_memory"); });
+  before(async () => {
+    t = await limited({ RATE_LIMIT_MAX: 5, RATE_LIMIT_SIGNUP_MAX: 2, RESPONSE_CACHE: true }, "ratelimit_memory");
+  });
   after(() => t.close());
 
   it("counts answers served from the response cache", async () => {
@@ -41,7 +47,11 @@ describe("rate limits in memory", () => {
       assert.match(res.headers.ratelimit!, new RegExp(`r=${4 - i}\\b`));
     }
     assert.ok(seen.includes("HIT"), `some answers come from the cache: ${seen.join(",")}`);
-    const refused = await t.request.get("/llms.txt").set("X-Forwarded-For", "10.0.0.1").expect(429).expect("content-type", /application\/problem\+json/);
+    const refused = await t.request
+      .get("/llms.txt")
+      .set("X-Forwarded-For", "10.0.0.1")
+      .expect(429)
+      .expect("content-type", /application\/problem\+json/);
     assert.equal(refused.body.code, "RATE_LIMITED");
     assert.match(refused.headers["retry-after"]!, /^\d+$/);
     assert.equal(refused.headers["x-cache"], undefined);
@@ -50,13 +60,23 @@ describe("rate limits in memory", () => {
   it("covers /api/v1, /graphql, /mcp and /llms*.txt, each refusing in its own shape, and never the probes", async () => {
     const from = "10.0.0.2";
     for (let i = 0; i < 5; i++) await t.request.get("/api/v1/").set("X-Forwarded-For", from).expect(200);
-    const rest = await t.request.get("/api/v1/days").set("X-Forwarded-For", from).expect(429).expect("content-type", /application\/problem\+json/);
+    const rest = await t.request
+      .get("/api/v1/days")
+      .set("X-Forwarded-For", from)
+      .expect(429)
+      .expect("content-type", /application\/problem\+json/);
     assert.equal(rest.body.code, "RATE_LIMITED");
-    const gql = await graphql(t, from, "{ apiVersion }").expect(429).expect("content-type", /application\/graphql-response\+json/);
+    const gql = await graphql(t, from, "{ apiVersion }")
+      .expect(429)
+      .expect("content-type", /application\/graphql-response\+json/);
     assert.equal(gql.body.errors[0].extensions.code, "RATE_LIMITED");
     assert.match(gql.headers["retry-after"]!, /^\d+$/);
-    const mcp = await t.request.post("/mcp").set("X-Forwarded-For", from).set("Accept", "application/json, text/event-stream")
-      .send({ jsonrpc: "2.0", id: 1, method: "tools/list" }).expect(429);
+    const mcp = await t.request
+      .post("/mcp")
+      .set("X-Forwarded-For", from)
+      .set("Accept", "application/json, text/event-stream")
+      .send({ jsonrpc: "2.0", id: 1, method: "tools/list" })
+      .expect(429);
     assert.equal(mcp.body.jsonrpc, "2.0");
     assert.match(mcp.body.error.message, /Too many requests/);
     await t.request.get("/llms-full.txt").set("X-Forwarded-For", from).expect(429);
@@ -101,7 +121,12 @@ describe("rate limits in memory", () => {
 describe("the default limit", () => {
   const defaults = loadConfig({});
   let t: TestApp;
-  before(async () => { t = await limited({ RATE_LIMIT_MAX: defaults.RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS: defaults.RATE_LIMIT_WINDOW_MS, RESPONSE_CACHE: true }, "ratelimit_default"); });
+  before(async () => {
+    t = await limited(
+      { RATE_LIMIT_MAX: defaults.RATE_LIMIT_MAX, RATE_LIMIT_WINDOW_MS: defaults.RATE_LIMIT_WINDOW_MS, RESPONSE_CACHE: true },
+      "ratelimit_default",
+    );
+  });
   after(() => t.close());
 
   it("stops a client hammering cached content within a minute", async () => {
@@ -119,7 +144,9 @@ describe("the default limit", () => {
 
 describe("RATE_LIMIT_MAX=0", () => {
   let t: TestApp;
-  before(async () => { t = await limited({ RATE_LIMIT_MAX: 0, RATE_LIMIT_SIGNUP_MAX: 1 }, "ratelimit_off"); });
+  before(async () => {
+    t = await limited({ RATE_LIMIT_MAX: 0, RATE_LIMIT_SIGNUP_MAX: 1 }, "ratelimit_off");
+  });
   after(() => t.close());
 
   it("turns every limit off, sign-ups included", async () => {
@@ -187,7 +214,11 @@ describe("an unreachable Redis", () => {
   const lines: string[] = [];
   let t: TestApp;
   before(async () => {
-    t = await limited({ RATE_LIMIT_MAX: 1, RATE_LIMIT_REDIS_URL: "redis://127.0.0.1:1", RATE_LIMIT_REDIS_PREFIX: `k8s-days-test:${randomUUID()}:` }, "ratelimit_redis_down", createLogger("warn", (l) => lines.push(l)));
+    t = await limited(
+      { RATE_LIMIT_MAX: 1, RATE_LIMIT_REDIS_URL: "redis://127.0.0.1:1", RATE_LIMIT_REDIS_PREFIX: `k8s-days-test:${randomUUID()}:` },
+      "ratelimit_redis_down",
+      createLogger("warn", (l) => lines.push(l)),
+    );
   });
   after(() => t.close());
 

@@ -10,16 +10,23 @@ import { dropDatabase, fixturesDir, freshDatabaseUrl, onPostgres, repoRoot } fro
 /** Starts `npm start`'s entry point as a separate process and resolves its base URL. */
 async function startReplica(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
-    cwd: repoRoot, env: { ...process.env, ...env, PORT: "0", LOG_LEVEL: "info", SEED_ON_START: "false", CONTENT_SOURCE: "none" }, stdio: ["ignore", "pipe", "pipe"],
+    cwd: repoRoot,
+    env: { ...process.env, ...env, PORT: "0", LOG_LEVEL: "info", SEED_ON_START: "false", CONTENT_SOURCE: "none" },
+    stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stderr!.on("data", (d) => { out += d; });
+  child.stderr!.on("data", (d) => {
+    out += d;
+  });
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`replica did not start:\n${out}`)), 30_000);
     child.stdout!.on("data", (d) => {
       out += d;
       const m = out.match(/"url":"(http:\/\/[^"]+)"/);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
     child.on("exit", (code) => reject(new Error(`replica exited ${code}:\n${out}`)));
   });
@@ -27,7 +34,11 @@ async function startReplica(env: NodeJS.ProcessEnv): Promise<{ child: ChildProce
 }
 
 const cli = (env: NodeJS.ProcessEnv, ...args: string[]) =>
-  execFileSync(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], { cwd: repoRoot, env: { ...process.env, CONTENT_SOURCE: "none", ...env }, encoding: "utf8" });
+  execFileSync(process.execPath, [join(repoRoot, "bin/k8s-days.mjs"), ...args], {
+    cwd: repoRoot,
+    env: { ...process.env, CONTENT_SOURCE: "none", ...env },
+    encoding: "utf8",
+  });
 
 describe("two API replicas on one database", () => {
   let url: string;
@@ -52,16 +63,38 @@ describe("two API replicas on one database", () => {
   it("take concurrent log and progress writes for the same learners without duplicates or lost updates", async () => {
     const A = supertest(a.base);
     const B = supertest(b.base);
-    const learners = await Promise.all([1, 2, 3].map(async (i) => {
-      const res = await (i % 2 ? A : B).post("/api/v1/learners").send({ handle: `replica-${i}`, displayName: `Replica ${i}`, timezone: "UTC" }).expect(201);
-      return res.body.token as string;
-    }));
+    const learners = await Promise.all(
+      [1, 2, 3].map(async (i) => {
+        const res = await (i % 2 ? A : B)
+          .post("/api/v1/learners")
+          .send({ handle: `replica-${i}`, displayName: `Replica ${i}`, timezone: "UTC" })
+          .expect(201);
+        return res.body.token as string;
+      }),
+    );
     const today = new Date().toISOString().slice(0, 10);
     const minutes = [10, 20, 30, 40, 50, 60];
-    await Promise.all(learners.flatMap((token) => [
-      ...minutes.map((m, i) => (i % 2 ? A : B).put(`/api/v1/me/log/${today}`).set("Authorization", `Bearer ${token}`).send({ minutes: m, learned: `run ${m}` })),
-      ...Array.from({ length: 10 }, (_, d) => (d % 2 ? B : A).put(`/api/v1/me/progress/${d + 1}`).set("Authorization", `Bearer ${token}`).send({ status: "DONE" })),
-    ]).map(async (p) => { const res = await p; assert.ok(res.status < 300, `${res.status} ${JSON.stringify(res.body)}`); }));
+    await Promise.all(
+      learners
+        .flatMap((token) => [
+          ...minutes.map((m, i) =>
+            (i % 2 ? A : B)
+              .put(`/api/v1/me/log/${today}`)
+              .set("Authorization", `Bearer ${token}`)
+              .send({ minutes: m, learned: `run ${m}` }),
+          ),
+          ...Array.from({ length: 10 }, (_, d) =>
+            (d % 2 ? B : A)
+              .put(`/api/v1/me/progress/${d + 1}`)
+              .set("Authorization", `Bearer ${token}`)
+              .send({ status: "DONE" }),
+          ),
+        ])
+        .map(async (p) => {
+          const res = await p;
+          assert.ok(res.status < 300, `${res.status} ${JSON.stringify(res.body)}`);
+        }),
+    );
 
     for (const token of learners) {
       const [logA, logB] = await Promise.all([A, B].map((s) => s.get("/api/v1/me/log").set("Authorization", `Bearer ${token}`).expect(200)));
@@ -72,7 +105,10 @@ describe("two API replicas on one database", () => {
       assert.equal(entries[0].learned, `run ${entries[0].minutes}`, "minutes and text come from the same request");
       const [progA, progB] = await Promise.all([A, B].map((s) => s.get("/api/v1/me/progress?limit=100").set("Authorization", `Bearer ${token}`).expect(200)));
       assert.deepEqual(progA!.body, progB!.body);
-      const done = progA!.body.items.filter((p: { status: string }) => p.status === "DONE").map((p: { day: number }) => p.day).sort((x: number, y: number) => x - y);
+      const done = progA!.body.items
+        .filter((p: { status: string }) => p.status === "DONE")
+        .map((p: { day: number }) => p.day)
+        .sort((x: number, y: number) => x - y);
       assert.deepEqual(done, [1, 2, 3, 4, 5, 6, 7, 8, 9, 10], "no progress write lost");
     }
   });

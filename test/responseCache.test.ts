@@ -7,7 +7,9 @@ import { startTestApp, type TestApp } from "./support/testApp.ts";
 
 describe("the response cache in front of the app", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "rcache" }); });
+  before(async () => {
+    t = await startTestApp({ label: "rcache" });
+  });
   after(() => t.close());
 
   const bumpContent = async () => {
@@ -66,7 +68,8 @@ describe("the response cache in front of the app", () => {
   });
 
   it("answers malformed JSON posted to /graphql exactly as the app does without the cache", async () => {
-    const send = (request: TestApp["request"]) => request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/json").send('{"query": ');
+    const send = (request: TestApp["request"]) =>
+      request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/json").send('{"query": ');
     const cached = await send(t.request).expect(400);
     const direct = await send(supertest(t.app)).expect(400);
     assert.equal(cached.headers["content-type"], direct.headers["content-type"]);

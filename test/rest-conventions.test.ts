@@ -8,12 +8,17 @@ import { startTestApp, type TestApp } from "./support/testApp.ts";
 
 describe("REST conventions", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "rest_conventions", config: { CORS_ORIGINS: ["https://app.example.org"] } }); });
+  before(async () => {
+    t = await startTestApp({ label: "rest_conventions", config: { CORS_ORIGINS: ["https://app.example.org"] } });
+  });
   after(() => t.close());
 
   describe("the OpenAPI document", () => {
     it("is served as JSON and validates under an independent OpenAPI 3.1 validator", async () => {
-      const res = await t.request.get("/api/v1/openapi.json").expect(200).expect("content-type", /application\/json; charset=utf-8/);
+      const res = await t.request
+        .get("/api/v1/openapi.json")
+        .expect(200)
+        .expect("content-type", /application\/json; charset=utf-8/);
       assert.equal(res.body.openapi, "3.1.0");
       const result = await validate(structuredClone(res.body));
       assert.ok(result.valid, result.valid ? "" : compileErrors(result));
@@ -26,7 +31,9 @@ describe("REST conventions", () => {
 
     it("declares problem+json for errors and the rate limit on every operation", async () => {
       const doc = (await t.request.get("/api/v1/openapi.json")).body;
-      const operations = Object.values(doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>).flatMap((item) => Object.values(item));
+      const operations = Object.values(
+        doc.paths as Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>,
+      ).flatMap((item) => Object.values(item));
       assert.ok(operations.length > 0);
       for (const op of operations) {
         for (const status of ["400", "406", "429", "500"]) assert.ok(op.responses[status]?.content?.["application/problem+json"], `missing ${status}`);
@@ -36,7 +43,10 @@ describe("REST conventions", () => {
 
   describe("the docs page", () => {
     it("is an HTML page whose every script and stylesheet is served by this server", async () => {
-      const res = await t.request.get("/api/v1/docs").expect(200).expect("content-type", /text\/html; charset=utf-8/);
+      const res = await t.request
+        .get("/api/v1/docs")
+        .expect(200)
+        .expect("content-type", /text\/html; charset=utf-8/);
       assert.match(res.headers["content-security-policy"]!, /default-src 'self'/);
       const assets = [...res.text.matchAll(/<(?:script[^>]*\ssrc|link[^>]*\shref)="([^"]+)"/g)].map((m) => m[1]!);
       assert.ok(assets.some((a) => a.endsWith(".js")) && assets.some((a) => a.endsWith(".css")), "page has a script and a stylesheet");
@@ -65,13 +75,20 @@ describe("REST conventions", () => {
     });
 
     it("answers another method on a known path with 405 and Allow", async () => {
-      const res = await t.request.delete("/api/v1/").expect(405).expect("content-type", /application\/problem\+json/);
+      const res = await t.request
+        .delete("/api/v1/")
+        .expect(405)
+        .expect("content-type", /application\/problem\+json/);
       assert.equal(res.headers.allow, "GET, HEAD, OPTIONS");
       assert.equal(res.body.code, "METHOD_NOT_ALLOWED");
     });
 
     it("answers a JSON-only resource asked for as HTML with 406", async () => {
-      const res = await t.request.get("/api/v1/").set("Accept", "text/html").expect(406).expect("content-type", /application\/problem\+json/);
+      const res = await t.request
+        .get("/api/v1/")
+        .set("Accept", "text/html")
+        .expect(406)
+        .expect("content-type", /application\/problem\+json/);
       assert.equal(res.body.code, "NOT_ACCEPTABLE");
       assert.match(res.body.detail, /application\/json/);
     });
@@ -80,7 +97,11 @@ describe("REST conventions", () => {
       const bad = await t.request.post("/api/v1/").set("content-type", "application/json").send("{not json").expect(400);
       assert.match(bad.headers["content-type"]!, /application\/problem\+json/);
       assert.doesNotMatch(bad.text, /<html|at .*\.ts:\d+/i);
-      const big = await t.request.post("/api/v1/").set("content-type", "application/json").send(JSON.stringify({ x: "a".repeat(100_000) })).expect(413);
+      const big = await t.request
+        .post("/api/v1/")
+        .set("content-type", "application/json")
+        .send(JSON.stringify({ x: "a".repeat(100_000) }))
+        .expect(413);
       assert.equal(big.body.code, "PAYLOAD_TOO_LARGE");
     });
   });
@@ -132,7 +153,12 @@ describe("REST conventions", () => {
       assert.match(open.headers["access-control-allow-methods"]!, /POST/);
       assert.match(open.headers["access-control-allow-headers"]!, /Authorization/);
       assert.equal(open.headers["access-control-allow-credentials"], undefined);
-      const listed = await t.request.options("/api/v1/").set("Origin", "https://app.example.org").set("Access-Control-Request-Method", "PUT").set("Access-Control-Request-Headers", "authorization").expect(204);
+      const listed = await t.request
+        .options("/api/v1/")
+        .set("Origin", "https://app.example.org")
+        .set("Access-Control-Request-Method", "PUT")
+        .set("Access-Control-Request-Headers", "authorization")
+        .expect(204);
       assert.match(listed.headers["access-control-allow-methods"]!, /PUT/);
       assert.match(listed.headers["access-control-allow-headers"]!, /Authorization/);
       assert.equal(listed.headers["access-control-allow-credentials"], "true");
@@ -143,7 +169,9 @@ describe("REST conventions", () => {
 
 describe("REST rate limiting", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "rest_ratelimit", config: { RATE_LIMIT_MAX: 3, RATE_LIMIT_WINDOW_MS: 60_000, RESPONSE_CACHE: false } }); });
+  before(async () => {
+    t = await startTestApp({ label: "rest_ratelimit", config: { RATE_LIMIT_MAX: 3, RATE_LIMIT_WINDOW_MS: 60_000, RESPONSE_CACHE: false } });
+  });
   after(() => t.close());
 
   it("announces the policy and answers 429 problem+json with Retry-After past the limit", async () => {
@@ -152,7 +180,10 @@ describe("REST rate limiting", () => {
     assert.match(first.headers.ratelimit!, /r=2/);
     await t.request.get("/api/v1/").expect(200);
     await t.request.get("/api/v1/").expect(200);
-    const limited = await t.request.get("/api/v1/").expect(429).expect("content-type", /application\/problem\+json/);
+    const limited = await t.request
+      .get("/api/v1/")
+      .expect(429)
+      .expect("content-type", /application\/problem\+json/);
     assert.match(limited.headers["retry-after"]!, /^\d+$/);
     assert.equal(limited.body.code, "RATE_LIMITED");
     assert.equal(limited.body.status, 429);

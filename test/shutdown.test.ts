@@ -9,17 +9,33 @@ import { freshDatabaseUrl, repoRoot, dropDatabase } from "./support/databases.ts
 async function startServer(url: string, env: NodeJS.ProcessEnv) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url, PORT: "0", SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "info", SHUTDOWN_TIMEOUT_MS: "3000", ...env },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: "0",
+      SEED_ON_START: "false",
+      CONTENT_SOURCE: "none",
+      LOG_LEVEL: "info",
+      SHUTDOWN_TIMEOUT_MS: "3000",
+      ...env,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const output = { text: "" };
-  child.stdout.on("data", (d) => { output.text += d; });
-  child.stderr.on("data", (d) => { output.text += d; });
+  child.stdout.on("data", (d) => {
+    output.text += d;
+  });
+  child.stderr.on("data", (d) => {
+    output.text += d;
+  });
   const port = await new Promise<number>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${output.text}`)), 60_000);
     child.stdout.on("data", () => {
       const m = output.text.match(/"url":"http:\/\/[^:]+:(\d+)"/);
-      if (m) { clearTimeout(timer); resolve(Number(m[1])); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
     });
   });
   return { child, port, output };
@@ -42,7 +58,12 @@ describe("the server process", () => {
     const { child, port, output } = await startServer(url, { SHUTDOWN_GRACE_MS: "500" });
     const agent = new http.Agent({ keepAlive: true });
     const status = await new Promise<number>((resolve, reject) => {
-      http.get({ port, path: "/healthz", agent }, (res) => { res.resume(); res.on("end", () => resolve(res.statusCode!)); }).on("error", reject);
+      http
+        .get({ port, path: "/healthz", agent }, (res) => {
+          res.resume();
+          res.on("end", () => resolve(res.statusCode!));
+        })
+        .on("error", reject);
     });
     assert.equal(status, 200);
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
@@ -67,7 +88,9 @@ describe("the server process", () => {
     }
     const idle = net.connect(port, "127.0.0.1");
     let idleError: string | null = null;
-    idle.on("error", (e: NodeJS.ErrnoException) => { idleError = e.code ?? e.message; });
+    idle.on("error", (e: NodeJS.ErrnoException) => {
+      idleError = e.code ?? e.message;
+    });
     idle.on("data", () => {});
     const idleClosed = new Promise<void>((resolve) => idle.on("close", () => resolve()));
     await new Promise<void>((resolve) => idle.once("connect", resolve));
@@ -75,10 +98,12 @@ describe("the server process", () => {
 
     const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
     child.kill("SIGTERM");
-    const answers = await Promise.all(agents.map(async (agent, i) => {
-      await new Promise((r) => setTimeout(r, 100 + i * 300));
-      return get(port, i % 2 ? "/readyz" : "/healthz", agent);
-    }));
+    const answers = await Promise.all(
+      agents.map(async (agent, i) => {
+        await new Promise((r) => setTimeout(r, 100 + i * 300));
+        return get(port, i % 2 ? "/readyz" : "/healthz", agent);
+      }),
+    );
     for (const [i, answer] of answers.entries()) {
       assert.equal(answer.reused, true, `request ${i} went over its kept-alive connection`);
       assert.equal(answer.status, i % 2 ? 503 : 200, `request ${i}`);
@@ -91,7 +116,10 @@ describe("the server process", () => {
     assert.equal(code, 0, output.text);
     // Once stopped, a new connection is refused outright.
     const refused = await new Promise<string>((resolve) => {
-      net.connect(port, "127.0.0.1").on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? "")).on("connect", () => resolve("connected"));
+      net
+        .connect(port, "127.0.0.1")
+        .on("error", (e: NodeJS.ErrnoException) => resolve(e.code ?? ""))
+        .on("connect", () => resolve("connected"));
     });
     assert.equal(refused, "ECONNREFUSED");
     for (const agent of agents) agent.destroy();

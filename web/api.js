@@ -43,7 +43,9 @@ function headersFor(accept, body) {
 
 async function send(method, url, { body, accept = "application/json", signal } = {}) {
   const res = await fetch(url, {
-    method, signal, headers: headersFor(accept, body),
+    method,
+    signal,
+    headers: headersFor(accept, body),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   // A token the server no longer knows (revoked, deleted learner): sign out rather than browse with it.

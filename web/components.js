@@ -56,11 +56,14 @@ export function ApiPicture({ path, alt, className }) {
     let objectUrl = null;
     let live = true;
     setUrl(null);
-    restBlob(path, "image/svg+xml").then((blob) => {
-      if (!live || !blob || !/^image\//.test(blob.type)) return;
-      objectUrl = URL.createObjectURL(blob);
-      setUrl(objectUrl);
-    }, () => {});
+    restBlob(path, "image/svg+xml").then(
+      (blob) => {
+        if (!live || !blob || !/^image\//.test(blob.type)) return;
+        objectUrl = URL.createObjectURL(blob);
+        setUrl(objectUrl);
+      },
+      () => {},
+    );
     return () => {
       live = false;
       if (objectUrl) URL.revokeObjectURL(objectUrl);
@@ -89,7 +92,9 @@ export function useLoad(load, deps) {
   };
   useEffect(() => {
     run(true);
-    return () => { latest.current++; };
+    return () => {
+      latest.current++;
+    };
   }, deps);
   return { ...state, reload: () => run(false) };
 }

@@ -74,20 +74,36 @@ function App() {
       return true;
     };
     if (focusHeading()) return;
-    const observer = new MutationObserver(() => { if (focusHeading()) observer.disconnect(); });
+    const observer = new MutationObserver(() => {
+      if (focusHeading()) observer.disconnect();
+    });
     observer.observe(root, { childList: true, subtree: true });
     const timer = setTimeout(() => observer.disconnect(), 10000);
-    return () => { observer.disconnect(); clearTimeout(timer); };
+    return () => {
+      observer.disconnect();
+      clearTimeout(timer);
+    };
   }, [route.page, route.day, route.slug]);
 
   let page;
   switch (route.page) {
-    case "lessons": page = html`<${LessonsPage} signedIn=${signedIn} />`; break;
-    case "lesson": page = html`<${LessonPage} key=${route.day} day=${route.day} signedIn=${signedIn} />`; break;
-    case "concept": page = html`<${ConceptPage} key=${route.slug} slug=${route.slug} />`; break;
-    case "search": page = html`<${SearchPage} q=${route.q} />`; break;
-    case "me": page = html`<${MePage} signedIn=${signedIn} />`; break;
-    default: page = html`<h1>Page not found</h1><p><a href="/app/">Back to the lessons</a></p>`;
+    case "lessons":
+      page = html`<${LessonsPage} signedIn=${signedIn} />`;
+      break;
+    case "lesson":
+      page = html`<${LessonPage} key=${route.day} day=${route.day} signedIn=${signedIn} />`;
+      break;
+    case "concept":
+      page = html`<${ConceptPage} key=${route.slug} slug=${route.slug} />`;
+      break;
+    case "search":
+      page = html`<${SearchPage} q=${route.q} />`;
+      break;
+    case "me":
+      page = html`<${MePage} signedIn=${signedIn} />`;
+      break;
+    default:
+      page = html`<h1>Page not found</h1><p><a href="/app/">Back to the lessons</a></p>`;
   }
   return html`
     <a class="skip" href="#main">Skip to content</a>

@@ -21,6 +21,7 @@ export function navigate(url, { replace = false } = {}) {
 
 /** Sets the document title of a page. */
 export function useTitle(title) {
-  useEffect(() => { document.title = title ? `${title} · k8s-days` : "k8s-days"; }, [title]);
+  useEffect(() => {
+    document.title = title ? `${title} · k8s-days` : "k8s-days";
+  }, [title]);
 }
-

@@ -31,14 +31,21 @@ function commandHelp(c: Command): string {
 }
 
 /** Where the CLI writes: the process's streams, or (in tests) anything that takes writes. */
-export interface CliIo { stdout: NodeJS.WriteStream; stderr: NodeJS.WriteStream }
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
 
 /**
  * Runs the CLI with the given arguments on an environment (the process's by default);
  * resolves to the exit code. Tests run it in-process with their own `io` and `env`.
  * @example await main(["stats", "--json"], io, { DATABASE_URL: "file:/tmp/k8s-days.db" })
  */
-export async function main(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr }, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function main(
+  argv: string[],
+  io: CliIo = { stdout: process.stdout, stderr: process.stderr },
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     io.stdout.write(`${generalHelp()}\n`);
@@ -108,13 +115,21 @@ export function argumentProblem(command: Pick<Command, "positionals" | "argument
 /** A message for a person: known errors as they are, unknown ones without a stack unless K8S_DAYS_DEBUG is set. */
 async function userMessage(err: unknown, env: NodeJS.ProcessEnv): Promise<string> {
   // Loaded here, not at the top: by now a command has loaded them anyway, and --help stays fast.
-  const [{ ConfigError }, { SeedValidationError }, { MigrationError }] = await Promise.all([import("../config.ts"), import("../importer/seeds.ts"), import("../db/migrate.ts")]);
+  const [{ ConfigError }, { SeedValidationError }, { MigrationError }] = await Promise.all([
+    import("../config.ts"),
+    import("../importer/seeds.ts"),
+    import("../db/migrate.ts"),
+  ]);
   const known = [AppError, SeedValidationError, ConfigError, ContentSourceError, DatabaseLocationError, MigrationError];
   if (known.some((type) => err instanceof type)) return (err as Error).message;
   if (env.K8S_DAYS_DEBUG && err instanceof Error && err.stack) return err.stack;
   // Prisma's messages start with an empty line ("\nInvalid `…` invocation"): show the first line that says something.
   const message = err instanceof Error ? err.message : String(err);
-  const line = message.split("\n").map((l) => l.trim()).find(Boolean) ?? (err instanceof Error ? err.name : "unknown error");
+  const line =
+    message
+      .split("\n")
+      .map((l) => l.trim())
+      .find(Boolean) ?? (err instanceof Error ? err.name : "unknown error");
   return `${line} (set K8S_DAYS_DEBUG=1 for details)`;
 }
 

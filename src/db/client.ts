@@ -42,7 +42,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   if (options.migrate !== false) await migrate(url, { create: options.create });
   let count = 0;
   // The content-version poll (contentVersion.ts) runs on a timer, not for any request: left out, so counts per request are exact.
-  const counted = (sql: string) => { if (!CONTENT_VERSION_READ.test(sql)) count++; };
+  const counted = (sql: string) => {
+    if (!CONTENT_VERSION_READ.test(sql)) count++;
+  };
   let prisma: Db;
   if (provider === "sqlite") {
     const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000, verbose: (sql) => counted(String(sql)) });

@@ -39,7 +39,9 @@ export async function watchContentVersion(db: Database, intervalMs = 1000): Prom
     return version;
   };
   await read();
-  const timer = setInterval(() => { read().catch(() => {}); }, intervalMs);
+  const timer = setInterval(() => {
+    read().catch(() => {});
+  }, intervalMs);
   timer.unref();
 
   let listener: pg.Client | null = null;
@@ -49,7 +51,9 @@ export async function watchContentVersion(db: Database, intervalMs = 1000): Prom
     try {
       await listener.connect();
       await listener.query(`LISTEN ${CHANNEL}`);
-      listener.on("notification", () => { read().catch(() => {}); });
+      listener.on("notification", () => {
+        read().catch(() => {});
+      });
     } catch {
       listener = null;
     }
@@ -63,7 +67,9 @@ export async function watchContentVersion(db: Database, intervalMs = 1000): Prom
       if (db.provider === "postgres") await db.prisma.$executeRawUnsafe(`SELECT pg_notify('${CHANNEL}', '${v}')`);
       return v;
     },
-    onChange: (fn) => { listeners.push(fn); },
+    onChange: (fn) => {
+      listeners.push(fn);
+    },
     stop: async () => {
       clearInterval(timer);
       await listener?.end().catch(() => {});

@@ -24,7 +24,11 @@ import { DatabaseLocationError, prepareSqliteFile } from "./sqliteFile.ts";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "../..");
 
-interface Migration { name: string; sql: string; checksum: string }
+interface Migration {
+  name: string;
+  sql: string;
+  checksum: string;
+}
 
 /** The folder of a provider's committed migrations. */
 export const migrationsDir = (provider: Provider) => join(root, "prisma", provider, "migrations");
@@ -93,7 +97,12 @@ function migrateSqlite(url: string, migrations: Migration[], create: boolean): s
   }
 }
 
-interface ForeignKeyViolation { table: string; rowid: number | null; parent: string; fkid: number }
+interface ForeignKeyViolation {
+  table: string;
+  rowid: number | null;
+  parent: string;
+  fkid: number;
+}
 
 /**
  * Applies one migration as Prisma's engine does (see the header); false when another
@@ -112,13 +121,17 @@ function applySqliteMigration(db: Database.Database, m: Migration): boolean {
       }
       const broken = db.prepare("PRAGMA foreign_key_check").all() as ForeignKeyViolation[];
       if (broken.length) {
-        const shown = broken.slice(0, 5).map((v) => `${v.table} row ${v.rowid ?? "?"} → ${v.parent}`).join(", ");
+        const shown = broken
+          .slice(0, 5)
+          .map((v) => `${v.table} row ${v.rowid ?? "?"} → ${v.parent}`)
+          .join(", ");
         throw new MigrationError(
           `migration ${m.name} would leave ${broken.length} row(s) pointing at missing parents (${shown}${broken.length > 5 ? ", …" : ""}); it was rolled back`,
         );
       }
-      db.prepare(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`)
-        .run(randomUUID(), m.checksum, m.name);
+      db.prepare(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES (?, ?, current_timestamp, ?, 1)`,
+      ).run(randomUUID(), m.checksum, m.name);
       return true;
     });
     return apply.immediate();
@@ -134,7 +147,10 @@ async function migratePostgres(url: string, migrations: Migration[], create: boo
   try {
     if (!create) {
       const { rows } = await client.query(`SELECT 1 FROM information_schema.tables WHERE table_schema = $1 AND table_name = '_prisma_migrations'`, [schema]);
-      if (!rows.length) throw new DatabaseLocationError(`DATABASE_URL: no database in schema "${schema}" (this command never creates one; start the server or run \`k8s-days import\` first)`);
+      if (!rows.length)
+        throw new DatabaseLocationError(
+          `DATABASE_URL: no database in schema "${schema}" (this command never creates one; start the server or run \`k8s-days import\` first)`,
+        );
     }
     await client.query("SELECT pg_advisory_lock(72066)");
     await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
@@ -148,8 +164,11 @@ async function migratePostgres(url: string, migrations: Migration[], create: boo
       await client.query("BEGIN");
       try {
         await client.query(m.sql);
-        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`,
-          [randomUUID(), m.checksum, m.name]);
+        await client.query(`INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, applied_steps_count) VALUES ($1, $2, now(), $3, 1)`, [
+          randomUUID(),
+          m.checksum,
+          m.name,
+        ]);
         await client.query("COMMIT");
       } catch (err) {
         await client.query("ROLLBACK");
@@ -166,9 +185,9 @@ async function migratePostgres(url: string, migrations: Migration[], create: boo
 
 /** Names of committed migrations not yet applied (for /readyz). */
 export async function pendingMigrations(db: { $queryRawUnsafe<T>(sql: string): Promise<T> }, provider: Provider): Promise<string[]> {
-  const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(
-    `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`,
-  );
+  const rows = await db.$queryRawUnsafe<{ migration_name: string }[]>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`);
   const done = new Set(rows.map((r) => r.migration_name));
-  return migrationsOf(provider).map((m) => m.name).filter((n) => !done.has(n));
+  return migrationsOf(provider)
+    .map((m) => m.name)
+    .filter((n) => !done.has(n));
 }

@@ -14,7 +14,11 @@ import type { Database } from "./client.ts";
 import { sqlitePath } from "./provider.ts";
 
 /** Who holds an import lock. */
-interface Holder { pid: number; command: string; since: string }
+interface Holder {
+  pid: number;
+  command: string;
+  since: string;
+}
 
 const POLL_MS = 200;
 
@@ -25,7 +29,12 @@ export const importLockPath = (file: string) => `${file}.import-lock`;
  * Runs `work` holding the import lock of `db` (SQLite; PostgreSQL runs it directly).
  * `onWait` is told once, in words, what it waits for.
  */
-export async function withSqliteImportLock<T>(db: Pick<Database, "provider" | "url">, work: () => Promise<T>, onWait: (message: string) => void, signal?: AbortSignal): Promise<T> {
+export async function withSqliteImportLock<T>(
+  db: Pick<Database, "provider" | "url">,
+  work: () => Promise<T>,
+  onWait: (message: string) => void,
+  signal?: AbortSignal,
+): Promise<T> {
   const file = sqlitePath(db.url);
   if (db.provider !== "sqlite" || file === ":memory:") return work();
   const lock = importLockPath(file);
@@ -38,7 +47,11 @@ export async function withSqliteImportLock<T>(db: Pick<Database, "provider" | "u
       continue;
     }
     if (!told) {
-      onWait(`another import holds the import lock ${lock}` + (holder ? ` (pid ${holder.pid}, ${holder.command}, since ${holder.since})` : "") + "; waiting for it to finish");
+      onWait(
+        `another import holds the import lock ${lock}` +
+          (holder ? ` (pid ${holder.pid}, ${holder.command}, since ${holder.since})` : "") +
+          "; waiting for it to finish",
+      );
       told = true;
     }
     signal?.throwIfAborted();

@@ -15,8 +15,24 @@
  */
 import type { ApolloServerPlugin } from "@apollo/server";
 import {
-  GraphQLError, Kind, SchemaMetaFieldDef, TypeMetaFieldDef, TypeNameMetaFieldDef, getNamedType, getNullableType, isInterfaceType, isListType, isObjectType,
-  type FieldNode, type FragmentDefinitionNode, type GraphQLField, type GraphQLNamedType, type GraphQLSchema, type OperationDefinitionNode, type SelectionSetNode, type ValueNode,
+  GraphQLError,
+  Kind,
+  SchemaMetaFieldDef,
+  TypeMetaFieldDef,
+  TypeNameMetaFieldDef,
+  getNamedType,
+  getNullableType,
+  isInterfaceType,
+  isListType,
+  isObjectType,
+  type FieldNode,
+  type FragmentDefinitionNode,
+  type GraphQLField,
+  type GraphQLNamedType,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+  type SelectionSetNode,
+  type ValueNode,
 } from "graphql";
 import type { ErrorCode } from "../errors.ts";
 import { MAX_PAGE_SIZE } from "../modules/content/pagination.ts";
@@ -63,9 +79,15 @@ function fieldDefinition(schema: GraphQLSchema, parent: GraphQLNamedType | null 
 }
 
 /** Measures an operation (pure; exported for tests). */
-export function measureOperation(schema: GraphQLSchema, operation: OperationDefinitionNode, fragments: Record<string, FragmentDefinitionNode>, variables: Record<string, unknown> = {}): OperationShape {
+export function measureOperation(
+  schema: GraphQLSchema,
+  operation: OperationDefinitionNode,
+  fragments: Record<string, FragmentDefinitionNode>,
+  variables: Record<string, unknown> = {},
+): OperationShape {
   const shape: OperationShape = { depth: 0, aliases: 0, cost: 0, badPageSizes: [] };
-  const root = operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
+  const root =
+    operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return shape;
 
   const valueOf = (node: ValueNode | undefined): unknown => {
@@ -137,10 +159,22 @@ export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
           for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
           const shape = measureOperation(schema, operation, fragments, request.variables ?? {});
           const bad = shape.badPageSizes[0];
-          if (bad) throw reject(`"first" on ${bad.field} must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${JSON.stringify(bad.value)}`, "PAGE_SIZE_EXCEEDED", { max: MAX_PAGE_SIZE });
-          if (shape.depth > limits.maxDepth) throw reject(`Query depth ${shape.depth} exceeds the maximum of ${limits.maxDepth}`, "MAX_DEPTH_EXCEEDED", { depth: shape.depth, max: limits.maxDepth });
-          if (shape.aliases > limits.maxAliases) throw reject(`Query uses ${shape.aliases} aliases; the maximum is ${limits.maxAliases}`, "MAX_ALIASES_EXCEEDED", { aliases: shape.aliases, max: limits.maxAliases });
-          if (shape.cost > limits.maxCost) throw reject(`Query cost ${shape.cost} exceeds the maximum of ${limits.maxCost}`, "MAX_COST_EXCEEDED", { cost: shape.cost, max: limits.maxCost });
+          if (bad)
+            throw reject(`"first" on ${bad.field} must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${JSON.stringify(bad.value)}`, "PAGE_SIZE_EXCEEDED", {
+              max: MAX_PAGE_SIZE,
+            });
+          if (shape.depth > limits.maxDepth)
+            throw reject(`Query depth ${shape.depth} exceeds the maximum of ${limits.maxDepth}`, "MAX_DEPTH_EXCEEDED", {
+              depth: shape.depth,
+              max: limits.maxDepth,
+            });
+          if (shape.aliases > limits.maxAliases)
+            throw reject(`Query uses ${shape.aliases} aliases; the maximum is ${limits.maxAliases}`, "MAX_ALIASES_EXCEEDED", {
+              aliases: shape.aliases,
+              max: limits.maxAliases,
+            });
+          if (shape.cost > limits.maxCost)
+            throw reject(`Query cost ${shape.cost} exceeds the maximum of ${limits.maxCost}`, "MAX_COST_EXCEEDED", { cost: shape.cost, max: limits.maxCost });
         },
       };
     },

@@ -22,14 +22,21 @@ export function isIsoDateTime(s: string): boolean {
 }
 
 /** The value as the error message shows it: JSON for inputs, GraphQL syntax for literals. */
-const shown = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : JSON.stringify(value) ?? String(value));
+const shown = (value: unknown) => (typeof value === "string" ? JSON.stringify(value) : (JSON.stringify(value) ?? String(value)));
 
 /** The error for a bad input: BAD_USER_INPUT on GraphQL (via VALIDATION_FAILED), naming the value. */
 const badInput = (type: string, expected: string, got: string) =>
   invalid(`${type} must be ${expected}, got ${got}`, [{ path: [], message: `expected ${expected}` }]);
 
 /** A string scalar checked by `isValid`, serialized unchanged. */
-function isoScalar(name: string, description: string, specifiedByURL: string, expected: string, isValid: (s: string) => boolean, fromDate?: (d: Date) => string) {
+function isoScalar(
+  name: string,
+  description: string,
+  specifiedByURL: string,
+  expected: string,
+  isValid: (s: string) => boolean,
+  fromDate?: (d: Date) => string,
+) {
   const check = (value: unknown, got: string): string => {
     if (typeof value === "string" && isValid(value)) return value;
     throw badInput(name, expected, got);
@@ -54,7 +61,7 @@ function isoScalar(name: string, description: string, specifiedByURL: string, ex
 /** `Date`: a calendar date, `yyyy-mm-dd`. */
 export const DateScalar = isoScalar(
   "Date",
-  "A calendar date, ISO 8601 `yyyy-mm-dd` (e.g. \"2026-03-01\"), sent as a JSON string. Dates of a learner's log are in the zone the entry names.",
+  'A calendar date, ISO 8601 `yyyy-mm-dd` (e.g. "2026-03-01"), sent as a JSON string. Dates of a learner\'s log are in the zone the entry names.',
   "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
   "an ISO date yyyy-mm-dd",
   isIsoDate,
@@ -64,7 +71,7 @@ export const DateScalar = isoScalar(
 /** `DateTime`: an instant with its zone, ISO 8601 / RFC 3339. */
 export const DateTimeScalar = isoScalar(
   "DateTime",
-  "An instant, ISO 8601 / RFC 3339 with seconds and `Z` or an offset (e.g. \"2026-03-01T09:30:00.000Z\", \"2026-03-11T00:00:00-07:00\"), sent as a JSON string.",
+  'An instant, ISO 8601 / RFC 3339 with seconds and `Z` or an offset (e.g. "2026-03-01T09:30:00.000Z", "2026-03-11T00:00:00-07:00"), sent as a JSON string.',
   "https://www.rfc-editor.org/rfc/rfc3339#section-5.6",
   "an ISO date-time such as 2026-03-01T09:30:00Z",
   isIsoDateTime,

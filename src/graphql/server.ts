@@ -93,17 +93,28 @@ function graphqlErrorHandler(services: Services): ErrorRequestHandler {
     if (res.headersSent) return;
     if (!(mapped instanceof AppError)) {
       services.deps.log.error("graphql transport error", { path: req.path, error: String((err as Error)?.stack ?? err) });
-      return void res.status(500).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
+      return void res
+        .status(500)
+        .type(errorContentType(req))
+        .send(JSON.stringify({ errors: [{ message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" } }] }));
     }
     // An oversized body is a client error of the GraphQL request: 400, with a precise code.
     // An encoding or charset we cannot read keeps 415, as on every transport.
     const status = mapped.code === "PAYLOAD_TOO_LARGE" ? 400 : mapped.status;
-    res.status(status).type(errorContentType(req)).send(JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: graphqlCodeOf(mapped.code) } }] }));
+    res
+      .status(status)
+      .type(errorContentType(req))
+      .send(JSON.stringify({ errors: [{ message: mapped.message, extensions: { code: graphqlCodeOf(mapped.code) } }] }));
   };
 }
 
 /** Starts Apollo and mounts /graphql (IDE, assets, JSON body, Apollo, GraphQL-shaped error handler) on the app. */
-export async function mountGraphQL(app: Express, services: Services, limits?: Pick<RateLimits, "signup">, metrics?: Metrics | null): Promise<{ stop(): Promise<void> }> {
+export async function mountGraphQL(
+  app: Express,
+  services: Services,
+  limits?: Pick<RateLimits, "signup">,
+  metrics?: Metrics | null,
+): Promise<{ stop(): Promise<void> }> {
   const { config, log } = services.deps;
   const server = new ApolloServer<GraphQLContext>({
     schema: buildSchema(),
@@ -136,9 +147,15 @@ export async function mountGraphQL(app: Express, services: Services, limits?: Pi
         return { ...formatted, extensions: { ...formatted.extensions, code: "MAX_TOKENS_EXCEEDED", max: config.GRAPHQL_MAX_TOKENS } };
       }
       // Deliberate GraphQL errors (Apollo's, the limits') keep their message when their code is one of ours.
-      if ((original instanceof GraphQLError || formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") && isErrorCode(formatted.extensions?.code)) return formatted;
+      if ((original instanceof GraphQLError || formatted.extensions?.code !== "INTERNAL_SERVER_ERROR") && isErrorCode(formatted.extensions?.code))
+        return formatted;
       log.error("graphql resolver error", { error: String((original as Error)?.stack ?? original), code: formatted.extensions?.code });
-      return { message: "Internal server error", extensions: { code: "INTERNAL_SERVER_ERROR" }, ...(formatted.path ? { path: formatted.path } : {}), ...(formatted.locations ? { locations: formatted.locations } : {}) };
+      return {
+        message: "Internal server error",
+        extensions: { code: "INTERNAL_SERVER_ERROR" },
+        ...(formatted.path ? { path: formatted.path } : {}),
+        ...(formatted.locations ? { locations: formatted.locations } : {}),
+      };
     },
   });
   await server.start();
@@ -148,23 +165,31 @@ export async function mountGraphQL(app: Express, services: Services, limits?: Pi
   router.get("/ide/:file", ideAssetHandler);
   router.use(express.json({ limit: GRAPHQL_BODY_LIMIT }));
   router.use((req, _res, next) => next(bodyErrorOf(req)));
-  router.use(expressMiddleware(server, {
-    // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
-    context: async ({ req, res }) => {
-      if (req.get("authorization") !== undefined) res.vary("Authorization");
-      let learner: Viewer | null;
-      try {
-        learner = await requestViewer(services, req);
-      } catch (err) {
-        if (err instanceof AppError) {
-          res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
-          throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: err.status } } });
+  router.use(
+    expressMiddleware(server, {
+      // A malformed, unknown or revoked token is HTTP 401 with code UNAUTHENTICATED, even for public queries.
+      context: async ({ req, res }) => {
+        if (req.get("authorization") !== undefined) res.vary("Authorization");
+        let learner: Viewer | null;
+        try {
+          learner = await requestViewer(services, req);
+        } catch (err) {
+          if (err instanceof AppError) {
+            res.set("WWW-Authenticate", 'Bearer realm="k8s-days"');
+            throw new GraphQLError(err.message, { extensions: { code: err.code, http: { status: err.status } } });
+          }
+          throw err;
         }
-        throw err;
-      }
-      return { services, loaders: createLoaders(services), learner, base: publicBase(req, services.deps.config.PUBLIC_URL), clientAddress: req.ip ?? "unknown" };
-    },
-  }));
+        return {
+          services,
+          loaders: createLoaders(services),
+          learner,
+          base: publicBase(req, services.deps.config.PUBLIC_URL),
+          clientAddress: req.ip ?? "unknown",
+        };
+      },
+    }),
+  );
   router.use(graphqlErrorHandler(services));
   app.use("/graphql", router);
   return { stop: () => server.stop() };

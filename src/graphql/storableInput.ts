@@ -25,7 +25,9 @@ export function literalTextIssues(document: DocumentNode): FieldIssue[] {
   };
   visit(document, {
     Argument: (node) => walk(node.value, [node.name.value]),
-    VariableDefinition: (node) => { if (node.defaultValue) walk(node.defaultValue, [node.variable.name.value]); },
+    VariableDefinition: (node) => {
+      if (node.defaultValue) walk(node.defaultValue, [node.variable.name.value]);
+    },
   });
   return issues;
 }

@@ -31,7 +31,10 @@ export function requestViewer(services: Services, req: IncomingMessage): Promise
   let viewer = viewers.get(req);
   if (!viewer) {
     viewer = viewerFromHeader(services, req.headers.authorization);
-    viewer.then((v) => settled.set(req, v), () => {}); // a bad token is reported by whoever awaits it
+    viewer.then(
+      (v) => settled.set(req, v),
+      () => {},
+    ); // a bad token is reported by whoever awaits it
     viewers.set(req, viewer);
   }
   return viewer;

@@ -14,7 +14,10 @@ export function captureBody(res: ServerResponse, onEnd: (body: Buffer) => void):
     if (chunk == null || typeof chunk === "function") return;
     chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk as string, typeof encoding === "string" ? (encoding as BufferEncoding) : "utf8"));
   };
-  (res as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => { collect(chunk, rest[0]); return write(chunk, ...rest); };
+  (res as { write: unknown }).write = (chunk: unknown, ...rest: unknown[]) => {
+    collect(chunk, rest[0]);
+    return write(chunk, ...rest);
+  };
   (res as { end: unknown }).end = (chunk?: unknown, ...rest: unknown[]) => {
     collect(chunk, rest[0]);
     onEnd(Buffer.concat(chunks));

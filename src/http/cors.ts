@@ -27,9 +27,14 @@ import type { RequestHandler } from "express";
 export const CORS_METHODS = ["GET", "HEAD", "OPTIONS", "POST", "PUT", "PATCH", "DELETE"];
 /** Request headers any origin may send (beyond the CORS-safelisted ones). */
 export const CORS_REQUEST_HEADERS = [
-  "Accept", "Authorization", "Content-Type", "If-None-Match", "X-Request-Id",
+  "Accept",
+  "Authorization",
+  "Content-Type",
+  "If-None-Match",
+  "X-Request-Id",
   // Apollo's CSRF prevention: a GraphQL GET (or a simple POST) must carry one of them.
-  "Apollo-Require-Preflight", "X-Apollo-Operation-Name",
+  "Apollo-Require-Preflight",
+  "X-Apollo-Operation-Name",
   // MCP's Streamable HTTP clients send it after initialization.
   "Mcp-Protocol-Version",
 ];

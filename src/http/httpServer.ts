@@ -38,19 +38,25 @@ export interface HttpServer {
 const TIMEOUT_CHECK_INTERVAL_MS = 1_000;
 
 /** Creates (does not start) the HTTP server running `listener` with the configured connection limits. */
-export function createHttpServer(listener: RequestListener, config: Pick<Config, "HTTP_HEADERS_TIMEOUT_MS" | "HTTP_REQUEST_TIMEOUT_MS" | "HTTP_KEEP_ALIVE_TIMEOUT_MS" | "HTTP_MAX_CONNECTIONS">): HttpServer {
+export function createHttpServer(
+  listener: RequestListener,
+  config: Pick<Config, "HTTP_HEADERS_TIMEOUT_MS" | "HTTP_REQUEST_TIMEOUT_MS" | "HTTP_KEEP_ALIVE_TIMEOUT_MS" | "HTTP_MAX_CONNECTIONS">,
+): HttpServer {
   let draining = false;
   const requestTimeout = config.HTTP_REQUEST_TIMEOUT_MS;
-  const server = createServer({
-    // Node refuses a header timeout longer than the request timeout.
-    headersTimeout: requestTimeout > 0 ? Math.min(config.HTTP_HEADERS_TIMEOUT_MS, requestTimeout) : config.HTTP_HEADERS_TIMEOUT_MS,
-    requestTimeout,
-    keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
-    connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
-  }, (req, res) => {
-    if (draining) res.setHeader("Connection", "close");
-    listener(req, res);
-  });
+  const server = createServer(
+    {
+      // Node refuses a header timeout longer than the request timeout.
+      headersTimeout: requestTimeout > 0 ? Math.min(config.HTTP_HEADERS_TIMEOUT_MS, requestTimeout) : config.HTTP_HEADERS_TIMEOUT_MS,
+      requestTimeout,
+      keepAliveTimeout: config.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      connectionsCheckingInterval: TIMEOUT_CHECK_INTERVAL_MS,
+    },
+    (req, res) => {
+      if (draining) res.setHeader("Connection", "close");
+      listener(req, res);
+    },
+  );
   server.maxConnections = config.HTTP_MAX_CONNECTIONS;
 
   return {

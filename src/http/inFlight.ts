@@ -25,7 +25,12 @@ export function trackInFlight(next: RequestListener): InFlight {
     listener: (req, res) => {
       active++;
       let done = false;
-      const finish = () => { if (!done) { done = true; release(); } };
+      const finish = () => {
+        if (!done) {
+          done = true;
+          release();
+        }
+      };
       const end = res.end;
       res.end = function (this: typeof res, ...args: unknown[]) {
         finish();
@@ -35,9 +40,15 @@ export function trackInFlight(next: RequestListener): InFlight {
       next(req, res);
     },
     count: () => active,
-    idle: (timeoutMs) => active === 0 ? Promise.resolve() : new Promise((resolve) => {
-      const timer = setTimeout(resolve, timeoutMs);
-      waiters.push(() => { clearTimeout(timer); resolve(); });
-    }),
+    idle: (timeoutMs) =>
+      active === 0
+        ? Promise.resolve()
+        : new Promise((resolve) => {
+            const timer = setTimeout(resolve, timeoutMs);
+            waiters.push(() => {
+              clearTimeout(timer);
+              resolve();
+            });
+          }),
   };
 }

@@ -36,24 +36,33 @@ async function allDays(services: Services): Promise<Day[]> {
   return days;
 }
 
-
 /** The /llms.txt index. */
 export async function llmsTxt(services: Services, links: ContentLinks): Promise<string> {
   const [days, concepts] = await Promise.all([allDays(services), services.concepts.all()]);
   const out = [
-    `# ${TITLE}`, "",
-    `> ${SUMMARY}`, "",
+    `# ${TITLE}`,
+    "",
+    `> ${SUMMARY}`,
+    "",
     "Each lesson and concept is available as markdown (the links below) and as JSON (the same URL without `.md`). " +
-      `Search through the REST API, GraphQL or the MCP tool \`search\`. Lessons are numbered 1–${days.at(-1)?.number ?? 66}; learn one a day.`, "",
-    "## Lessons", "",
-    ...days.map((d) => `- [Day ${d.number}: ${d.title}](${links.dayMarkdown(d.number)})${d.summary ? `: ${oneLine(d.summary)}` : ""}`), "",
-    "## Concepts", "",
-    ...concepts.map((c) => `- [${c.name}](${links.conceptMarkdown(c.slug)})${c.summary ? `: ${oneLine(c.summary)}` : ""}`), "",
-    "## API", "",
+      `Search through the REST API, GraphQL or the MCP tool \`search\`. Lessons are numbered 1–${days.at(-1)?.number ?? 66}; learn one a day.`,
+    "",
+    "## Lessons",
+    "",
+    ...days.map((d) => `- [Day ${d.number}: ${d.title}](${links.dayMarkdown(d.number)})${d.summary ? `: ${oneLine(d.summary)}` : ""}`),
+    "",
+    "## Concepts",
+    "",
+    ...concepts.map((c) => `- [${c.name}](${links.conceptMarkdown(c.slug)})${c.summary ? `: ${oneLine(c.summary)}` : ""}`),
+    "",
+    "## API",
+    "",
     `- [OpenAPI document](${links.path("/api/v1/openapi.json")}): the REST API (/api/v1), public content and a learner's own progress with a bearer token`,
     `- [GraphQL](${links.path("/graphql")}): the same content and progress as one GraphQL schema`,
-    `- [MCP](${links.path("/mcp")}): Model Context Protocol over Streamable HTTP (POST); tools search, get_day, get_concept, related_concepts, concept_path, next_lesson, list_references, and with a token my_stats, my_progress, log_today, mark_lesson, share_post`, "",
-    "## Optional", "",
+    `- [MCP](${links.path("/mcp")}): Model Context Protocol over Streamable HTTP (POST); tools search, get_day, get_concept, related_concepts, concept_path, next_lesson, list_references, and with a token my_stats, my_progress, log_today, mark_lesson, share_post`,
+    "",
+    "## Optional",
+    "",
     `- [Full text](${links.path("/llms-full.txt")}): every lesson and concept inlined in one file`,
   ];
   return out.join("\n") + "\n";
@@ -64,9 +73,12 @@ export async function llmsFullTxt(services: Services, links: ContentLinks): Prom
   const [days, concepts] = await Promise.all([allDays(services), services.concepts.all()]);
   const [dayDocs, conceptDocs] = await Promise.all([loadDayDocuments(services, days), loadConceptDocuments(services, concepts)]);
   const out = [
-    `# ${TITLE}`, "",
-    `> ${SUMMARY}`, "",
-    `Index: ${links.path("/llms.txt")}. Every section below ends with its own URL.`, "",
+    `# ${TITLE}`,
+    "",
+    `> ${SUMMARY}`,
+    "",
+    `Index: ${links.path("/llms.txt")}. Every section below ends with its own URL.`,
+    "",
     // Each document's headings one level down, under the file's H1.
     ...dayDocs.map((d) => demoteHeadings(dayMarkdown(d, links), 1)),
     ...conceptDocs.map((c) => demoteHeadings(conceptMarkdown(c, links), 1)),

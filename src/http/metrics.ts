@@ -54,17 +54,44 @@ const METHODS = new Set(["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIO
 export function createMetrics(sources: MetricsSources): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
-  const requests = new Counter({ name: "http_requests_total", help: "HTTP requests answered, by method, route pattern and status", labelNames: ["method", "route", "status"], registers: [registry] });
-  const latency = new Histogram({
-    name: "http_request_duration_seconds", help: "Time to answer HTTP requests, by method, route pattern and status", labelNames: ["method", "route", "status"],
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry],
+  const requests = new Counter({
+    name: "http_requests_total",
+    help: "HTTP requests answered, by method, route pattern and status",
+    labelNames: ["method", "route", "status"],
+    registers: [registry],
   });
-  const operations = new Counter({ name: "graphql_operations_total", help: "GraphQL operations, by operation name, type and outcome (ok, partial, error)", labelNames: ["operation", "type", "outcome"], registers: [registry] });
-  const rejections = new Counter({ name: "rate_limit_rejections_total", help: "Requests refused by a rate limit (api: the general limit, signup: the sign-up limit)", labelNames: ["limit"], registers: [registry] });
-  new Gauge({ name: "k8s_days_content_version", help: "Version of the public content (raised by every import that changes it)", registers: [registry], collect() { this.set(sources.contentVersion()); } });
+  const latency = new Histogram({
+    name: "http_request_duration_seconds",
+    help: "Time to answer HTTP requests, by method, route pattern and status",
+    labelNames: ["method", "route", "status"],
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
+    registers: [registry],
+  });
+  const operations = new Counter({
+    name: "graphql_operations_total",
+    help: "GraphQL operations, by operation name, type and outcome (ok, partial, error)",
+    labelNames: ["operation", "type", "outcome"],
+    registers: [registry],
+  });
+  const rejections = new Counter({
+    name: "rate_limit_rejections_total",
+    help: "Requests refused by a rate limit (api: the general limit, signup: the sign-up limit)",
+    labelNames: ["limit"],
+    registers: [registry],
+  });
+  new Gauge({
+    name: "k8s_days_content_version",
+    help: "Version of the public content (raised by every import that changes it)",
+    registers: [registry],
+    collect() {
+      this.set(sources.contentVersion());
+    },
+  });
   let counted = 0;
   new Counter({
-    name: "k8s_days_db_statements_total", help: "SQL statements sent to the database", registers: [registry],
+    name: "k8s_days_db_statements_total",
+    help: "SQL statements sent to the database",
+    registers: [registry],
     collect() {
       const now = sources.statements();
       this.inc(Math.max(0, now - counted));

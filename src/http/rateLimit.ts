@@ -48,7 +48,16 @@ export const SIGNUP_PATHS = ["/api/v1/learners", "/api/v1/sessions", "/api/v1/de
 
 /** What rate limiting needs from the rest of the app. */
 export interface RateLimitDeps {
-  config: Pick<Config, "RATE_LIMIT_MAX" | "RATE_LIMIT_WINDOW_MS" | "RATE_LIMIT_SIGNUP_MAX" | "RATE_LIMIT_SIGNUP_WINDOW_MS" | "RATE_LIMIT_REDIS_URL" | "RATE_LIMIT_REDIS_PREFIX" | "TRUST_PROXY">;
+  config: Pick<
+    Config,
+    | "RATE_LIMIT_MAX"
+    | "RATE_LIMIT_WINDOW_MS"
+    | "RATE_LIMIT_SIGNUP_MAX"
+    | "RATE_LIMIT_SIGNUP_WINDOW_MS"
+    | "RATE_LIMIT_REDIS_URL"
+    | "RATE_LIMIT_REDIS_PREFIX"
+    | "TRUST_PROXY"
+  >;
   log: Logger;
   /** The learner of a request's bearer token (null when anonymous; rejects on a bad token). */
   viewerOf(req: IncomingMessage): Promise<Viewer | null>;
@@ -84,9 +93,16 @@ export async function createRateLimits(deps: RateLimitDeps): Promise<RateLimits>
     return { front: (next) => next, signup: async () => ({ allowed: true }), close: async () => {} };
   }
   const shared = config.RATE_LIMIT_REDIS_URL ? await connectRedis(config.RATE_LIMIT_REDIS_URL, log) : null;
-  const storeFor = (name: string): Store => shared
-    ? new FailOpenStore(new RedisStore({ prefix: `${config.RATE_LIMIT_REDIS_PREFIX}${name}:`, sendCommand: (command: string, ...args: string[]) => shared.call(command, ...args) as Promise<RedisReply> }), log)
-    : new MemoryStore();
+  const storeFor = (name: string): Store =>
+    shared
+      ? new FailOpenStore(
+          new RedisStore({
+            prefix: `${config.RATE_LIMIT_REDIS_PREFIX}${name}:`,
+            sendCommand: (command: string, ...args: string[]) => shared.call(command, ...args) as Promise<RedisReply>,
+          }),
+          log,
+        )
+      : new MemoryStore();
   const generalStore = storeFor("all");
   const signupStore = storeFor("signup");
   const report = (error: unknown, message?: string) => {
@@ -97,7 +113,10 @@ export async function createRateLimits(deps: RateLimitDeps): Promise<RateLimits>
   // The keys go through addressKey, which applies ipKeyGenerator (IPv6 by /56); the library's
   // heuristic cannot see that through the helper and would warn at every start.
   const common = {
-    standardHeaders: "draft-8", legacyHeaders: false, passOnStoreError: true, logger: quiet,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    passOnStoreError: true,
+    logger: quiet,
     handler: (req: Request, res: Response, next: unknown, opts: Options) => {
       deps.onRejected?.(opts.identifier === "signup" ? "signup" : "api");
       tooMany(req, res, next, opts);
@@ -170,7 +189,9 @@ function tooMany(req: Request, res: Response, _next: unknown, opts: Options): vo
   res.set("Cache-Control", "no-store");
   if (/^\/graphql(\/|$)/i.test(req.path)) {
     const json = req.accepts(["application/graphql-response+json", "application/json"]) === "application/json";
-    res.status(429).type(json ? "application/json; charset=utf-8" : "application/graphql-response+json; charset=utf-8")
+    res
+      .status(429)
+      .type(json ? "application/json; charset=utf-8" : "application/graphql-response+json; charset=utf-8")
       .send(JSON.stringify({ errors: [{ message, extensions: { code: "RATE_LIMITED", retryAfter } }] }));
     return;
   }
@@ -196,9 +217,16 @@ async function connectRedis(url: string, log: Logger): Promise<Redis> {
     if (!reported) log.warn("rate-limit store: Redis error", { error: err.message });
     reported = true;
   });
-  client.on("ready", () => { reported = false; });
+  client.on("ready", () => {
+    reported = false;
+  });
   await new Promise<void>((resolve) => {
-    const done = () => { clearTimeout(timer); client.off("ready", done); client.off("error", done); resolve(); };
+    const done = () => {
+      clearTimeout(timer);
+      client.off("ready", done);
+      client.off("error", done);
+      resolve();
+    };
     const timer = setTimeout(done, 2_000);
     client.once("ready", done);
     client.once("error", done);
@@ -223,7 +251,10 @@ class FailOpenStore implements Store {
   private ready: Promise<void> | undefined;
   private down = false;
 
-  constructor(private readonly inner: RedisStore, private readonly log: Logger) {
+  constructor(
+    private readonly inner: RedisStore,
+    private readonly log: Logger,
+  ) {
     this.prefix = inner.prefix;
   }
 
@@ -261,7 +292,10 @@ class FailOpenStore implements Store {
       this.ready = undefined;
       if (!this.down) {
         this.down = true;
-        this.log.warn("rate-limit store unreachable: requests are served without limits until it answers", { prefix: this.prefix, error: (err as Error).message });
+        this.log.warn("rate-limit store unreachable: requests are served without limits until it answers", {
+          prefix: this.prefix,
+          error: (err as Error).message,
+        });
       }
       throw err;
     }

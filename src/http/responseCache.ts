@@ -127,7 +127,10 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
       delete headers.date;
       delete headers.connection;
       delete headers["keep-alive"];
-      const byHost = String(headers.vary ?? "").toLowerCase().split(/\s*,\s*/).includes("host");
+      const byHost = String(headers.vary ?? "")
+        .toLowerCase()
+        .split(/\s*,\s*/)
+        .includes("host");
       store(key, { version, status: res.statusCode, headers, body, route: routeOf(req), ...(byHost ? { origin: originKey(req) } : {}) });
     });
     app(req, res);
@@ -161,7 +164,10 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
         parsed = JSON.parse(raw.toString("utf8"));
       } catch (err) {
         // Let the app answer it as it answers any bad JSON (see bodyErrorOf).
-        (req as IncomingMessage & { [BODY_ERROR]?: unknown })[BODY_ERROR] = Object.assign(new Error((err as Error).message), { type: "entity.parse.failed", status: 400 });
+        (req as IncomingMessage & { [BODY_ERROR]?: unknown })[BODY_ERROR] = Object.assign(new Error((err as Error).message), {
+          type: "entity.parse.failed",
+          status: 400,
+        });
         (req as IncomingMessage & { body?: unknown }).body = undefined;
         return void app(req, res);
       }
@@ -199,6 +205,9 @@ function isShareable(res: ServerResponse): boolean {
   const cc = String(res.getHeader("cache-control") ?? "");
   if (!/\bpublic\b/.test(cc) || /\b(no-store|private)\b/.test(cc)) return false;
   if (res.getHeader("set-cookie")) return false;
-  const vary = String(res.getHeader("vary") ?? "").toLowerCase().split(/\s*,\s*/).filter(Boolean);
+  const vary = String(res.getHeader("vary") ?? "")
+    .toLowerCase()
+    .split(/\s*,\s*/)
+    .filter(Boolean);
   return vary.every((v) => KEYED_VARY.has(v));
 }

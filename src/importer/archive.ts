@@ -91,25 +91,28 @@ async function unpackTarGz(file: string, dest: string, limits: UnpackLimits): Pr
   // First pass: check every entry; nothing is written unless the whole archive is acceptable.
   const count = budget(limits);
   let problem: Error | undefined;
-  await tar.t({
-    file,
-    strict: true,
-    onReadEntry: (entry) => {
-      if (problem) return;
-      try {
-        const path = archiveEntryPath(entry.path);
-        if (entry.type === "SymbolicLink" || entry.type === "Link") {
-          const kind = entry.type === "SymbolicLink" ? "symbolic" : "hard";
-          if (!linkStaysInside(path, entry.linkpath ?? "", kind)) throw refused(entry.path, `is a ${kind} link pointing outside the archive (${entry.linkpath})`);
+  await tar
+    .t({
+      file,
+      strict: true,
+      onReadEntry: (entry) => {
+        if (problem) return;
+        try {
+          const path = archiveEntryPath(entry.path);
+          if (entry.type === "SymbolicLink" || entry.type === "Link") {
+            const kind = entry.type === "SymbolicLink" ? "symbolic" : "hard";
+            if (!linkStaysInside(path, entry.linkpath ?? "", kind))
+              throw refused(entry.path, `is a ${kind} link pointing outside the archive (${entry.linkpath})`);
+          }
+          count(TAR_FILE_TYPES.has(entry.type) ? entry.size : 0);
+        } catch (err) {
+          problem = err as Error;
         }
-        count(TAR_FILE_TYPES.has(entry.type) ? entry.size : 0);
-      } catch (err) {
-        problem = err as Error;
-      }
-    },
-  }).catch((err: Error) => {
-    throw new ContentSourceError(`not a readable .tar.gz archive: ${err.message}`);
-  });
+      },
+    })
+    .catch((err: Error) => {
+      throw new ContentSourceError(`not a readable .tar.gz archive: ${err.message}`);
+    });
   if (problem) throw problem;
   // Second pass: regular files and folders only, with node-tar's own path protections on.
   await tar.x({

@@ -33,12 +33,19 @@ export function importContentInBackground(importer: ContentImporter, source: str
     const result = await importer.importSourceIfNoLessons(source, { signal: abort.signal });
     if (!result) return;
     if (!result.written) log.warn("CONTENT_SOURCE held no lessons; serving the seed content", { source: result.source, warnings: result.warnings.length });
-    else log.info("lessons imported from CONTENT_SOURCE", { source: result.source, lessons: result.lessons, changed: result.changed, seconds: Math.round(performance.now() - started) / 1000 });
-  })()
-    .catch((err: unknown) => {
-      if (abort.signal.aborted) return;
-      log.warn(`could not import the lessons from CONTENT_SOURCE; serving the seed content (set CONTENT_SOURCE=none to skip this): ${(err as Error).message}`, { source: shown });
+    else
+      log.info("lessons imported from CONTENT_SOURCE", {
+        source: result.source,
+        lessons: result.lessons,
+        changed: result.changed,
+        seconds: Math.round(performance.now() - started) / 1000,
+      });
+  })().catch((err: unknown) => {
+    if (abort.signal.aborted) return;
+    log.warn(`could not import the lessons from CONTENT_SOURCE; serving the seed content (set CONTENT_SOURCE=none to skip this): ${(err as Error).message}`, {
+      source: shown,
     });
+  });
   return {
     done,
     stop: async () => {

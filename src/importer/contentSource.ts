@@ -12,10 +12,7 @@
  */
 
 /** A content source, read from a string. */
-export type ContentSource =
-  | { kind: "path"; path: string }
-  | { kind: "archive"; url: string }
-  | { kind: "git"; url: string };
+export type ContentSource = { kind: "path"; path: string } | { kind: "archive"; url: string } | { kind: "git"; url: string };
 
 /** A source that cannot be used, said in one line for a person (the CLI prints it as it is). */
 export class ContentSourceError extends Error {

@@ -36,7 +36,7 @@ export function tableRows(root: Root, file: string, warnings: ImportWarning[]): 
     if (!table && n.type === "table" && /day/i.test(plainText(n.children[0]?.children[0] ?? []))) table = n;
   });
   if (!table) {
-    warnings.push({ file, line: 1, message: "no table of days (a table with a \"Day\" column)" });
+    warnings.push({ file, line: 1, message: 'no table of days (a table with a "Day" column)' });
     return [];
   }
   const header = table.children[0]!.children.map((c) => plainText(c).toLowerCase());

@@ -101,14 +101,46 @@ export interface ConceptMatcher {
  * qualifies it. A word not listed here is a Kubernetes term and always counts.
  */
 export const COMMON_WORDS: Readonly<Record<string, "strict" | "lenient">> = {
-  service: "strict", deployment: "strict", role: "strict", job: "strict", secret: "strict", operator: "strict", dns: "strict",
-  "load balancer": "strict", "managed service": "strict", "managed cluster": "strict", "node port": "lenient", "cluster ip": "lenient",
-  "cron job": "strict", immutability: "strict", evicted: "strict", "grace period": "strict", "bearer token": "lenient",
-  "request flow": "strict", "scale out": "strict", "scaling out": "strict", "control loop": "strict",
-  node: "lenient", namespace: "lenient", volume: "lenient", cluster: "lenient", label: "lenient", selector: "lenient",
-  annotation: "lenient", scheduler: "lenient", controller: "lenient", ingress: "lenient", replica: "lenient",
-  replication: "lenient", rollout: "lenient", manifest: "lenient", scheduling: "lenient", authentication: "lenient",
-  authorization: "lenient", sidecar: "lenient", preemption: "lenient",
+  service: "strict",
+  deployment: "strict",
+  role: "strict",
+  job: "strict",
+  secret: "strict",
+  operator: "strict",
+  dns: "strict",
+  "load balancer": "strict",
+  "managed service": "strict",
+  "managed cluster": "strict",
+  "node port": "lenient",
+  "cluster ip": "lenient",
+  "cron job": "strict",
+  immutability: "strict",
+  evicted: "strict",
+  "grace period": "strict",
+  "bearer token": "lenient",
+  "request flow": "strict",
+  "scale out": "strict",
+  "scaling out": "strict",
+  "control loop": "strict",
+  node: "lenient",
+  namespace: "lenient",
+  volume: "lenient",
+  cluster: "lenient",
+  label: "lenient",
+  selector: "lenient",
+  annotation: "lenient",
+  scheduler: "lenient",
+  controller: "lenient",
+  ingress: "lenient",
+  replica: "lenient",
+  replication: "lenient",
+  rollout: "lenient",
+  manifest: "lenient",
+  scheduling: "lenient",
+  authentication: "lenient",
+  authorization: "lenient",
+  sidecar: "lenient",
+  preemption: "lenient",
 };
 
 /**
@@ -117,32 +149,166 @@ export const COMMON_WORDS: Readonly<Record<string, "strict" | "lenient">> = {
  */
 export const NOT_KUBERNETES: Readonly<Record<string, { before?: readonly string[]; after?: RegExp; beforeText?: RegExp }>> = {
   service: {
-    before: ["systemd", "systemctl", "system", "unit", "linux", "windows", "web", "cloud", "managed", "aws", "azure", "gcp", "google", "database",
-      "docker", "swarm", "customer", "email", "rest", "soap", "streaming", "messaging", "background", "os", "init", "saas", "paas", "iaas",
-      "third-party", "dbus", "ssh", "ntp", "apache", "kubelet", "containerd", "dockerd", "etcd", "k0s", "k3s", "crio", "cri-o"],
+    before: [
+      "systemd",
+      "systemctl",
+      "system",
+      "unit",
+      "linux",
+      "windows",
+      "web",
+      "cloud",
+      "managed",
+      "aws",
+      "azure",
+      "gcp",
+      "google",
+      "database",
+      "docker",
+      "swarm",
+      "customer",
+      "email",
+      "rest",
+      "soap",
+      "streaming",
+      "messaging",
+      "background",
+      "os",
+      "init",
+      "saas",
+      "paas",
+      "iaas",
+      "third-party",
+      "dbus",
+      "ssh",
+      "ntp",
+      "apache",
+      "kubelet",
+      "containerd",
+      "dockerd",
+      "etcd",
+      "k0s",
+      "k3s",
+      "crio",
+      "cri-o",
+    ],
     after: /^\s+(?:unit|file|manager|provider)s?\b/i,
   },
   deployment: {
-    before: ["application", "app", "software", "continuous", "production", "manual", "code", "model", "serverless", "blue-green", "canary",
-      "helm", "ansible", "terraform", "cloud", "docker", "compose", "automated", "web"],
+    before: [
+      "application",
+      "app",
+      "software",
+      "continuous",
+      "production",
+      "manual",
+      "code",
+      "model",
+      "serverless",
+      "blue-green",
+      "canary",
+      "helm",
+      "ansible",
+      "terraform",
+      "cloud",
+      "docker",
+      "compose",
+      "automated",
+      "web",
+    ],
     after: /^\s+(?:pipeline|tool)s?\b/i,
   },
   role: { before: ["iam", "aws", "azure", "gcp", "ansible", "job", "team", "key", "important", "crucial", "central", "major", "leading", "vital", "big"] },
-  job: { before: ["jenkins", "ci", "ci/cd", "print", "full-time", "part-time", "dream", "gitlab", "github", "actions", "spark", "hadoop", "mapreduce", "etl", "good", "great"] },
+  job: {
+    before: [
+      "jenkins",
+      "ci",
+      "ci/cd",
+      "print",
+      "full-time",
+      "part-time",
+      "dream",
+      "gitlab",
+      "github",
+      "actions",
+      "spark",
+      "hadoop",
+      "mapreduce",
+      "etl",
+      "good",
+      "great",
+    ],
+  },
   "cron job": { before: ["host", "linux", "system", "server", "crontab"] },
-  secret: { before: ["docker", "swarm", "vault", "github", "gitlab", "aws", "azure", "gcp", "trade", "top", "little", "open", "shared", "client", "best-kept"] },
-  operator: { before: ["human", "system", "logical", "comparison", "bitwise", "ternary", "boolean", "telecom", "mobile", "network", "arithmetic", "spread", "machine"] },
+  secret: {
+    before: ["docker", "swarm", "vault", "github", "gitlab", "aws", "azure", "gcp", "trade", "top", "little", "open", "shared", "client", "best-kept"],
+  },
+  operator: {
+    before: ["human", "system", "logical", "comparison", "bitwise", "ternary", "boolean", "telecom", "mobile", "network", "arithmetic", "spread", "machine"],
+  },
   dns: {
     before: ["cloud", "google", "public", "cloudflare", "dynamic", "route53", "isp", "external", "corporate", "home", "azure", "aws"],
     after: /^\s+(?:server\s+polic|provider|registrar|hosting)/i,
   },
   "load balancer": { before: ["cloud", "aws", "azure", "gcp", "hardware", "external", "f5", "haproxy", "elastic", "application", "network", "classic"] },
-  node: { before: ["tree", "graph", "dom", "xml", "json", "ast", "leaf", "parent", "child", "blockchain", "bitcoin", "npm", "html", "linked", "list"], after: /^\.?js\b/i },
-  namespace: { before: ["linux", "kernel", "network", "pid", "mount", "ipc", "uts", "user", "cgroup", "time", "xml", "c++", "c#", "php", "python", "java", "javascript", "typescript", ".net"] },
-  volume: { before: ["docker", "high", "large", "low", "sound", "audio", "huge", "trading", "traffic", "ebs", "lvm", "logical"], after: /^\s+(?:of|up|down|level|knob|button|control)\b/i },
+  node: {
+    before: ["tree", "graph", "dom", "xml", "json", "ast", "leaf", "parent", "child", "blockchain", "bitcoin", "npm", "html", "linked", "list"],
+    after: /^\.?js\b/i,
+  },
+  namespace: {
+    before: [
+      "linux",
+      "kernel",
+      "network",
+      "pid",
+      "mount",
+      "ipc",
+      "uts",
+      "user",
+      "cgroup",
+      "time",
+      "xml",
+      "c++",
+      "c#",
+      "php",
+      "python",
+      "java",
+      "javascript",
+      "typescript",
+      ".net",
+    ],
+  },
+  volume: {
+    before: ["docker", "high", "large", "low", "sound", "audio", "huge", "trading", "traffic", "ebs", "lvm", "logical"],
+    after: /^\s+(?:of|up|down|level|knob|button|control)\b/i,
+  },
   cluster: {
-    before: ["database", "db", "mysql", "postgres", "postgresql", "mongodb", "mongo", "redis", "kafka", "elasticsearch", "elastic", "cassandra", "rabbitmq",
-      "hadoop", "spark", "ceph", "galera", "swarm", "consul", "nomad", "hpc", "zookeeper", "vault", "docker"],
+    before: [
+      "database",
+      "db",
+      "mysql",
+      "postgres",
+      "postgresql",
+      "mongodb",
+      "mongo",
+      "redis",
+      "kafka",
+      "elasticsearch",
+      "elastic",
+      "cassandra",
+      "rabbitmq",
+      "hadoop",
+      "spark",
+      "ceph",
+      "galera",
+      "swarm",
+      "consul",
+      "nomad",
+      "hpc",
+      "zookeeper",
+      "vault",
+      "docker",
+    ],
   },
   label: { before: ["white", "record", "price", "shipping", "axis", "button", "form", "html", "gmail", "private", "docker", "dockerfile"] },
   selector: { before: ["css", "jquery", "html", "xpath", "dom"] },
@@ -160,12 +326,30 @@ export const NOT_KUBERNETES: Readonly<Record<string, { before?: readonly string[
 
 /** Words right before a common word that give it its Kubernetes sense (besides any kube-* word). */
 const KUBERNETES_BEFORE = new Set([
-  "kubernetes", "k8s", "cluster", "in-cluster", "headless", "clusterip", "nodeport", "loadbalancer", "externalname", "coredns", "kube-dns",
-  "kube-system", "kube-public", "kube-node-lease", "rbac", "namespaced", "cluster-wide", "pod", "kubectl",
+  "kubernetes",
+  "k8s",
+  "cluster",
+  "in-cluster",
+  "headless",
+  "clusterip",
+  "nodeport",
+  "loadbalancer",
+  "externalname",
+  "coredns",
+  "kube-dns",
+  "kube-system",
+  "kube-public",
+  "kube-node-lease",
+  "rbac",
+  "namespaced",
+  "cluster-wide",
+  "pod",
+  "kubectl",
 ]);
 
 /** Words right after a common word that give it its Kubernetes sense. */
-const KUBERNETES_AFTER = /^\s*(?:objects?|resources?|manifests?|specs?|yaml|definitions?|of\s+type|type|kind|controllers?|selectors?|api|ips?|cidr|for\s+(?:services|pods))\b/i;
+const KUBERNETES_AFTER =
+  /^\s*(?:objects?|resources?|manifests?|specs?|yaml|definitions?|of\s+type|type|kind|controllers?|selectors?|api|ips?|cidr|for\s+(?:services|pods))\b/i;
 
 /** Inside a kubectl command, up to four words after `kubectl` ("kubectl get rs,", "kubectl -n x get "). */
 const KUBECTL_BEFORE = /\bkubectl\s+(?:[\w./=:-]+[\s,]+){0,4}$/i;
@@ -201,14 +385,21 @@ function termPattern(term: string): string {
 
 /** The common-word entry a matched text stands for, by its singular, lowercase, single-spaced form. */
 function commonWord(matched: string): string | undefined {
-  const key = matched.toLowerCase().replace(/'s?$/, "").replace(/[\s_-]+/g, " ").trim();
+  const key = matched
+    .toLowerCase()
+    .replace(/'s?$/, "")
+    .replace(/[\s_-]+/g, " ")
+    .trim();
   return [key, key.replace(/es$/, ""), key.replace(/s$/, "")].find((k) => k in COMMON_WORDS);
 }
 
 /** The last word of a text, lowercase, without surrounding punctuation or a possessive. */
 function lastWord(text: string): string {
   const word = text.trim().split(/\s+/).at(-1) ?? "";
-  return word.toLowerCase().replace(/^[^\p{L}\p{N}.]+|[^\p{L}\p{N}+#]+$/gu, "").replace(/'s?$/, "");
+  return word
+    .toLowerCase()
+    .replace(/^[^\p{L}\p{N}.]+|[^\p{L}\p{N}+#]+$/gu, "")
+    .replace(/'s?$/, "");
 }
 
 /** True when a word stands where a sentence, line or list item starts. */
@@ -323,7 +514,8 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
         return COMMON_WORDS[word] === "strict" ? "ambiguous" : "plain";
       });
       // 2d. Listed with another concept in its Kubernetes sense (both directions, so chains spread).
-      const glued = (i: number, j: number) => senses[j] === "kubernetes" && LIST_GLUE.test(text.slice(raw[Math.min(i, j)]!.index + raw[Math.min(i, j)]!.text.length, raw[Math.max(i, j)]!.index));
+      const glued = (i: number, j: number) =>
+        senses[j] === "kubernetes" && LIST_GLUE.test(text.slice(raw[Math.min(i, j)]!.index + raw[Math.min(i, j)]!.text.length, raw[Math.max(i, j)]!.index));
       for (let i = 1; i < raw.length; i++) if (senses[i] && senses[i] !== "kubernetes" && glued(i, i - 1)) senses[i] = "kubernetes";
       for (let i = raw.length - 2; i >= 0; i--) if (senses[i] && senses[i] !== "kubernetes" && glued(i, i + 1)) senses[i] = "kubernetes";
 
@@ -335,7 +527,10 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
         // Pairs: "Taints and tolerations" also names Toleration.
         const joint = /\s(?:and|&)\s/i.exec(m.text);
         if (!joint) return;
-        const parts = [{ text: m.text.slice(0, joint.index), at: 0 }, { text: m.text.slice(joint.index + joint[0].length), at: joint.index + joint[0].length }];
+        const parts = [
+          { text: m.text.slice(0, joint.index), at: 0 },
+          { text: m.text.slice(joint.index + joint[0].length), at: joint.index + joint[0].length },
+        ];
         for (const { text: partText, at } of parts) {
           for (const part of rawMatches(partText)) {
             if (part.slug !== m.slug && !part.short) out.push({ slug: part.slug, index: m.index + at + part.index, text: part.text, sense });
@@ -394,6 +589,11 @@ export function detectConcepts(matcher: ConceptMatcher, zones: LessonZones): Con
     hits.set(m.slug, hit);
   }
   const ranked = [...hits.values()].sort((a, b) => b.weight - a.weight || a.slug.localeCompare(b.slug));
-  const top = new Set(ranked.filter((h) => h.mentions > 1).slice(0, TOP_FOCUS).map((h) => h.slug));
+  const top = new Set(
+    ranked
+      .filter((h) => h.mentions > 1)
+      .slice(0, TOP_FOCUS)
+      .map((h) => h.slug),
+  );
   return ranked.map(({ prominent, ...h }) => ({ ...h, focus: prominent || top.has(h.slug) }));
 }

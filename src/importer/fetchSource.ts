@@ -60,7 +60,13 @@ async function gitClone(url: string, dest: string, options: FetchOptions): Promi
     let child: ReturnType<typeof spawn>;
     try {
       child = spawn("git", ["-c", "protocol.ext.allow=never", "clone", "--depth", "1", "--quiet", "--", url, dest], {
-        env: { ...process.env, GIT_TERMINAL_PROMPT: "0", GIT_ASKPASS: "", SSH_ASKPASS: "", GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? "ssh -o BatchMode=yes" },
+        env: {
+          ...process.env,
+          GIT_TERMINAL_PROMPT: "0",
+          GIT_ASKPASS: "",
+          SSH_ASKPASS: "",
+          GIT_SSH_COMMAND: process.env.GIT_SSH_COMMAND ?? "ssh -o BatchMode=yes",
+        },
         stdio: ["ignore", "ignore", "pipe"],
         timeout: options.timeoutMs,
         signal: options.signal,
@@ -70,7 +76,9 @@ async function gitClone(url: string, dest: string, options: FetchOptions): Promi
       return;
     }
     let stderr = "";
-    child.stderr?.on("data", (chunk: Buffer) => { if (stderr.length < 4000) stderr += chunk.toString("utf8"); });
+    child.stderr?.on("data", (chunk: Buffer) => {
+      if (stderr.length < 4000) stderr += chunk.toString("utf8");
+    });
     child.on("error", (err: NodeJS.ErrnoException) => {
       if (err.code === "ENOENT") reject(new ContentSourceError("cannot clone: git is not installed (use the repository's .tar.gz URL instead)"));
       else if (options.signal?.aborted) reject(new ContentSourceError(`git clone of ${shown} was cancelled`));
@@ -78,7 +86,8 @@ async function gitClone(url: string, dest: string, options: FetchOptions): Promi
     });
     child.on("close", (code, signal) => {
       if (code === 0) resolve();
-      else if (signal) reject(new ContentSourceError(`git clone of ${shown} ${options.signal?.aborted ? "was cancelled" : `took longer than ${options.timeoutMs} ms`}`));
+      else if (signal)
+        reject(new ContentSourceError(`git clone of ${shown} ${options.signal?.aborted ? "was cancelled" : `took longer than ${options.timeoutMs} ms`}`));
       else reject(new ContentSourceError(`git clone of ${shown} failed: ${stderr.trim().split("\n").pop() || `exit code ${code}`}`));
     });
   });

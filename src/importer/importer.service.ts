@@ -76,13 +76,31 @@ export function createContentImporter(deps: Deps): ContentImporter {
       if (!importable || (options.strict && content.warnings.length > 0)) {
         const stats = await contentStats(db);
         return {
-          days: 0, lessons: 0, concepts: 0, references: 0, snippets: 0, attachments: 0, files: 0, skipped: content.skipped, changed: 0, daysWritten: 0,
-          contentVersion: stats.contentVersion, warnings: content.warnings, durationMs: Math.round(performance.now() - started), written: false,
+          days: 0,
+          lessons: 0,
+          concepts: 0,
+          references: 0,
+          snippets: 0,
+          attachments: 0,
+          files: 0,
+          skipped: content.skipped,
+          changed: 0,
+          daysWritten: 0,
+          contentVersion: stats.contentVersion,
+          warnings: content.warnings,
+          durationMs: Math.round(performance.now() - started),
+          written: false,
         };
       }
       const summary = await oneWriter(() => writeContent(db, content));
       if (summary.changed > 0) await contentVersion.announce();
-      log.info("content imported", { path: options.sourceName ?? path, days: summary.days, lessons: summary.lessons, changed: summary.changed, warnings: summary.warnings.length });
+      log.info("content imported", {
+        path: options.sourceName ?? path,
+        days: summary.days,
+        lessons: summary.lessons,
+        changed: summary.changed,
+        warnings: summary.warnings.length,
+      });
       return { ...summary, durationMs: Math.round(performance.now() - started), written: true };
     },
     async importSource(input, options = {}) {
@@ -91,7 +109,12 @@ export function createContentImporter(deps: Deps): ContentImporter {
         const path = resolve(source.path);
         return { source: path, ...(await this.importPath(path, options)) };
       }
-      const limits = { timeoutMs: deps.config.IMPORT_DOWNLOAD_TIMEOUT_MS, maxBytes: deps.config.IMPORT_MAX_DOWNLOAD_BYTES, onProgress: options.onDownload, signal: options.signal };
+      const limits = {
+        timeoutMs: deps.config.IMPORT_DOWNLOAD_TIMEOUT_MS,
+        maxBytes: deps.config.IMPORT_MAX_DOWNLOAD_BYTES,
+        onProgress: options.onDownload,
+        signal: options.signal,
+      };
       const result = await withSourceTree(source, limits, (dir) => this.importPath(dir, { ...options, sourceName: describeSource(source) }));
       return { source: describeSource(source), ...result };
     },

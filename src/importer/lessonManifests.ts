@@ -12,11 +12,18 @@ import { declaredObjects, isManifest, type IncompleteObject } from "./manifests.
 export const MANIFEST_SNIPPET_LANGUAGES: ReadonlySet<string> = new Set(["yaml", "yml"]);
 
 /** The objects of a lesson's files and snippets, in order, and what could not be read. */
-export function lessonManifestObjects(lesson: Pick<Lesson, "sourcePath" | "attachments" | "snippets">, folder: string | null): { objects: LessonManifestObject[]; warnings: ImportWarning[] } {
+export function lessonManifestObjects(
+  lesson: Pick<Lesson, "sourcePath" | "attachments" | "snippets">,
+  folder: string | null,
+): { objects: LessonManifestObject[]; warnings: ImportWarning[] } {
   const objects: LessonManifestObject[] = [];
   const warnings: ImportWarning[] = [];
   const incomplete = (file: string, o: IncompleteObject, line: number) =>
-    warnings.push({ file, line, message: `manifest object without ${o.apiVersion ? "kind" : "apiVersion"} (${o.kind ? `kind ${o.kind}` : `apiVersion ${o.apiVersion}`}): not checked against API removals` });
+    warnings.push({
+      file,
+      line,
+      message: `manifest object without ${o.apiVersion ? "kind" : "apiVersion"} (${o.kind ? `kind ${o.kind}` : `apiVersion ${o.apiVersion}`}): not checked against API removals`,
+    });
 
   for (const a of lesson.attachments) {
     if (a.data !== null || !isManifest(a.name)) continue;

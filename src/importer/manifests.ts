@@ -58,7 +58,8 @@ export function declaredObjects(source: string): DeclaredObjects {
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, i) => {
     if (doc.errors.length > 0) {
-      for (const e of doc.errors) out.errors.push({ line: lineCounter.linePos(e.pos[0]).line, message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
+      for (const e of doc.errors)
+        out.errors.push({ line: lineCounter.linePos(e.pos[0]).line, message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
       return;
     }
     const lineAt = (node: unknown) => {

@@ -23,7 +23,11 @@ export function nodesToMarkdown(nodes: RootContent[]): string {
 /** Plain text of a node, whitespace collapsed; image alt text excluded. */
 export function plainText(node: Nodes | Nodes[]): string {
   const nodes = Array.isArray(node) ? node : [node];
-  return nodes.map((n) => toString(n, { includeImageAlt: false })).join(" ").replace(/\s+/g, " ").trim();
+  return nodes
+    .map((n) => toString(n, { includeImageAlt: false }))
+    .join(" ")
+    .replace(/\s+/g, " ")
+    .trim();
 }
 
 /** Calls `visit` on every node below `node` (depth first), with its ancestors. */

@@ -63,9 +63,29 @@ export function parseLesson(text: string, sourcePath: string, options: ParseOpti
   const resolved = resolveLinks(root, text, resolve, warn);
 
   const lesson: Lesson = {
-    sourcePath, number: null, week: weekOf(sourcePath), heading: "", date: null, intro: "", basedOn: [], tags: [], tldr: "",
-    versions: [], versionNotes: [], setup: [], tasks: [], takeaways: [], sections: [], snippets: [], references: [],
-    dayLinks: [], prose: "", body: resolved.body, html: markdownToHtml(root.children, resolved.rewriteUrl), attachments: [], manifestObjects: [],
+    sourcePath,
+    number: null,
+    week: weekOf(sourcePath),
+    heading: "",
+    date: null,
+    intro: "",
+    basedOn: [],
+    tags: [],
+    tldr: "",
+    versions: [],
+    versionNotes: [],
+    setup: [],
+    tasks: [],
+    takeaways: [],
+    sections: [],
+    snippets: [],
+    references: [],
+    dayLinks: [],
+    prose: "",
+    body: resolved.body,
+    html: markdownToHtml(root.children, resolved.rewriteUrl),
+    attachments: [],
+    manifestObjects: [],
   };
 
   const blocks = splitIntoBlocks(root.children);
@@ -102,14 +122,14 @@ export function parseLesson(text: string, sourcePath: string, options: ParseOpti
       walk(node, (n) => {
         if (n.type === "link") lesson.basedOn.push({ text: plainText(n) || n.url, url: n.url });
       });
-      if (lesson.basedOn.length === 0) warn(lineOf(node), "\"Based on\" line without a link");
+      if (lesson.basedOn.length === 0) warn(lineOf(node), '"Based on" line without a link');
       continue;
     }
     intro.push(node);
     prose.push(proseText([node]));
   }
-  if (!lesson.heading) warn(1, "missing the title line (\"# Day N of #66DaysOfK8s\")");
-  if (!dateLine) warn(1, "missing the \"Last update\" date");
+  if (!lesson.heading) warn(1, 'missing the title line ("# Day N of #66DaysOfK8s")');
+  if (!dateLine) warn(1, 'missing the "Last update" date');
   lesson.intro = resolved.source(intro);
 
   for (const block of blocks.slice(1)) {
@@ -146,8 +166,11 @@ export function parseLesson(text: string, sourcePath: string, options: ParseOpti
         break;
       case "other":
         lesson.sections.push({
-          heading: block.title, depth: block.heading!.depth, anchor: anchorOf(block.title),
-          markdown: resolved.source(block.nodes), html: markdownToHtml(block.nodes, resolved.rewriteUrl),
+          heading: block.title,
+          depth: block.heading!.depth,
+          anchor: anchorOf(block.title),
+          markdown: resolved.source(block.nodes),
+          html: markdownToHtml(block.nodes, resolved.rewriteUrl),
         });
         prose.push(proseText(block.nodes));
         break;
@@ -204,13 +227,17 @@ function resolveLinks(root: Root, text: string, resolve: LinkResolver, warn: (li
     if (start !== undefined && end !== undefined) splices.push({ start, end, from: node.url, to: target.url });
     node.url = target.url;
   });
-  const source = (nodes: RootContent[]) => nodes.map((node) => {
-    const start = node.position?.start.offset;
-    const end = node.position?.end.offset;
-    if (start === undefined || end === undefined) return nodesToMarkdown([node]);
-    const inside = splices.filter((s) => s.start >= start && s.end <= end).map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
-    return splice(text.slice(start, end), inside);
-  }).join("\n\n").trim();
+  const source = (nodes: RootContent[]) =>
+    nodes
+      .map((node) => {
+        const start = node.position?.start.offset;
+        const end = node.position?.end.offset;
+        if (start === undefined || end === undefined) return nodesToMarkdown([node]);
+        const inside = splices.filter((s) => s.start >= start && s.end <= end).map((s) => ({ ...s, start: s.start - start, end: s.end - start }));
+        return splice(text.slice(start, end), inside);
+      })
+      .join("\n\n")
+      .trim();
   return { body: splice(text, splices), source, days, rewriteUrl };
 }
 
@@ -249,7 +276,12 @@ function dayLinksOf(blocks: Block[], days: Map<Nodes, number>, lesson: Lesson): 
       walk(node, (n) => {
         const number = days.get(n);
         if (number === undefined || number === lesson.number || links.has(number)) return;
-        links.set(number, { number, text: plainText(n) || (n.type === "image" ? n.alt ?? "" : ""), section: block.heading ? block.title : null, line: lineOf(n) });
+        links.set(number, {
+          number,
+          text: plainText(n) || (n.type === "image" ? (n.alt ?? "") : ""),
+          section: block.heading ? block.title : null,
+          line: lineOf(n),
+        });
       });
     }
   }
@@ -392,14 +424,19 @@ function proseText(nodes: RootContent[]): string {
       if (n.type === "paragraph" || n.type === "listItem" || n.type === "tableCell") parts.push("\n");
     });
   }
-  return parts.join("").replace(/[ \t]+/g, " ").replace(/\n\s*\n+/g, "\n").trim();
+  return parts
+    .join("")
+    .replace(/[ \t]+/g, " ")
+    .replace(/\n\s*\n+/g, "\n")
+    .trim();
 }
 
 function collectCode(blocks: Block[], snippets: LessonSnippet[]): void {
   for (const block of blocks) {
     for (const node of block.nodes) {
       walk(node as Nodes, (n) => {
-        if (n.type === "code") snippets.push({ language: n.lang?.trim().toLowerCase() || null, code: n.value, section: block.heading ? block.title : null, line: lineOf(n) });
+        if (n.type === "code")
+          snippets.push({ language: n.lang?.trim().toLowerCase() || null, code: n.value, section: block.heading ? block.title : null, line: lineOf(n) });
       });
     }
   }
@@ -423,7 +460,12 @@ function collectLinks(blocks: Block[], lesson: Lesson, warn: (line: number, mess
         }
         if (!isCitableUrl(url)) return; // localhost, private and in-cluster addresses are examples, not sources
         const listed = block.kind === "references";
-        const candidates = linkTitleCandidates(link, { ancestors, previous: nodes[nodes.indexOf((ancestors[0] ?? link) as Nodes) - 1] as RootContent | undefined, heading: block.title, listed });
+        const candidates = linkTitleCandidates(link, {
+          ancestors,
+          previous: nodes[nodes.indexOf((ancestors[0] ?? link) as Nodes) - 1] as RootContent | undefined,
+          heading: block.title,
+          listed,
+        });
         titles.set(url, [...(titles.get(url) ?? []), ...candidates]);
         const existing = byUrl.get(url);
         if (existing) {

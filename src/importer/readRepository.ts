@@ -86,7 +86,8 @@ export async function readRepository(path: string, options: ReadOptions): Promis
     const files = await repositoryFiles(root ?? path);
     const lesson = (await exists(join(path, "README.md"))) ? await readDayFolder(path, root ?? path, reader, files) : null;
     if (lesson) content.lessons.push(lesson);
-    else if (!(await exists(join(path, "README.md")))) content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
+    else if (!(await exists(join(path, "README.md"))))
+      content.warnings.push({ file: path, line: 1, message: "neither a challenge repository (challenge/README.md) nor a day folder (README.md)" });
     return content;
   }
   content.shape = "repository";
@@ -105,7 +106,13 @@ export async function readRepository(path: string, options: ReadOptions): Promis
     const text = await readText(suggested, rel(suggested), content.warnings);
     if (text !== null) {
       const days = linkedDays(parseMarkdown(text), rel(suggested), content.warnings);
-      if (days.length > 0) content.paths.push({ name: "suggested", title: "Suggested order", description: "The order the challenge's author suggests for studying the lessons.", days });
+      if (days.length > 0)
+        content.paths.push({
+          name: "suggested",
+          title: "Suggested order",
+          description: "The order the challenge's author suggests for studying the lessons.",
+          days,
+        });
     }
   }
 
@@ -123,7 +130,11 @@ export async function readRepository(path: string, options: ReadOptions): Promis
     const lesson = await readDayFolder(folder, path, reader, files);
     if (lesson) {
       if (lesson.number !== null && lesson.number !== dayNumberOf(folder)) {
-        content.warnings.push({ file: lesson.sourcePath, line: 1, message: `title says day ${lesson.number} but the folder is day${dayNumberOf(folder)}; using ${dayNumberOf(folder)}` });
+        content.warnings.push({
+          file: lesson.sourcePath,
+          line: 1,
+          message: `title says day ${lesson.number} but the folder is day${dayNumberOf(folder)}; using ${dayNumberOf(folder)}`,
+        });
       }
       lesson.number = dayNumberOf(folder);
       content.lessons.push(lesson);
@@ -222,7 +233,11 @@ async function readFiles(folder: string, root: string, reader: FileReader, keep:
     try {
       const size = (await stat(full)).size;
       if (size > reader.maxFileBytes) {
-        reader.warnings.push({ file: shown, line: 0, message: `skipped: ${size} bytes is over the ${reader.maxFileBytes}-byte limit for files (IMPORT_MAX_FILE_BYTES)` });
+        reader.warnings.push({
+          file: shown,
+          line: 0,
+          message: `skipped: ${size} bytes is over the ${reader.maxFileBytes}-byte limit for files (IMPORT_MAX_FILE_BYTES)`,
+        });
         continue;
       }
       buffer = await readFile(full);

@@ -36,12 +36,61 @@ export interface TitleCandidate {
 
 /** Link texts that name no source: they point ("here"), or they name a format, not a page. */
 const GENERIC = new Set([
-  "link", "links", "here", "there", "this", "that", "this link", "the link", "click here", "see here", "see this", "see", "go",
-  "this article", "article", "this page", "page", "this post", "post", "website", "web site", "site", "homepage", "home page",
-  "source", "sources", "url", "read more", "more", "more info", "more information", "details", "info", "official site",
-  "docs", "documentation", "asciicast", "video", "image", "screenshot", "picture", "download", "repo", "repository",
+  "link",
+  "links",
+  "here",
+  "there",
+  "this",
+  "that",
+  "this link",
+  "the link",
+  "click here",
+  "see here",
+  "see this",
+  "see",
+  "go",
+  "this article",
+  "article",
+  "this page",
+  "page",
+  "this post",
+  "post",
+  "website",
+  "web site",
+  "site",
+  "homepage",
+  "home page",
+  "source",
+  "sources",
+  "url",
+  "read more",
+  "more",
+  "more info",
+  "more information",
+  "details",
+  "info",
+  "official site",
+  "docs",
+  "documentation",
+  "asciicast",
+  "video",
+  "image",
+  "screenshot",
+  "picture",
+  "download",
+  "repo",
+  "repository",
   // lead-ins that introduce a source without describing it
-  "based on", "see also", "reference", "references", "credit", "credits", "from", "via", "more here", "check",
+  "based on",
+  "see also",
+  "reference",
+  "references",
+  "credit",
+  "credits",
+  "from",
+  "via",
+  "more here",
+  "check",
 ]);
 
 const clean = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -53,7 +102,9 @@ const clean = (text: string) => text.replace(/\s+/g, " ").trim();
  * @example isInformativeTitle("Lens Homepage", "https://k8slens.dev") // true
  */
 export function isInformativeTitle(text: string, url: string): boolean {
-  const t = clean(text).toLowerCase().replace(/^[\s"'“”‘’([{<*_-]+|[\s"'“”‘’)\]}>*_.,:;!?-]+$/g, "");
+  const t = clean(text)
+    .toLowerCase()
+    .replace(/^[\s"'“”‘’([{<*_-]+|[\s"'“”‘’)\]}>*_.,:;!?-]+$/g, "");
   if (!/\p{L}.*\p{L}/u.test(t)) return false;
   if (GENERIC.has(t)) return false;
   if (/^(https?:\/\/|www\.)/.test(t)) return false;
@@ -70,7 +121,21 @@ export function isInformativeTitle(text: string, url: string): boolean {
 }
 
 /** Path segments that carry no meaning in a title. */
-const NOISE_SEGMENTS = new Set(["index.html", "index.htm", "index.php", "index", "readme.md", "en", "en-us", "en-gb", "latest", "stable", "master", "main", "www"]);
+const NOISE_SEGMENTS = new Set([
+  "index.html",
+  "index.htm",
+  "index.php",
+  "index",
+  "readme.md",
+  "en",
+  "en-us",
+  "en-gb",
+  "latest",
+  "stable",
+  "master",
+  "main",
+  "www",
+]);
 
 /**
  * The page path of a URL as a title, or null when the path says nothing (a home page, ids only).
@@ -85,13 +150,16 @@ export function titleFromPath(url: string): string | null {
   } catch {
     return null;
   }
-  const segments = u.pathname.split("/").filter(Boolean).map((s) => {
-    try {
-      return decodeURIComponent(s);
-    } catch {
-      return s;
-    }
-  });
+  const segments = u.pathname
+    .split("/")
+    .filter(Boolean)
+    .map((s) => {
+      try {
+        return decodeURIComponent(s);
+      } catch {
+        return s;
+      }
+    });
   const host = u.hostname.replace(/^www\./, "");
   if (["github.com", "gitlab.com", "bitbucket.org"].includes(host)) {
     if (segments.length < 2) return segments[0] ?? null;

@@ -9,7 +9,18 @@ import type { ReferenceKind } from "../modules/references/referenceKinds.ts";
 
 export type { ReferenceKind };
 
-const BLOG_HOSTS = ["medium.com", "dev.to", "towardsdatascience.com", "hashnode.dev", "hashnode.com", "substack.com", "betterprogramming.pub", "itnext.io", "blogspot.com", "wordpress.com"];
+const BLOG_HOSTS = [
+  "medium.com",
+  "dev.to",
+  "towardsdatascience.com",
+  "hashnode.dev",
+  "hashnode.com",
+  "substack.com",
+  "betterprogramming.pub",
+  "itnext.io",
+  "blogspot.com",
+  "wordpress.com",
+];
 const VIDEO_HOSTS = ["youtube.com", "youtu.be", "vimeo.com", "asciinema.org"];
 const REPOSITORY_HOSTS = ["github.com", "gitlab.com", "bitbucket.org"];
 const DOCS_HOSTS = ["readthedocs.io", "readthedocs.org", "gitbook.io"];
@@ -80,7 +91,22 @@ function isLocalIpv4([a, b]: [number, number, number, number]): boolean {
 }
 
 /** Name suffixes that only resolve inside a cluster, a LAN or a test setup (RFC 6761 and Kubernetes DNS). */
-const LOCAL_SUFFIXES = ["localhost", "local", "localdomain", "internal", "lan", "home.arpa", "svc", "cluster.local", "test", "example", "invalid", "example.com", "example.org", "example.net"];
+const LOCAL_SUFFIXES = [
+  "localhost",
+  "local",
+  "localdomain",
+  "internal",
+  "lan",
+  "home.arpa",
+  "svc",
+  "cluster.local",
+  "test",
+  "example",
+  "invalid",
+  "example.com",
+  "example.org",
+  "example.net",
+];
 
 /** Kubernetes namespaces every cluster has: `my-service.default` is an in-cluster name, not a web site. */
 const CLUSTER_NAMESPACES = ["default", "kube-system", "kube-public", "kube-node-lease"];

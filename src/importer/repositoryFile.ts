@@ -82,7 +82,11 @@ function readImage(name: string, bytes: Uint8Array): { mediaType: string; width:
   if (expected === "SVG") {
     const text = exactText(bytes);
     if (text === null || !/<svg[\s>]/i.test(text)) return invalid;
-    return { mediaType: IMAGE_MEDIA_TYPES.svg!, width: size?.type === "svg" ? size.width || null : null, height: size?.type === "svg" ? size.height || null : null };
+    return {
+      mediaType: IMAGE_MEDIA_TYPES.svg!,
+      width: size?.type === "svg" ? size.width || null : null,
+      height: size?.type === "svg" ? size.height || null : null,
+    };
   }
   const mediaType = size?.type ? IMAGE_MEDIA_TYPES[size.type] : undefined;
   if (!size || !mediaType || mediaType === IMAGE_MEDIA_TYPES.svg || !(size.width > 0) || !(size.height > 0)) return invalid;

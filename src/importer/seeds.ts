@@ -143,7 +143,13 @@ export async function readSeeds(dir: string = defaultSeedsDir): Promise<Seeds> {
     }
     const lines = new LineCounter();
     const doc = parseDocument(source, { lineCounter: lines, prettyErrors: false });
-    for (const e of doc.errors) problems.push({ file: shown(file), line: lines.linePos(e.pos[0]).line, path: "", message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, "") });
+    for (const e of doc.errors)
+      problems.push({
+        file: shown(file),
+        line: lines.linePos(e.pos[0]).line,
+        path: "",
+        message: e.message.split("\n")[0]!.replace(/ at line \d+, column \d+:?$/, ""),
+      });
     return doc.errors.length ? null : { file: shown(file), label, doc, lines };
   };
 

@@ -122,9 +122,11 @@ export async function writeContent(db: Database, content: RepositoryContent): Pr
     // 2. Lessons: hash everything imported for the day; write only changed days.
     const records: DayRecord[] = lessons.map((lesson) => {
       const known = existing.get(lesson.number);
-      const facts: DayFacts = index.get(lesson.number) ?? (known
-        ? { number: known.number, week: known.week, title: known.title, series: known.series, part: known.part, kind: known.kind as DayKind }
-        : { number: lesson.number, week: lesson.week, title: lesson.heading || `Day ${lesson.number}`, series: null, part: null, kind: "THEORY" });
+      const facts: DayFacts =
+        index.get(lesson.number) ??
+        (known
+          ? { number: known.number, week: known.week, title: known.title, series: known.series, part: known.part, kind: known.kind as DayKind }
+          : { number: lesson.number, week: lesson.week, title: lesson.heading || `Day ${lesson.number}`, series: null, part: null, kind: "THEORY" });
       if (facts.week === null && lesson.week !== null) facts.week = lesson.week;
       const hits = detectConcepts(matcher, lessonZones(lesson, facts.title, kindsOf(lesson)));
       hits.forEach((h) => allHits.add(h.slug));
@@ -135,7 +137,11 @@ export async function writeContent(db: Database, content: RepositoryContent): Pr
     });
     const toWrite = records.filter((r) => existing.get(r.number)?.contentHash !== r.hash);
 
-    const referenceIds = await upsertReferences(tx, toWrite.flatMap((r) => r.lesson.references), changes);
+    const referenceIds = await upsertReferences(
+      tx,
+      toWrite.flatMap((r) => r.lesson.references),
+      changes,
+    );
     for (const record of toWrite) {
       const day = await writeLessonDay(tx, challenge.id, existing.get(record.number)?.id, record, referenceIds, conceptIds, changes);
       existing.set(record.number, day);
@@ -152,9 +158,11 @@ export async function writeContent(db: Database, content: RepositoryContent): Pr
         return false;
       });
       if (targets.length) {
-        changes.add(await tx.dayLink.createMany({
-          data: targets.map((l) => ({ fromDayId: fromId, toDayId: existing.get(l.number)!.id, kind: "SEE_ALSO", text: l.text, section: l.section })),
-        }));
+        changes.add(
+          await tx.dayLink.createMany({
+            data: targets.map((l) => ({ fromDayId: fromId, toDayId: existing.get(l.number)!.id, kind: "SEE_ALSO", text: l.text, section: l.section })),
+          }),
+        );
       }
     }
 
@@ -194,9 +202,15 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     await lockContent(tx, db);
     const c = seeds.challenge;
     const challengeData = {
-      name: c.name, hashtag: c.hashtag, hashtags: json(c.hashtags), description: c.description,
-      totalDays: c.totalDays, minMinutesPerDay: c.minMinutesPerDay, sourceUrl: c.sourceUrl ?? null,
-      freezeEveryCountedDays: c.freezeEveryCountedDays, maxFreezesBanked: c.maxFreezesBanked,
+      name: c.name,
+      hashtag: c.hashtag,
+      hashtags: json(c.hashtags),
+      description: c.description,
+      totalDays: c.totalDays,
+      minMinutesPerDay: c.minMinutesPerDay,
+      sourceUrl: c.sourceUrl ?? null,
+      freezeEveryCountedDays: c.freezeEveryCountedDays,
+      maxFreezesBanked: c.maxFreezesBanked,
     };
     let challenge = await tx.challenge.findUnique({ where: { slug: DEFAULT_CHALLENGE } });
     if (c.slug !== DEFAULT_CHALLENGE) challenge = await tx.challenge.findUnique({ where: { slug: c.slug } });
@@ -211,7 +225,13 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     // Concepts by slug.
     const concepts = new Map((await tx.concept.findMany()).map((row) => [row.slug, row]));
     for (const concept of seeds.concepts) {
-      const data = { name: concept.name, aliases: json(concept.aliases), summary: concept.summary, category: concept.category, docsUrl: concept.docsUrl ?? null };
+      const data = {
+        name: concept.name,
+        aliases: json(concept.aliases),
+        summary: concept.summary,
+        category: concept.category,
+        docsUrl: concept.docsUrl ?? null,
+      };
       const row = concepts.get(concept.slug);
       if (!row) {
         concepts.set(concept.slug, await tx.concept.create({ data: { slug: concept.slug, ...data } }));
@@ -229,7 +249,9 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     const stale = current.filter((r) => !wanted.has(`${r.fromId}>${r.toId}>${r.kind}`)).map((r) => r.id);
     if (stale.length) changes.add(await tx.conceptRelation.deleteMany({ where: { id: { in: stale } } }));
     const have = new Set(current.map((r) => `${r.fromId}>${r.toId}>${r.kind}`));
-    const missing = [...wanted.entries()].filter(([key]) => !have.has(key)).map(([, r]) => ({ fromId: idOf(r.from), toId: idOf(r.to), kind: r.kind, source: "CURATED", weight: 1 }));
+    const missing = [...wanted.entries()]
+      .filter(([key]) => !have.has(key))
+      .map(([, r]) => ({ fromId: idOf(r.from), toId: idOf(r.to), kind: r.kind, source: "CURATED", weight: 1 }));
     if (missing.length) changes.add(await tx.conceptRelation.createMany({ data: missing }));
 
     await syncConceptDocs(tx, seeds, concepts, changes);
@@ -237,7 +259,14 @@ export async function writeSeeds(db: Database, seeds: Seeds): Promise<SeedSummar
     // Days: the index facts and our summaries; days with an imported lesson keep their lesson facts.
     const days = new Map((await tx.day.findMany({ where: { challengeId: challenge.id } })).map((d) => [d.number, d]));
     for (const day of seeds.days) {
-      const facts = factFields({ number: day.number, week: day.week ?? null, title: day.title, series: day.series ?? null, part: day.part ?? null, kind: day.kind });
+      const facts = factFields({
+        number: day.number,
+        week: day.week ?? null,
+        title: day.title,
+        series: day.series ?? null,
+        part: day.part ?? null,
+        kind: day.kind,
+      });
       const row = days.get(day.number);
       if (!row) {
         days.set(day.number, await tx.day.create({ data: { ...facts, summary: day.summary, challengeId: challenge.id, number: day.number } }));
@@ -288,8 +317,17 @@ export interface ContentStats {
 export async function contentStats(db: Database): Promise<ContentStats> {
   const p = db.prisma;
   const [days, lessons, concepts, relations, references, snippets, attachments, files, paths, learners, state] = await Promise.all([
-    p.day.count(), p.day.count({ where: { hasLesson: true } }), p.concept.count(), p.conceptRelation.count(), p.reference.count(),
-    p.snippet.count(), p.attachment.count(), p.challengeFile.count(), p.learningPath.count(), p.learner.count(), p.contentState.findUnique({ where: { id: 1 } }),
+    p.day.count(),
+    p.day.count({ where: { hasLesson: true } }),
+    p.concept.count(),
+    p.conceptRelation.count(),
+    p.reference.count(),
+    p.snippet.count(),
+    p.attachment.count(),
+    p.challengeFile.count(),
+    p.learningPath.count(),
+    p.learner.count(),
+    p.contentState.findUnique({ where: { id: 1 } }),
   ]);
   return { days, lessons, concepts, relations, references, snippets, attachments, files, paths, learners, contentVersion: state?.version ?? 0 };
 }
@@ -320,7 +358,6 @@ function differs(row: object, data: Record<string, unknown>): boolean {
   return Object.entries(data).some(([key, value]) => (row as Record<string, unknown>)[key] !== value);
 }
 
-
 /** Kubernetes kinds declared by a lesson's attachments and YAML snippets, one entry per declaration. */
 function kindsOf(lesson: Lesson): string[] {
   const kinds = lesson.attachments.flatMap((a) => a.kinds);
@@ -344,20 +381,30 @@ async function upsertReferences(tx: Tx, refs: Lesson["references"], changes: Cha
     const found = await tx.reference.findMany({ where: { url: { in: chunk } }, select: { id: true, url: true, title: true, kind: true } });
     for (const f of found) {
       const r = byUrl.get(f.url)!;
-      const title = source === "curated" ? r.title : referenceTitle(f.url, [{ source: "text", text: f.title }, { source: "text", text: r.title }]);
+      const title =
+        source === "curated"
+          ? r.title
+          : referenceTitle(f.url, [
+              { source: "text", text: f.title },
+              { source: "text", text: r.title },
+            ]);
       if (title !== f.title || r.kind !== f.kind) {
         await tx.reference.update({ where: { id: f.id }, data: { title, kind: r.kind } });
         changes.add(1);
       }
     }
     const known = new Set(found.map((f) => f.url));
-    const missing = chunk.filter((u) => !known.has(u)).map((u) => {
-      const r = byUrl.get(u)!;
-      return { url: r.url, title: r.title, domain: r.domain, kind: r.kind };
-    });
+    const missing = chunk
+      .filter((u) => !known.has(u))
+      .map((u) => {
+        const r = byUrl.get(u)!;
+        return { url: r.url, title: r.title, domain: r.domain, kind: r.kind };
+      });
     if (missing.length) {
       changes.add(await tx.reference.createMany({ data: missing }));
-      found.push(...(await tx.reference.findMany({ where: { url: { in: missing.map((m) => m.url) } }, select: { id: true, url: true, title: true, kind: true } })));
+      found.push(
+        ...(await tx.reference.findMany({ where: { url: { in: missing.map((m) => m.url) } }, select: { id: true, url: true, title: true, kind: true } })),
+      );
     }
     for (const f of found) ids.set(f.url, f.id);
   }
@@ -376,8 +423,16 @@ async function writeLessonDay(
   const { lesson, facts } = record;
   const data = {
     ...factFields(facts),
-    date: lesson.date, intro: lesson.intro, tldr: lesson.tldr, basedOn: json(lesson.basedOn), tags: json(lesson.tags),
-    body: lesson.body, html: lesson.html, sourcePath: lesson.sourcePath, contentHash: record.hash, hasLesson: true,
+    date: lesson.date,
+    intro: lesson.intro,
+    tldr: lesson.tldr,
+    basedOn: json(lesson.basedOn),
+    tags: json(lesson.tags),
+    body: lesson.body,
+    html: lesson.html,
+    sourcePath: lesson.sourcePath,
+    contentHash: record.hash,
+    hasLesson: true,
   };
   let day;
   if (dayId === undefined) {
@@ -386,8 +441,14 @@ async function writeLessonDay(
     day = await tx.day.update({ where: { id: dayId }, data });
     const where = { dayId };
     await Promise.all([
-      tx.dayItem.deleteMany({ where }), tx.toolVersion.deleteMany({ where }), tx.section.deleteMany({ where }),
-      tx.snippet.deleteMany({ where }), tx.attachment.deleteMany({ where }), tx.manifestObject.deleteMany({ where }), tx.dayReference.deleteMany({ where }), tx.dayConcept.deleteMany({ where }),
+      tx.dayItem.deleteMany({ where }),
+      tx.toolVersion.deleteMany({ where }),
+      tx.section.deleteMany({ where }),
+      tx.snippet.deleteMany({ where }),
+      tx.attachment.deleteMany({ where }),
+      tx.manifestObject.deleteMany({ where }),
+      tx.dayReference.deleteMany({ where }),
+      tx.dayConcept.deleteMany({ where }),
     ]).then((results) => results.forEach((r) => changes.add(r)));
   }
   changes.add(1);
@@ -406,24 +467,56 @@ async function writeLessonDay(
     writes.push(tx.snippet.createMany({ data: lesson.snippets.map(({ line: _line, ...s }, position) => ({ dayId: id, position, ...s })) }));
   }
   if (lesson.manifestObjects.length) {
-    writes.push(tx.manifestObject.createMany({
-      data: lesson.manifestObjects.map((o, position) => ({
-        dayId: id, position, apiVersion: o.apiVersion, kind: o.kind, name: o.name, file: o.file, snippet: o.snippet, document: o.document, listItem: o.listItem, line: o.line,
-      })),
-    }));
+    writes.push(
+      tx.manifestObject.createMany({
+        data: lesson.manifestObjects.map((o, position) => ({
+          dayId: id,
+          position,
+          apiVersion: o.apiVersion,
+          kind: o.kind,
+          name: o.name,
+          file: o.file,
+          snippet: o.snippet,
+          document: o.document,
+          listItem: o.listItem,
+          line: o.line,
+        })),
+      }),
+    );
   }
   for (const chunk of byBytes(lesson.attachments)) {
-    writes.push(tx.attachment.createMany({
-      data: chunk.map((a) => ({
-        dayId: id, name: a.name, mediaType: a.mediaType, text: a.text, data: a.data, size: a.size, sha256: a.sha256,
-        width: a.width, height: a.height, kinds: json(a.kinds), apiVersions: json(a.apiVersions),
-      })),
-    }));
+    writes.push(
+      tx.attachment.createMany({
+        data: chunk.map((a) => ({
+          dayId: id,
+          name: a.name,
+          mediaType: a.mediaType,
+          text: a.text,
+          data: a.data,
+          size: a.size,
+          sha256: a.sha256,
+          width: a.width,
+          height: a.height,
+          kinds: json(a.kinds),
+          apiVersions: json(a.apiVersions),
+        })),
+      }),
+    );
   }
   const refs = lesson.references.filter((r) => referenceIds.has(r.url));
-  if (refs.length) writes.push(tx.dayReference.createMany({ data: refs.map((r, position) => ({ dayId: id, referenceId: referenceIds.get(r.url)!, title: r.title, position, listed: r.listed })) }));
+  if (refs.length)
+    writes.push(
+      tx.dayReference.createMany({
+        data: refs.map((r, position) => ({ dayId: id, referenceId: referenceIds.get(r.url)!, title: r.title, position, listed: r.listed })),
+      }),
+    );
   const hits = record.hits.filter((h) => conceptIds.has(h.slug));
-  if (hits.length) writes.push(tx.dayConcept.createMany({ data: hits.map((h) => ({ dayId: id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })) }));
+  if (hits.length)
+    writes.push(
+      tx.dayConcept.createMany({
+        data: hits.map((h) => ({ dayId: id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })),
+      }),
+    );
   for (const result of await Promise.all(writes)) changes.add(result);
   return day;
 }
@@ -451,11 +544,23 @@ function byBytes<T extends { size: number }>(files: T[]): T[][] {
  * ones (by sha256, type or size) rewritten, vanished ones deleted. Bytes are never read back.
  */
 async function syncChallengeFiles(tx: Tx, challengeId: number, files: RepositoryFile[], changes: Changes): Promise<void> {
-  const current = new Map((await tx.challengeFile.findMany({
-    where: { challengeId },
-    select: { id: true, path: true, mediaType: true, size: true, sha256: true, width: true, height: true },
-  })).map((f) => [f.path, f]));
-  const fields = (f: RepositoryFile) => ({ mediaType: f.mediaType, text: f.text, data: f.data, size: f.size, sha256: f.sha256, width: f.width, height: f.height });
+  const current = new Map(
+    (
+      await tx.challengeFile.findMany({
+        where: { challengeId },
+        select: { id: true, path: true, mediaType: true, size: true, sha256: true, width: true, height: true },
+      })
+    ).map((f) => [f.path, f]),
+  );
+  const fields = (f: RepositoryFile) => ({
+    mediaType: f.mediaType,
+    text: f.text,
+    data: f.data,
+    size: f.size,
+    sha256: f.sha256,
+    width: f.width,
+    height: f.height,
+  });
   const missing: RepositoryFile[] = [];
   for (const file of files) {
     const row = current.get(file.path);
@@ -480,7 +585,13 @@ async function syncConceptDocs(tx: Tx, seeds: Seeds, concepts: Map<string, { id:
   });
   // Several concepts may share a page (Pod and Multi-container Pod, by its #fragment): the page's own concept names it.
   const ownPageFirst = [...docs].sort((a, b) => Number(a.fragment) - Number(b.fragment));
-  const refs = ownPageFirst.map((d) => ({ url: d.url, title: referenceTitle(d.url, [{ source: "curated", text: d.title }]), domain: domainOf(d.url), kind: referenceKind(d.url), listed: false }));
+  const refs = ownPageFirst.map((d) => ({
+    url: d.url,
+    title: referenceTitle(d.url, [{ source: "curated", text: d.title }]),
+    domain: domainOf(d.url),
+    kind: referenceKind(d.url),
+    listed: false,
+  }));
   const referenceIds = await upsertReferences(tx, refs, changes, "curated");
   const wanted = new Set(docs.map((d) => `${d.conceptId}>${referenceIds.get(d.url)}`));
   const seeded = [...new Set(seeds.concepts.map((c) => concepts.get(c.slug)!.id))];
@@ -491,10 +602,12 @@ async function syncConceptDocs(tx: Tx, seeds: Seeds, concepts: Map<string, { id:
     }
   }
   const have = new Set(current.map((l) => `${l.conceptId}>${l.referenceId}`));
-  const missing = [...wanted].filter((k) => !have.has(k)).map((k) => {
-    const [conceptId, referenceId] = k.split(">").map(Number) as [number, number];
-    return { conceptId, referenceId };
-  });
+  const missing = [...wanted]
+    .filter((k) => !have.has(k))
+    .map((k) => {
+      const [conceptId, referenceId] = k.split(">").map(Number) as [number, number];
+      return { conceptId, referenceId };
+    });
   if (missing.length) changes.add(await tx.conceptReference.createMany({ data: missing }));
 }
 
@@ -511,25 +624,48 @@ async function syncNextPartLinks(tx: Tx, challengeId: number, changes: Changes):
   const current = await tx.dayLink.findMany({ where: { kind: "NEXT_PART", from: { challengeId } }, select: { fromDayId: true, toDayId: true } });
   const have = new Set(current.map((l) => `${l.fromDayId}>${l.toDayId}`));
   for (const l of current) {
-    if (!wanted.has(`${l.fromDayId}>${l.toDayId}`)) changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: l.fromDayId, toDayId: l.toDayId, kind: "NEXT_PART" } }));
+    if (!wanted.has(`${l.fromDayId}>${l.toDayId}`))
+      changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: l.fromDayId, toDayId: l.toDayId, kind: "NEXT_PART" } }));
   }
-  const missing = [...wanted].filter((k) => !have.has(k)).map((k) => {
-    const [fromDayId, toDayId] = k.split(">").map(Number) as [number, number];
-    return { fromDayId, toDayId, kind: "NEXT_PART" };
-  });
+  const missing = [...wanted]
+    .filter((k) => !have.has(k))
+    .map((k) => {
+      const [fromDayId, toDayId] = k.split(">").map(Number) as [number, number];
+      return { fromDayId, toDayId, kind: "NEXT_PART" };
+    });
   if (missing.length) changes.add(await tx.dayLink.createMany({ data: missing }));
 }
 
 function chronological(numbers: number[]) {
-  return { name: "chronological", title: "Chronological order", description: "Every day in the order of the challenge.", days: [...numbers].sort((a, b) => a - b) };
+  return {
+    name: "chronological",
+    title: "Chronological order",
+    description: "Every day in the order of the challenge.",
+    days: [...numbers].sort((a, b) => a - b),
+  };
 }
 
 /** Creates or updates a path; its steps are replaced only when they differ. Seeds own titles and descriptions. */
-async function syncPath(tx: Tx, challengeId: number, path: { name: string; title: string; description: string; days: number[] }, changes: Changes, ownsText: boolean): Promise<void> {
-  let row = await tx.learningPath.findUnique({ where: { challengeId_name: { challengeId, name: path.name } }, include: { steps: { orderBy: { position: "asc" } } } });
+async function syncPath(
+  tx: Tx,
+  challengeId: number,
+  path: { name: string; title: string; description: string; days: number[] },
+  changes: Changes,
+  ownsText: boolean,
+): Promise<void> {
+  let row = await tx.learningPath.findUnique({
+    where: { challengeId_name: { challengeId, name: path.name } },
+    include: { steps: { orderBy: { position: "asc" } } },
+  });
   if (!row) {
     await tx.learningPath.create({
-      data: { challengeId, name: path.name, title: path.title, description: path.description, steps: { createMany: { data: path.days.map((dayNumber, position) => ({ position, dayNumber })) } } },
+      data: {
+        challengeId,
+        name: path.name,
+        title: path.title,
+        description: path.description,
+        steps: { createMany: { data: path.days.map((dayNumber, position) => ({ position, dayNumber })) } },
+      },
     });
     changes.add(1 + path.days.length);
     return;
@@ -554,7 +690,10 @@ async function syncPath(tx: Tx, challengeId: number, path: { name: string; title
  * Days with a lesson keep the concepts their import found.
  */
 async function syncSeededDayConcepts(tx: Tx, challengeId: number, seeds: Seeds, changes: Changes): Promise<void> {
-  const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({ ...c, aliases: decodeStringList(c.aliases) }));
+  const glossary = (await tx.concept.findMany({ select: { id: true, slug: true, name: true, aliases: true } })).map((c) => ({
+    ...c,
+    aliases: decodeStringList(c.aliases),
+  }));
   const matcher = compileGlossary(glossary);
   const conceptIds = new Map(glossary.map((c) => [c.slug, c.id]));
   const rows = await tx.day.findMany({
@@ -603,10 +742,12 @@ async function syncDerivedRelations(tx: Tx, challengeId: number, changes: Change
   }
   if (stale.length) changes.add(await tx.conceptRelation.deleteMany({ where: { id: { in: stale } } }));
   const have = new Set(current.map((r) => `${r.fromId}>${r.toId}`));
-  const missing = [...wanted].filter(([k]) => !have.has(k)).map(([k, days]) => {
-    const [fromId, toId] = k.split(">").map(Number) as [number, number];
-    return { fromId, toId, kind: "RELATED", source: "DERIVED", weight: days.length, evidence: json(days) };
-  });
+  const missing = [...wanted]
+    .filter(([k]) => !have.has(k))
+    .map(([k, days]) => {
+      const [fromId, toId] = k.split(">").map(Number) as [number, number];
+      return { fromId, toId, kind: "RELATED", source: "DERIVED", weight: days.length, evidence: json(days) };
+    });
   if (missing.length) changes.add(await tx.conceptRelation.createMany({ data: missing }));
 }
 

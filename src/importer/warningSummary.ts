@@ -26,7 +26,7 @@ export function warningKind(w: ImportWarning): string {
 export function summarizeWarnings(warnings: readonly ImportWarning[]): string {
   const counts = new Map<string, number>();
   for (const w of warnings) counts.set(warningKind(w), (counts.get(warningKind(w)) ?? 0) + 1);
-  const plural = (kind: string, n: number) => (n === 1 ? kind : KINDS.find(([, one]) => one === kind)?.[2] ?? `${kind} problems`);
+  const plural = (kind: string, n: number) => (n === 1 ? kind : (KINDS.find(([, one]) => one === kind)?.[2] ?? `${kind} problems`));
   const parts = [...counts].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([kind, n]) => `${n} ${plural(kind, n)}`);
   return `${warnings.length} warning${warnings.length === 1 ? "" : "s"}: ${parts.join(", ")}`;
 }

@@ -31,10 +31,13 @@ export function hostCheck(allowed: readonly string[]): RequestHandler {
   return (req, res, next) => {
     const host = req.headers.host;
     if (isAllowedHost(host, allowed)) return next();
-    res.status(403).set("Cache-Control", "no-store").json({
-      jsonrpc: "2.0",
-      error: { code: -32000, message: `Host not allowed: ${JSON.stringify(host ?? "")}; set MCP_ALLOWED_HOSTS to accept it` },
-      id: null,
-    });
+    res
+      .status(403)
+      .set("Cache-Control", "no-store")
+      .json({
+        jsonrpc: "2.0",
+        error: { code: -32000, message: `Host not allowed: ${JSON.stringify(host ?? "")}; set MCP_ALLOWED_HOSTS to accept it` },
+        id: null,
+      });
   };
 }

@@ -34,12 +34,14 @@ export function mcpRouter(services: Services): Router {
   });
 
   router.all("/mcp", (_req, res) => {
-    res.status(405).set({ Allow: "POST", "Cache-Control": "no-store" }).json({
-      jsonrpc: "2.0",
-      error: { code: -32000, message: "Method not allowed: this MCP endpoint is stateless; send JSON-RPC messages with POST" },
-      id: null,
-    });
+    res
+      .status(405)
+      .set({ Allow: "POST", "Cache-Control": "no-store" })
+      .json({
+        jsonrpc: "2.0",
+        error: { code: -32000, message: "Method not allowed: this MCP endpoint is stateless; send JSON-RPC messages with POST" },
+        id: null,
+      });
   });
   return router;
 }
-

@@ -18,7 +18,10 @@ export function protocolError(err: unknown, what: string, services: Services): M
   const app = asAppError(err);
   if (app) {
     const issues = app.details.issues?.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ");
-    return new McpError(invalidParams.has(app.code) ? ErrorCode.InvalidParams : ErrorCode.InternalError, `${app.code}: ${app.message}${issues && !app.message.includes(issues) ? ` (${issues})` : ""}`);
+    return new McpError(
+      invalidParams.has(app.code) ? ErrorCode.InvalidParams : ErrorCode.InternalError,
+      `${app.code}: ${app.message}${issues && !app.message.includes(issues) ? ` (${issues})` : ""}`,
+    );
   }
   services.deps.log.error("mcp request failed", { what, error: String((err as Error)?.stack ?? err) });
   return new McpError(ErrorCode.InternalError, "INTERNAL: An unexpected error occurred");

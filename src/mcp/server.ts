@@ -25,7 +25,18 @@ import { registerResources } from "./resources.ts";
 import { registerTools, type McpTool } from "./tool.ts";
 
 /** Every MCP tool, in the order a client lists them. */
-export const mcpTools: readonly McpTool[] = [...searchTools, ...dayTools, ...manifestTools, ...conceptTools, ...pathTools, ...referenceTools, ...progressTools, ...streakTools, ...reviewTools, ...learnerTools];
+export const mcpTools: readonly McpTool[] = [
+  ...searchTools,
+  ...dayTools,
+  ...manifestTools,
+  ...conceptTools,
+  ...pathTools,
+  ...referenceTools,
+  ...progressTools,
+  ...streakTools,
+  ...reviewTools,
+  ...learnerTools,
+];
 
 /** Who is calling and how to link back to the content. */
 export interface McpCaller {
@@ -43,10 +54,7 @@ const instructions = [
 
 /** A new MCP server for `caller`, not yet connected to a transport. */
 export function createMcpServer(services: Services, caller: McpCaller): McpServer {
-  const server = new McpServer(
-    { name: "k8s-days", title: "k8s-days: learn Kubernetes daily (#66DaysOfK8s)", version: "1.0.0" },
-    { instructions },
-  );
+  const server = new McpServer({ name: "k8s-days", title: "k8s-days: learn Kubernetes daily (#66DaysOfK8s)", version: "1.0.0" }, { instructions });
   const ctx = { services, viewer: caller.viewer, links: caller.links, clientName: () => server.server.getClientVersion()?.name };
   registerTools(server, mcpTools, ctx);
   registerResources(server, ctx);

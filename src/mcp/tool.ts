@@ -91,7 +91,13 @@ export function defineTool<I extends z.ZodRawShape, O extends z.ZodRawShape>(spe
     register(server, ctx) {
       server.registerTool(
         spec.name,
-        { title: spec.title, description: spec.description, inputSchema: inputShape, outputSchema: spec.output, annotations: { title: spec.title, ...spec.annotations } },
+        {
+          title: spec.title,
+          description: spec.description,
+          inputSchema: inputShape,
+          outputSchema: spec.output,
+          annotations: { title: spec.title, ...spec.annotations },
+        },
         async (received) => {
           try {
             // Text the database cannot store is refused before any tool runs (see storableText.ts).
@@ -120,7 +126,10 @@ export function toolError(err: unknown, tool: string, ctx: Pick<ToolContext, "se
   const app = asAppError(err);
   if (app) {
     const issues = app.details.issues?.map((i) => `${i.path.join(".") || "(input)"}: ${i.message}`).join("; ");
-    return { isError: true, content: [{ type: "text" as const, text: `${app.code}: ${app.message}${issues && !app.message.includes(issues) ? ` (${issues})` : ""}` }] };
+    return {
+      isError: true,
+      content: [{ type: "text" as const, text: `${app.code}: ${app.message}${issues && !app.message.includes(issues) ? ` (${issues})` : ""}` }],
+    };
   }
   ctx.services.deps.log.error("mcp tool failed", { tool, error: String((err as Error)?.stack ?? err) });
   return { isError: true, content: [{ type: "text" as const, text: "INTERNAL: An unexpected error occurred" }] };

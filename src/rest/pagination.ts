@@ -16,18 +16,29 @@ export const MAX_LIMIT = MAX_PAGE_SIZE;
 
 /** The `limit` and `cursor` query parameters, to spread into a list's query schema. */
 export const pageParams = {
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(DEFAULT_LIMIT)
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(MAX_LIMIT)
+    .default(DEFAULT_LIMIT)
     .openapi({ description: `Page size, 1–${MAX_LIMIT} (default ${DEFAULT_LIMIT})`, example: 10 }),
-  cursor: z.string().min(1).max(200).optional()
+  cursor: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
     .openapi({ description: "Opaque cursor from the previous page's `next` (or its Link header)", example: "ZGF5OjEw" }),
 };
 
 /** The body schema of a page of `item`s. */
 export function pageSchema<T extends z.ZodType>(item: T, name: string, description: string) {
-  return z.object({
-    items: z.array(item).openapi({ description }),
-    next: z.string().nullable().openapi({ description: "Cursor of the next page, null on the last page", example: "ZGF5OjEw" }),
-  }).openapi(name, { description: `A page of ${description}` });
+  return z
+    .object({
+      items: z.array(item).openapi({ description }),
+      next: z.string().nullable().openapi({ description: "Cursor of the next page, null on the last page", example: "ZGF5OjEw" }),
+    })
+    .openapi(name, { description: `A page of ${description}` });
 }
 
 /** What the content services return for a page (a subset of their Connection). */
@@ -48,7 +59,10 @@ export async function fetchPage<P extends ServicePage<unknown>>(call: () => Prom
     return await call();
   } catch (err) {
     if (err instanceof AppError && err.details.issues?.some((i) => i.path[0] === "after" || i.path[0] === "first")) {
-      const issues = err.details.issues.map((i) => ({ ...i, path: [i.path[0] === "after" ? "cursor" : i.path[0] === "first" ? "limit" : i.path[0]!, ...i.path.slice(1)] }));
+      const issues = err.details.issues.map((i) => ({
+        ...i,
+        path: [i.path[0] === "after" ? "cursor" : i.path[0] === "first" ? "limit" : i.path[0]!, ...i.path.slice(1)],
+      }));
       throw new AppError(err.code, err.message.replace(/"after"/g, '"cursor"').replace(/"first"/g, '"limit"'), { ...err.details, issues });
     }
     throw err;

@@ -43,7 +43,10 @@ export interface RouteSpec<P extends Obj, Q extends Obj, B extends z.ZodType, R 
    * of them itself (files: it sets Content-Type and sends); the document lists each.
    */
   response: {
-    status?: number; schema: R; description: string; contentType?: string | readonly string[];
+    status?: number;
+    schema: R;
+    description: string;
+    contentType?: string | readonly string[];
     /**
      * Other representations of the same resource (CSV, Markdown, …), each with its own
      * schema in the document. The handler picks one and sends it itself.
@@ -95,16 +98,31 @@ const documentPath = (path: string) => path.replace(/\{\*(\w+)\}/g, "{$1}");
 const joinWildcards = (params: Record<string, string | string[]>) =>
   Object.fromEntries(Object.entries(params).map(([key, value]) => [key, Array.isArray(value) ? value.join("/") : value]));
 
-const problemSchema = z.object({
-  type: z.string(), title: z.string(), status: z.number().int(), detail: z.string(), code: z.string(),
-  instance: z.string().optional(),
-  errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
-}).openapi("Problem", { description: "RFC 9457 problem details" });
+const problemSchema = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    code: z.string(),
+    instance: z.string().optional(),
+    errors: z.array(z.object({ path: z.array(z.union([z.string(), z.number()])), message: z.string() })).optional(),
+  })
+  .openapi("Problem", { description: "RFC 9457 problem details" });
 
 const errorDescriptions: Record<number, string> = {
-  400: "Malformed request (parameters or JSON)", 401: "Missing, malformed or revoked token", 403: "Not allowed",
-  404: "No such resource", 405: "Method not allowed", 406: "Not acceptable", 409: "Conflict", 413: "Body too large", 415: "Body is not JSON",
-  422: "Body failed validation", 429: "Rate limited", 500: "Unexpected error",
+  400: "Malformed request (parameters or JSON)",
+  401: "Missing, malformed or revoked token",
+  403: "Not allowed",
+  404: "No such resource",
+  405: "Method not allowed",
+  406: "Not acceptable",
+  409: "Conflict",
+  413: "Body too large",
+  415: "Body is not JSON",
+  422: "Body failed validation",
+  429: "Rate limited",
+  500: "Unexpected error",
 };
 
 /**
@@ -118,19 +136,20 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
   const contentType = contentTypes[0]!;
   const alternatives = spec.response.alternatives ?? [];
   const acceptable = [...contentTypes, ...alternatives.map((a) => a.contentType)];
-  const errorStatuses = [...new Set([
-    400, 401, 406, 429, 500,
-    ...(spec.params ? [404] : []),
-    ...(spec.body ? [413, 415, 422] : []),
-    ...(spec.errors ?? []),
-  ])].sort((a, b) => a - b);
+  const errorStatuses = [
+    ...new Set([400, 401, 406, 429, 500, ...(spec.params ? [404] : []), ...(spec.body ? [413, 415, 422] : []), ...(spec.errors ?? [])]),
+  ].sort((a, b) => a - b);
   const headers = {
     RateLimit: { description: "Requests left in the current window (IETF draft-8), when rate limiting is on", schema: { type: "string" as const } },
-    ...(spec.method === "get" ? {
-      ETag: { description: "Entity tag of the representation; send it back in If-None-Match for a 304", schema: { type: "string" as const } },
-      "Cache-Control": { description: "public, max-age=… for public content; private or no-store for learner data", schema: { type: "string" as const } },
-    } : {}),
-    ...(spec.paginated ? { Link: { description: 'RFC 8288 link to the next page: <url>; rel="next" (absent on the last page)', schema: { type: "string" as const } } } : {}),
+    ...(spec.method === "get"
+      ? {
+          ETag: { description: "Entity tag of the representation; send it back in If-None-Match for a 304", schema: { type: "string" as const } },
+          "Cache-Control": { description: "public, max-age=… for public content; private or no-store for learner data", schema: { type: "string" as const } },
+        }
+      : {}),
+    ...(spec.paginated
+      ? { Link: { description: 'RFC 8288 link to the next page: <url>; rel="next" (absent on the last page)', schema: { type: "string" as const } } }
+      : {}),
     ...(spec.location ? { Location: { description: "URL of the created resource", schema: { type: "string" as const } } } : {}),
   };
   api.registry.registerPath({
@@ -146,16 +165,20 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
       ...(spec.body ? { body: { required: true, content: { "application/json": { schema: spec.body } } } } : {}),
     },
     responses: {
-      [status]: status === 204
-        ? { description: spec.response.description }
-        : {
-          description: spec.response.description, headers,
-          content: Object.fromEntries([
-            ...contentTypes.map((type) => [type, { schema: spec.response.schema }]),
-            ...alternatives.map((a) => [a.contentType, { schema: a.schema }]),
-          ]),
-        },
-      ...Object.fromEntries(errorStatuses.map((s) => [s, { description: errorDescriptions[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }])),
+      [status]:
+        status === 204
+          ? { description: spec.response.description }
+          : {
+              description: spec.response.description,
+              headers,
+              content: Object.fromEntries([
+                ...contentTypes.map((type) => [type, { schema: spec.response.schema }]),
+                ...alternatives.map((a) => [a.contentType, { schema: a.schema }]),
+              ]),
+            },
+      ...Object.fromEntries(
+        errorStatuses.map((s) => [s, { description: errorDescriptions[s] ?? "Error", content: { "application/problem+json": { schema: problemSchema } } }]),
+      ),
     },
   });
 
@@ -197,7 +220,13 @@ export function route<P extends Obj, Q extends Obj, B extends z.ZodType, R exten
  * a body), whose output `{}` and `undefined` satisfy, but TypeScript cannot tie
  * "schema absent" to "type parameter at its constraint" inside this generic code.
  */
-function parse<S extends z.ZodType>(schema: S | undefined, value: unknown, where: string, code: "BAD_REQUEST" | "VALIDATION_FAILED", absent: {} | undefined): z.output<S> {
+function parse<S extends z.ZodType>(
+  schema: S | undefined,
+  value: unknown,
+  where: string,
+  code: "BAD_REQUEST" | "VALIDATION_FAILED",
+  absent: {} | undefined,
+): z.output<S> {
   if (!schema) return absent as z.output<S>;
   const r = schema.safeParse(value ?? {});
   if (r.success) {
@@ -221,9 +250,13 @@ function rejectUnknownQuery(schema: Obj | undefined, query: unknown): void {
   const unknown = Object.keys((query ?? {}) as object).filter((k) => !Object.hasOwn(declared, k));
   if (!unknown.length) return;
   const known = Object.keys(declared);
-  throw new AppError("BAD_REQUEST", `Unknown query parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}; ${known.length ? `this endpoint takes ${known.join(", ")}` : "this endpoint takes none"}`, {
-    issues: unknown.map((k) => ({ path: [k], message: "not a query parameter of this endpoint" })),
-  });
+  throw new AppError(
+    "BAD_REQUEST",
+    `Unknown query parameter${unknown.length > 1 ? "s" : ""} ${unknown.map((k) => JSON.stringify(k)).join(", ")}; ${known.length ? `this endpoint takes ${known.join(", ")}` : "this endpoint takes none"}`,
+    {
+      issues: unknown.map((k) => ({ path: [k], message: "not a query parameter of this endpoint" })),
+    },
+  );
 }
 
 /** The OpenAPI 3.1 document of every registered route. */

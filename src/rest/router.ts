@@ -28,8 +28,21 @@ import { searchRoutes } from "../modules/search/search.routes.ts";
 
 /** Every module's REST routes; each adds itself with `route(api, …)`. */
 const modules: ((api: ReturnType<typeof createRestApi>, services: Services) => void)[] = [
-  challengeRoutes, dayRoutes, manifestRoutes, snippetRoutes, fileRoutes, conceptRoutes, referenceRoutes, pathRoutes, searchRoutes,
-  learnerRoutes, exportRoutes, progressRoutes, profileRoutes, streakRoutes, reviewRoutes,
+  challengeRoutes,
+  dayRoutes,
+  manifestRoutes,
+  snippetRoutes,
+  fileRoutes,
+  conceptRoutes,
+  referenceRoutes,
+  pathRoutes,
+  searchRoutes,
+  learnerRoutes,
+  exportRoutes,
+  progressRoutes,
+  profileRoutes,
+  streakRoutes,
+  reviewRoutes,
 ];
 
 /** The /api/v1 router and the OpenAPI document of its routes. */
@@ -50,7 +63,11 @@ export function restRouter(services: Services): RestRouter {
   router.use(authenticate(services));
 
   route(api, {
-    method: "get", path: "/", summary: "API index", tags: ["meta"], cache: "public",
+    method: "get",
+    path: "/",
+    summary: "API index",
+    tags: ["meta"],
+    cache: "public",
     response: { schema: z.object({ name: z.string(), version: z.number(), graphql: z.string(), openapi: z.string() }), description: "Where things are" },
     handler: () => ({ name: "k8s-days", version: 1, graphql: "/graphql", openapi: "/api/v1/openapi.json" }),
   });

@@ -33,7 +33,11 @@ const page_html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><t
 <body><p>A frontend on another origin.</p></body></html>`;
 
 /** What a fetch from the page saw: status, the headers a script may read, and the JSON body. */
-interface Seen { status: number; headers: Record<string, string>; body: any }
+interface Seen {
+  status: number;
+  headers: Record<string, string>;
+  body: any;
+}
 
 async function listen(server: Server): Promise<string> {
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
@@ -57,7 +61,10 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
   const today = "2026-03-01";
 
   before(async () => {
-    assert.ok(existsSync(executablePath), `no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set K8S_DAYS_SKIP_BROWSER=1 to skip this test`);
+    assert.ok(
+      existsSync(executablePath),
+      `no browser at ${executablePath}: install Debian's chromium (apt-get install -y chromium) or set K8S_DAYS_SKIP_BROWSER=1 to skip this test`,
+    );
     // The server's own defaults, rate limits included (the test harness turns them off otherwise).
     const defaults = loadConfig({} as NodeJS.ProcessEnv);
     t = await startTestApp({ label: "browser", clock, config: { RATE_LIMIT_MAX: defaults.RATE_LIMIT_MAX } });
@@ -66,18 +73,34 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
     site = createServer((_req, res) => res.writeHead(200, { "content-type": "text/html; charset=utf-8" }).end(page_html));
     siteOrigin = await listen(site);
     // Loopback goes direct; everything else reaches this proxy, is recorded and refused.
-    proxy = createServer((req, res) => { aborted.push(req.url ?? "?"); res.writeHead(403).end(); });
-    proxy.on("connect", (req, socket: Socket) => { aborted.push(`CONNECT ${req.url}`); socket.end("HTTP/1.1 403 Forbidden\r\n\r\n"); });
+    proxy = createServer((req, res) => {
+      aborted.push(req.url ?? "?");
+      res.writeHead(403).end();
+    });
+    proxy.on("connect", (req, socket: Socket) => {
+      aborted.push(`CONNECT ${req.url}`);
+      socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+    });
     const proxyOrigin = await listen(proxy);
     browser = await chromium.launch({
       executablePath,
       proxy: { server: proxyOrigin, bypass: "127.0.0.1" },
-      args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     const context = await browser.newContext();
     const ours = new Set([new URL(apiOrigin).host, new URL(siteOrigin).host]);
     // Observing (not routing) what the page asks for.
-    context.on("request", (request) => { if (!ours.has(new URL(request.url()).host)) foreign.push(request.url()); });
+    context.on("request", (request) => {
+      if (!ours.has(new URL(request.url()).host)) foreign.push(request.url());
+    });
     page = await context.newPage();
     await page.goto(`${siteOrigin}/`);
   });
@@ -90,21 +113,37 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
 
   /** Runs fetch(url, init) in the page and reports what its script can see. */
   const call = (path: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Seen> =>
-    page.evaluate(async ({ url, init }) => {
-      const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
-      const headers: Record<string, string> = {};
-      res.headers.forEach((v, k) => { headers[k] = v; });
-      const text = await res.text();
-      return { status: res.status, headers, body: text ? JSON.parse(text) : null };
-    }, { url: `${apiOrigin}${path}`, init });
+    page.evaluate(
+      async ({ url, init }) => {
+        const res = await fetch(url, { method: init.method, headers: init.headers, body: init.body === undefined ? undefined : JSON.stringify(init.body) });
+        const headers: Record<string, string> = {};
+        res.headers.forEach((v, k) => {
+          headers[k] = v;
+        });
+        const text = await res.text();
+        return { status: res.status, headers, body: text ? JSON.parse(text) : null };
+      },
+      { url: `${apiOrigin}${path}`, init },
+    );
 
   let token = "";
 
   it("aborts and records a request to another host (the guard works)", async () => {
-    const failed = await page.evaluate(() => fetch("http://k8s-days.invalid/probe").then(() => false, () => true));
+    const failed = await page.evaluate(() =>
+      fetch("http://k8s-days.invalid/probe").then(
+        () => false,
+        () => true,
+      ),
+    );
     assert.ok(failed, "the request failed");
-    assert.ok(foreign.some((u) => u.includes("k8s-days.invalid")), JSON.stringify(foreign));
-    assert.ok(aborted.some((u) => u.includes("k8s-days.invalid")), JSON.stringify(aborted));
+    assert.ok(
+      foreign.some((u) => u.includes("k8s-days.invalid")),
+      JSON.stringify(foreign),
+    );
+    assert.ok(
+      aborted.some((u) => u.includes("k8s-days.invalid")),
+      JSON.stringify(aborted),
+    );
     foreign.length = 0;
     aborted.length = 0;
   });
@@ -115,7 +154,11 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
   });
 
   it("registers a learner and reads Location and RateLimit from the answer", async () => {
-    const res = await call("/api/v1/learners", { method: "POST", headers: { "content-type": "application/json" }, body: { handle: "browser-ada", displayName: "Ada", timezone: "UTC" } });
+    const res = await call("/api/v1/learners", {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: { handle: "browser-ada", displayName: "Ada", timezone: "UTC" },
+    });
     assert.equal(res.status, 201, JSON.stringify(res.body));
     assert.match(res.headers.location ?? "", /\/api\/v1\/me$/);
     assert.ok(res.headers.ratelimit, "RateLimit is exposed");
@@ -158,6 +201,9 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
 
   it("made no request to any other host from the page", (ctx) => {
     assert.deepEqual(foreign, []);
-    if (aborted.length) ctx.diagnostic(`aborted ${aborted.length} request(s) of the browser itself: ${[...new Set(aborted.map((u) => new URL(u.replace(/^CONNECT /, "https://")).host))].join(", ")}`);
+    if (aborted.length)
+      ctx.diagnostic(
+        `aborted ${aborted.length} request(s) of the browser itself: ${[...new Set(aborted.map((u) => new URL(u.replace(/^CONNECT /, "https://")).host))].join(", ")}`,
+      );
   });
 });

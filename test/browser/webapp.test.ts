@@ -85,8 +85,15 @@ describe("the web app at /app/, in Chromium", { skip: browserSkip("the web app b
       const run = await axe.run({ resultTypes: ["violations"] });
       return {
         rulesPassed: run.passes.length,
-        serious: run.violations.filter((v) => v.impact === "serious" || v.impact === "critical")
-          .map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`),
+        serious: run.violations
+          .filter((v) => v.impact === "serious" || v.impact === "critical")
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(" "))
+                .join(", ")}`,
+          ),
       };
     });
     assert.ok(result.rulesPassed > 10, `axe ran its rules on ${page.url()}`);
@@ -197,7 +204,10 @@ describe("the web app at /app/, in Chromium", { skip: browserSkip("the web app b
     assert.equal(await testId("register-handle").count(), 0);
     const token = await page.evaluate(() => localStorage.getItem("k8s-days.token"));
     assert.ok(token);
-    assert.deepEqual(requested.filter((u) => u.includes(token!) || /k8sd_/.test(u)), []);
+    assert.deepEqual(
+      requested.filter((u) => u.includes(token!) || /k8sd_/.test(u)),
+      [],
+    );
   });
 
   it("has no serious or critical accessibility violations (axe-core), light and dark, and saves screenshots", async () => {

@@ -7,7 +7,12 @@ describe("demoteHeadings", () => {
   const cases: [string, string, number, string][] = [
     ["ATX headings go `by` levels deeper", "# Pods\n\ntext\n\n## Why", 2, "### Pods\n\ntext\n\n#### Why"],
     ["never deeper than level 6", "#### Four\n\n###### Six", 3, "###### Four\n\n###### Six"],
-    ["a `#` line in a fenced code block is code, not a heading", "# Run\n\n```sh\n# a comment\nkubectl get pods\n```", 1, "## Run\n\n```sh\n# a comment\nkubectl get pods\n```"],
+    [
+      "a `#` line in a fenced code block is code, not a heading",
+      "# Run\n\n```sh\n# a comment\nkubectl get pods\n```",
+      1,
+      "## Run\n\n```sh\n# a comment\nkubectl get pods\n```",
+    ],
     ["a `~~~` fence inside a ``` fence does not end it", "````md\n~~~\n# still code\n````\n\n# After", 1, "````md\n~~~\n# still code\n````\n\n## After"],
     ["setext headings become ATX headings", "Title\n=====\n\nSub\n---", 1, "## Title\n\n### Sub"],
     ["closing hashes are dropped", "## Setup ##", 1, "### Setup"],

@@ -10,8 +10,12 @@ import type { TestApp } from "../support/testApp.ts";
 import type { SearchType } from "../../src/modules/search/searchIndex.ts";
 
 let t: TestApp;
-before(async () => { t = await startContentApp({ label: "search_ranking" }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startContentApp({ label: "search_ranking" });
+});
+after(async () => {
+  await t.close();
+});
 
 const table: [query: string, type: SearchType, expected: string | number][] = [
   ["statefulst", "CONCEPT", "statefulset"],
@@ -39,7 +43,8 @@ const table: [query: string, type: SearchType, expected: string | number][] = [
   ["ingress controller", "CONCEPT", "ingress-controller"],
 ];
 
-const keyOf = (type: SearchType, node: unknown) => (type === "DAY" ? (node as { number: number }).number : type === "CONCEPT" ? (node as { slug: string }).slug : (node as { url: string }).url);
+const keyOf = (type: SearchType, node: unknown) =>
+  type === "DAY" ? (node as { number: number }).number : type === "CONCEPT" ? (node as { slug: string }).slug : (node as { url: string }).url;
 
 describe("search ranking", () => {
   for (const [query, type, expected] of table) {

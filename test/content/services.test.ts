@@ -9,8 +9,12 @@ import { insertSampleContent } from "../support/sampleContent.ts";
 import { AppError } from "../../src/errors.ts";
 
 let t: TestApp;
-before(async () => { t = await startTestApp({ label: "content_services", prepare: insertSampleContent }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startTestApp({ label: "content_services", prepare: insertSampleContent });
+});
+after(async () => {
+  await t.close();
+});
 
 describe("days service", () => {
   it("gets a day by number and answers null for a missing day or challenge", async () => {
@@ -64,17 +68,28 @@ describe("days service", () => {
     const ids = [d2.id, d3.id];
     const lists = await t.services.days.listsByDayIds(ids);
     const items = (...texts: string[]) => texts.map((text) => ({ text, markdown: text }));
-    assert.deepEqual(lists[0], { tasks: items("Read about pods", "Run a pod"), setup: items("minikube"), takeaways: items("Pods are ephemeral"), versionNotes: [] });
+    assert.deepEqual(lists[0], {
+      tasks: items("Read about pods", "Run a pod"),
+      setup: items("minikube"),
+      takeaways: items("Pods are ephemeral"),
+      versionNotes: [],
+    });
     assert.deepEqual(lists[1], { tasks: [], setup: [], takeaways: [], versionNotes: [] });
     assert.equal((await t.services.days.toolVersionsByDayIds(ids))[0]![0]!.version, "v1.20.0");
     assert.equal((await t.services.days.snippetsByDayIds(ids))[0]![0]!.language, "bash");
     assert.deepEqual((await t.services.days.attachmentsByDayIds(ids))[0]![0]!.kinds, ["Pod"]);
     assert.equal((await t.services.days.sectionsByDayIds(ids))[0]![0]!.anchor, "tasks");
     const concepts = await t.services.days.conceptsByDayIds(ids);
-    assert.deepEqual(concepts[0]!.map((c) => c.concept.slug), ["pod", "container", "init-container"]);
+    assert.deepEqual(
+      concepts[0]!.map((c) => c.concept.slug),
+      ["pod", "container", "init-container"],
+    );
     assert.equal(concepts[1]![0]!.focus, true);
     const refs = await t.services.references.byDayIds(ids);
-    assert.deepEqual(refs.map((r) => r.length), [2, 1]);
+    assert.deepEqual(
+      refs.map((r) => r.length),
+      [2, 1],
+    );
   });
 
   it("links previous and next through series parts, else by number", async () => {
@@ -104,12 +119,25 @@ describe("concepts service", () => {
 
   it("lists concepts by category and text with paging", async () => {
     const storage = await t.services.concepts.list({ category: "storage" });
-    assert.deepEqual(storage.items.map((c) => c.slug), ["persistentvolumeclaim"]);
+    assert.deepEqual(
+      storage.items.map((c) => c.slug),
+      ["persistentvolumeclaim"],
+    );
     const first = await t.services.concepts.list({}, { first: 3 });
     assert.equal(first.totalCount, 7);
     const second = await t.services.concepts.list({}, { first: 3, after: first.pageInfo.endCursor });
-    assert.deepEqual([...first.items, ...second.items].map((c) => c.slug).slice(0, 6), ["container", "deployment", "init-container", "persistentvolumeclaim", "pod", "replicaset"]);
-    assert.deepEqual((await t.services.concepts.list({ text: "storage" })).items.map((c) => c.slug), ["persistentvolumeclaim", "pod", "statefulset"]);
+    assert.deepEqual([...first.items, ...second.items].map((c) => c.slug).slice(0, 6), [
+      "container",
+      "deployment",
+      "init-container",
+      "persistentvolumeclaim",
+      "pod",
+      "replicaset",
+    ]);
+    assert.deepEqual(
+      (await t.services.concepts.list({ text: "storage" })).items.map((c) => c.slug),
+      ["persistentvolumeclaim", "pod", "statefulset"],
+    );
   });
 
   it("ranks curated relations first with inverse wording, then co-occurrence", async () => {
@@ -120,7 +148,10 @@ describe("concepts service", () => {
     assert.ok(curated.length >= 4 && derived.length >= 1, reasons.join("\n"));
     assert.ok(Math.min(...curated.map((r) => r.score)) > Math.max(...derived.map((r) => r.score)));
     assert.ok(reasons.includes("init-container|PART_OF|has part: Init container"), reasons.join("\n"));
-    assert.ok(reasons.some((r) => r.startsWith("container|PREREQUISITE|requires: Container")), reasons.join("\n"));
+    assert.ok(
+      reasons.some((r) => r.startsWith("container|PREREQUISITE|requires: Container")),
+      reasons.join("\n"),
+    );
     // One entry per neighbour: the curated reason first, the co-occurrence appended.
     assert.ok(reasons.includes("statefulset|MANAGES|managed by: StatefulSet; appear together in day 4"), reasons.join("\n"));
     assert.ok(reasons.includes("deployment|CO_OCCURRENCE|appear together in days 2, 5"), reasons.join("\n"));
@@ -130,7 +161,10 @@ describe("concepts service", () => {
 
   it("filters related concepts by kind and bounds their number", async () => {
     const onlyDerived = await t.services.concepts.related("pod", { kinds: ["CO_OCCURRENCE"] });
-    assert.deepEqual(onlyDerived.map((r) => r.concept.slug), ["deployment", "statefulset"]);
+    assert.deepEqual(
+      onlyDerived.map((r) => r.concept.slug),
+      ["deployment", "statefulset"],
+    );
     assert.equal((await t.services.concepts.related("pod", { first: 2 })).length, 2);
     await assert.rejects(t.services.concepts.related("nope"), (e: unknown) => e instanceof AppError && e.code === "NOT_FOUND");
   });
@@ -138,14 +172,23 @@ describe("concepts service", () => {
   it("lists prerequisites", async () => {
     const pod = (await t.services.concepts.get("pod"))!;
     const [prereqs] = await t.services.concepts.prerequisitesByConceptIds([pod.id]);
-    assert.deepEqual(prereqs!.map((c) => c.slug), ["container"]);
+    assert.deepEqual(
+      prereqs!.map((c) => c.slug),
+      ["container"],
+    );
   });
 
   it("finds the shortest chain of relations between two concepts in both directions", async () => {
     const path = await t.services.concepts.conceptPath("init-container", "persistentvolumeclaim");
     assert.ok(path);
-    assert.deepEqual(path.hops.map((h) => h.to.slug), ["pod", "statefulset", "persistentvolumeclaim"]);
-    assert.deepEqual(path.hops.map((h) => `${h.kind}/${h.direction}`), ["PART_OF/OUTGOING", "MANAGES/INCOMING", "USES/OUTGOING"]);
+    assert.deepEqual(
+      path.hops.map((h) => h.to.slug),
+      ["pod", "statefulset", "persistentvolumeclaim"],
+    );
+    assert.deepEqual(
+      path.hops.map((h) => `${h.kind}/${h.direction}`),
+      ["PART_OF/OUTGOING", "MANAGES/INCOMING", "USES/OUTGOING"],
+    );
     assert.equal(path.hops[1]!.description, "Pod — managed by → StatefulSet");
     assert.equal((await t.services.concepts.conceptPath("pod", "pod"))?.length, 0);
   });
@@ -164,17 +207,29 @@ describe("references and paths services", () => {
   it("lists the days citing a reference", async () => {
     const init = (await t.services.references.list({ text: "init-containers" })).items[0]!;
     const [days] = await t.services.days.byReferenceIds([init.id]);
-    assert.deepEqual(days!.map((d) => d.number), [2, 3]);
+    assert.deepEqual(
+      days!.map((d) => d.number),
+      [2, 3],
+    );
   });
 
   it("serves the chronological and suggested paths and the next day on each", async () => {
-    assert.deepEqual((await t.services.paths.learningPath())?.days.map((d) => d.number), [1, 2, 3, 4, 5, 6]);
-    assert.deepEqual((await t.services.paths.learningPath("suggested"))?.days.map((d) => d.number), [2, 3, 5, 1, 4, 6]);
+    assert.deepEqual(
+      (await t.services.paths.learningPath())?.days.map((d) => d.number),
+      [1, 2, 3, 4, 5, 6],
+    );
+    assert.deepEqual(
+      (await t.services.paths.learningPath("suggested"))?.days.map((d) => d.number),
+      [2, 3, 5, 1, 4, 6],
+    );
     assert.equal(await t.services.paths.learningPath("nope"), null);
     assert.equal((await t.services.paths.nextDay(5, "suggested"))?.number, 1);
     assert.equal((await t.services.paths.nextDay(5))?.number, 6);
     assert.equal(await t.services.paths.nextDay(6), null);
-    assert.deepEqual((await t.services.paths.names()).map((p) => p.name), ["chronological", "suggested"]);
+    assert.deepEqual(
+      (await t.services.paths.names()).map((p) => p.name),
+      ["chronological", "suggested"],
+    );
   });
 });
 

@@ -24,7 +24,9 @@ function redefineLearnerSql(file: string): string {
     const create = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'Learner'`).pluck().get() as string;
     const columns = (db.prepare(`PRAGMA table_info("Learner")`).all() as { name: string }[]).map((c) => `"${c.name}"`).join(", ");
     const indexes = db.prepare(`SELECT sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'Learner' AND sql IS NOT NULL`).pluck().all() as string[];
-    const body = create.replace(/^CREATE TABLE "Learner" \(/, `CREATE TABLE "new_Learner" (`).replace(/\)\s*$/, `,\n    "motto" TEXT NOT NULL DEFAULT 'keep going'\n)`);
+    const body = create
+      .replace(/^CREATE TABLE "Learner" \(/, `CREATE TABLE "new_Learner" (`)
+      .replace(/\)\s*$/, `,\n    "motto" TEXT NOT NULL DEFAULT 'keep going'\n)`);
     return [
       "-- RedefineTables",
       "PRAGMA defer_foreign_keys=ON;",
@@ -120,7 +122,10 @@ describe("SQLite migrations keep learners' data", { skip: onPostgres && "SQLite 
 
   it("rolls back a migration that leaves rows pointing at a missing parent, naming the table", async () => {
     const before = countChildren(file);
-    const dir = migrationsWith({ "29990101000000_redefine_learner": redefineLearnerSql(file), "29990102000000_orphans": `DELETE FROM "Learner" WHERE handle = 'keeper';` });
+    const dir = migrationsWith({
+      "29990101000000_redefine_learner": redefineLearnerSql(file),
+      "29990102000000_orphans": `DELETE FROM "Learner" WHERE handle = 'keeper';`,
+    });
     folders.push(dir);
     // The first one is recorded already; the second must fail whole.
     await assert.rejects(migrate(t.url, { dir }), (err: Error) => {

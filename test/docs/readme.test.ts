@@ -22,10 +22,20 @@ function section(title: string): string {
 
 describe("the README", () => {
   it("lists exactly the environment variables src/config.ts reads, in its configuration table", () => {
-    const rows = section("Configuration").split("\n").filter((l) => l.startsWith("| `"));
+    const rows = section("Configuration")
+      .split("\n")
+      .filter((l) => l.startsWith("| `"));
     const documented = new Set(rows.flatMap((row) => [...row.split("|")[1]!.matchAll(/`([A-Z][A-Z0-9_]+)`/g)].map((m) => m[1]!)));
-    assert.deepEqual([...configVariables].filter((v) => !documented.has(v)), [], "variables read by src/config.ts but missing from the README's table");
-    assert.deepEqual([...documented].filter((v) => !configVariables.includes(v)), [], "variables in the README's table that src/config.ts does not read");
+    assert.deepEqual(
+      [...configVariables].filter((v) => !documented.has(v)),
+      [],
+      "variables read by src/config.ts but missing from the README's table",
+    );
+    assert.deepEqual(
+      [...documented].filter((v) => !configVariables.includes(v)),
+      [],
+      "variables in the README's table that src/config.ts does not read",
+    );
   });
 
   it("describes every top-level part of src/ in its architecture list, and nothing that is gone", () => {
@@ -39,7 +49,9 @@ describe("the README", () => {
   });
 
   it("names exactly the CLI's commands", () => {
-    const line = section("Architecture").split("\n").find((l) => l.includes("src/cli/"));
+    const line = section("Architecture")
+      .split("\n")
+      .find((l) => l.includes("src/cli/"));
     const named = [...(line ?? "").matchAll(/(?:`k8s-days |\| )(\w+)/g)].map((m) => m[1]!);
     assert.deepEqual(named.sort(), commands.map((c) => c.name).sort(), "README's src/cli/ line vs src/cli/registry.ts");
     for (const c of commands) assert.match(readme, new RegExp(`k8s-days ${c.name}\\b`), `README shows how to run \`k8s-days ${c.name}\``);

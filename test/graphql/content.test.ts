@@ -9,8 +9,12 @@ import { gql } from "../support/graphql.ts";
 import type { TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
-before(async () => { t = await startContentApp({ label: "graphql_content" }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startContentApp({ label: "graphql_content" });
+});
+after(async () => {
+  await t.close();
+});
 
 const ok = async (query: string, variables?: Record<string, unknown>) => {
   const res = await gql(t, query, variables);
@@ -22,12 +26,23 @@ const ok = async (query: string, variables?: Record<string, unknown>) => {
 describe("days", () => {
   it("serves how a lesson cites each source: its own words, listed or inline, in order", async () => {
     const { day } = await ok(`{ day(number: 42) { references { url } citations { text listed position reference { url title kind } } } }`);
-    assert.deepEqual(day.citations.map((c: { reference: { url: string } }) => c.reference.url), day.references.map((r: { url: string }) => r.url), "the same sources as Day.references, in the same order");
-    assert.deepEqual(day.citations.map((c: { position: number }) => c.position), day.citations.map((_: unknown, i: number) => i));
+    assert.deepEqual(
+      day.citations.map((c: { reference: { url: string } }) => c.reference.url),
+      day.references.map((r: { url: string }) => r.url),
+      "the same sources as Day.references, in the same order",
+    );
+    assert.deepEqual(
+      day.citations.map((c: { position: number }) => c.position),
+      day.citations.map((_: unknown, i: number) => i),
+    );
     const lens = day.citations.find((c: { reference: { url: string } }) => c.reference.url === "https://k8slens.dev");
     assert.deepEqual([lens.text, lens.listed, lens.reference.kind], ["Lens Homepage", true, "DOCUMENTATION"]);
     const release = day.citations.find((c: { reference: { url: string } }) => c.reference.url === "https://github.com/lensapp/lens/releases/tag/v4.1.2");
-    assert.deepEqual([release.text, release.listed, release.reference.kind], ["lensapp/lens: releases/tag/v4.1.2", false, "REPOSITORY"], "'link' is no title: the page path is");
+    assert.deepEqual(
+      [release.text, release.listed, release.reference.kind],
+      ["lensapp/lens: releases/tag/v4.1.2", false, "REPOSITORY"],
+      "'link' is no title: the page path is",
+    );
   });
 
   it("answers day 13 with its parts, concepts, references and neighbours", async () => {
@@ -43,7 +58,11 @@ describe("days", () => {
     const slugs = day.concepts.map((c: { concept: { slug: string } }) => c.concept.slug);
     for (const s of ["pod", "init-container", "statefulset", "daemonset"]) assert.ok(slugs.includes(s), `${s} in ${slugs}`);
     const weights = day.concepts.map((c: { weight: number }) => c.weight);
-    assert.deepEqual(weights, [...weights].sort((a: number, b: number) => b - a), "concepts are ordered by weight");
+    assert.deepEqual(
+      weights,
+      [...weights].sort((a: number, b: number) => b - a),
+      "concepts are ordered by weight",
+    );
     assert.equal(day.series.name, "Kubernetes Architecture");
     assert.equal(day.series.part, 5);
     assert.deepEqual([day.previous.number, day.next.number], [12, 14]);
@@ -59,13 +78,19 @@ describe("days", () => {
     const seen: number[] = [];
     let after: string | null = null;
     for (let page = 0; page < 10; page++) {
-      const { days } = await ok(`query($after: String) { days(first: 10, after: $after) { totalCount edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { days } = await ok(
+        `query($after: String) { days(first: 10, after: $after) { totalCount edges { cursor node { number } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       assert.equal(days.totalCount, 66);
       seen.push(...days.edges.map((e: { node: { number: number } }) => e.node.number));
       if (!days.pageInfo.hasNextPage) break;
       after = days.pageInfo.endCursor;
     }
-    assert.deepEqual(seen, Array.from({ length: 66 }, (_, i) => i + 1));
+    assert.deepEqual(
+      seen,
+      Array.from({ length: 66 }, (_, i) => i + 1),
+    );
   });
 
   it("filters days by week, concept and text", async () => {
@@ -87,20 +112,37 @@ describe("concepts", () => {
     const related = concept.related as { concept: { slug: string }; score: number; kind: string; source: string; reason: string }[];
     assert.ok(related.length >= 5);
     const firstDerived = related.findIndex((r) => r.source === "DERIVED");
-    if (firstDerived >= 0) assert.ok(related.slice(firstDerived).every((r) => r.source === "DERIVED"), "curated relations come first");
-    assert.ok(related.some((r) => r.concept.slug === "init-container" && /has part: Init container/i.test(r.reason)), JSON.stringify(related.slice(0, 10)));
+    if (firstDerived >= 0)
+      assert.ok(
+        related.slice(firstDerived).every((r) => r.source === "DERIVED"),
+        "curated relations come first",
+      );
+    assert.ok(
+      related.some((r) => r.concept.slug === "init-container" && /has part: Init container/i.test(r.reason)),
+      JSON.stringify(related.slice(0, 10)),
+    );
     const scores = related.map((r) => r.score);
-    assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+    assert.deepEqual(
+      scores,
+      [...scores].sort((a, b) => b - a),
+    );
   });
 
   it("says why init-container relates to pod from its own side", async () => {
     const { concept } = await ok(`{ concept(slug: "init containers") { slug related(kinds: [PART_OF]) { concept { slug } reason direction } } }`);
     assert.equal(concept.slug, "init-container");
-    assert.ok(concept.related.some((r: { concept: { slug: string }; reason: string; direction: string }) => r.concept.slug === "pod" && r.reason === "part of: Pod" && r.direction === "OUTGOING"));
+    assert.ok(
+      concept.related.some(
+        (r: { concept: { slug: string }; reason: string; direction: string }) =>
+          r.concept.slug === "pod" && r.reason === "part of: Pod" && r.direction === "OUTGOING",
+      ),
+    );
   });
 
   it("finds a chain of relations between two concepts", async () => {
-    const { conceptPath } = await ok(`{ conceptPath(from: "init-container", to: "persistentvolumeclaim") { length from { slug } to { slug } hops { from { slug } to { slug } kind direction description } } }`);
+    const { conceptPath } = await ok(
+      `{ conceptPath(from: "init-container", to: "persistentvolumeclaim") { length from { slug } to { slug } hops { from { slug } to { slug } kind direction description } } }`,
+    );
     assert.ok(conceptPath.length >= 1);
     assert.equal(conceptPath.hops[0].from.slug, "init-container");
     assert.equal(conceptPath.hops.at(-1).to.slug, "persistentvolumeclaim");
@@ -140,13 +182,18 @@ describe("paths, references and search", () => {
     assert.ok(cited.totalCount > 0);
     for (const e of cited.edges) {
       assert.equal(e.node.domain, "kubernetes.io");
-      assert.ok(e.node.days.some((d: { number: number }) => d.number === 13), e.node.url);
+      assert.ok(
+        e.node.days.some((d: { number: number }) => d.number === 13),
+        e.node.url,
+      );
     }
     assert.ok(docs.edges.length > 0, "a concept's documentation is among its references");
   });
 
   it("ranks StatefulSet first for a typo and resolves the union", async () => {
-    const { search } = await ok(`{ search(query: "statefulst", first: 5) { type score snippet node { __typename ... on Concept { slug } ... on Day { number } ... on Reference { url } } } }`);
+    const { search } = await ok(
+      `{ search(query: "statefulst", first: 5) { type score snippet node { __typename ... on Concept { slug } ... on Day { number } ... on Reference { url } } } }`,
+    );
     assert.equal(search[0].type, "CONCEPT");
     assert.equal(search[0].node.__typename, "Concept");
     assert.equal(search[0].node.slug, "statefulset");
@@ -161,7 +208,11 @@ describe("paths, references and search", () => {
 
 describe("HTTP behaviour", () => {
   it("answers GET queries and marks anonymous content as publicly cacheable", async () => {
-    const res = await t.request.get("/graphql").query({ query: "{ day(number: 1) { number title } }" }).set("Accept", "application/graphql-response+json").set("apollo-require-preflight", "true");
+    const res = await t.request
+      .get("/graphql")
+      .query({ query: "{ day(number: 1) { number title } }" })
+      .set("Accept", "application/graphql-response+json")
+      .set("apollo-require-preflight", "true");
     assert.equal(res.status, 200, res.text);
     assert.equal(res.body.data.day.number, 1);
     assert.match(res.headers["cache-control"] ?? "", /public/);
@@ -174,7 +225,10 @@ describe("HTTP behaviour", () => {
   });
 
   it("keeps CSRF prevention on: a simple text/plain POST is refused", async () => {
-    const res = await t.request.post("/graphql").set("Content-Type", "text/plain").send(JSON.stringify({ query: "{ apiVersion }" }));
+    const res = await t.request
+      .post("/graphql")
+      .set("Content-Type", "text/plain")
+      .send(JSON.stringify({ query: "{ apiVersion }" }));
     assert.equal(res.status, 400);
     assert.doesNotMatch(res.text, /<html/i);
   });
@@ -184,7 +238,8 @@ describe("HTTP behaviour", () => {
     const { createHash } = await import("node:crypto");
     const sha256Hash = createHash("sha256").update(query).digest("hex");
     const extensions = { persistedQuery: { version: 1, sha256Hash } };
-    const post = (body: unknown) => t.request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/graphql-response+json").send(JSON.stringify(body));
+    const post = (body: unknown) =>
+      t.request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/graphql-response+json").send(JSON.stringify(body));
     const miss = await post({ extensions });
     assert.equal(miss.body.errors?.[0]?.extensions?.code, "PERSISTED_QUERY_NOT_FOUND");
     const register = await post({ query, extensions });

@@ -15,8 +15,12 @@ import type { TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
 // No content-version polling during the file: statement counts see only the request's own SQL.
-before(async () => { t = await startContentApp({ label: "graphql_frontend", config: { CONTENT_VERSION_POLL_MS: 3_600_000 } }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startContentApp({ label: "graphql_frontend", config: { CONTENT_VERSION_POLL_MS: 3_600_000 } });
+});
+after(async () => {
+  await t.close();
+});
 
 const ok = async (query: string, variables?: Record<string, unknown>, headers: Record<string, string> = {}) => {
   const res = await gql(t, query, variables).set(headers);
@@ -25,8 +29,19 @@ const ok = async (query: string, variables?: Record<string, unknown>, headers: R
   return res.body.data;
 };
 
-interface Highlight { field: "text" | "title"; start: number; end: number }
-interface Hit { cursor: string; text: string; title: string; snippet: string; highlights: Highlight[]; matches?: string[] }
+interface Highlight {
+  field: "text" | "title";
+  start: number;
+  end: number;
+}
+interface Hit {
+  cursor: string;
+  text: string;
+  title: string;
+  snippet: string;
+  highlights: Highlight[];
+  matches?: string[];
+}
 
 /** The snippet a hit's text and highlights stand for, built independently of the server. */
 const marked = (h: Hit) => {
@@ -43,13 +58,18 @@ describe("challenges over GraphQL", () => {
   it("lists the same challenges as GET /api/v1/challenges, with descriptions", async () => {
     const { challenges } = await ok(`{ challenges { slug name hashtag hashtags description totalDays minMinutesPerDay sourceUrl dayCount } }`);
     const rest = await t.request.get("/api/v1/challenges").expect(200);
-    assert.deepEqual(challenges, rest.body.items.map(({ links: _, ...c }: { links: unknown }) => c));
+    assert.deepEqual(
+      challenges,
+      rest.body.items.map(({ links: _, ...c }: { links: unknown }) => c),
+    );
     assert.equal(challenges[0].slug, "66daysofk8s");
     assert.equal(challenges[0].dayCount, 66);
   });
 
   it("finds one challenge by slug or hashtag, and answers null for an unknown one", async () => {
-    const data = await ok(`{ bySlug: challenge(slug: "66daysofk8s") { slug totalDays } byTag: challenge(slug: "#66DaysOfK8s") { slug } none: challenge(slug: "nope") { slug } }`);
+    const data = await ok(
+      `{ bySlug: challenge(slug: "66daysofk8s") { slug totalDays } byTag: challenge(slug: "#66DaysOfK8s") { slug } none: challenge(slug: "nope") { slug } }`,
+    );
     assert.deepEqual(data, { bySlug: { slug: "66daysofk8s", totalDays: 66 }, byTag: { slug: "66daysofk8s" }, none: null });
   });
 });
@@ -60,9 +80,19 @@ describe("closed sets as enums, dates as scalars", () => {
       dayKind: __type(name: "DayKind") { enumValues { name } }
       referenceKind: __type(name: "ReferenceKind") { enumValues { name description } }
       enrollmentState: __type(name: "EnrollmentState") { enumValues { name } } }`);
-    assert.deepEqual(dayKind.enumValues.map((v: { name: string }) => v.name), [...dayKinds]);
-    assert.deepEqual(referenceKind.enumValues.map((v: { name: string; description: string }) => [v.name, v.description]), REFERENCE_KIND_NAMES.map((k) => [k, REFERENCE_KINDS[k]]), "the SDL describes each kind in referenceKinds.ts' words");
-    assert.deepEqual(enrollmentState.enumValues.map((v: { name: string }) => v.name), ["ACTIVE", "ENDED"]);
+    assert.deepEqual(
+      dayKind.enumValues.map((v: { name: string }) => v.name),
+      [...dayKinds],
+    );
+    assert.deepEqual(
+      referenceKind.enumValues.map((v: { name: string; description: string }) => [v.name, v.description]),
+      REFERENCE_KIND_NAMES.map((k) => [k, REFERENCE_KINDS[k]]),
+      "the SDL describes each kind in referenceKinds.ts' words",
+    );
+    assert.deepEqual(
+      enrollmentState.enumValues.map((v: { name: string }) => v.name),
+      ["ACTIVE", "ENDED"],
+    );
   });
 
   it("keeps the wire format: enum and Date values are the strings REST answers", async () => {
@@ -70,7 +100,10 @@ describe("closed sets as enums, dates as scalars", () => {
     const rest = (await t.request.get("/api/v1/days/13").expect(200)).body;
     assert.deepEqual([day.kind, day.date], [rest.kind, rest.date]);
     assert.equal(day.date, "2021-01-23");
-    assert.deepEqual(day.references.map((r: { kind: string }) => r.kind), rest.references.map((r: { kind: string }) => r.kind));
+    assert.deepEqual(
+      day.references.map((r: { kind: string }) => r.kind),
+      rest.references.map((r: { kind: string }) => r.kind),
+    );
   });
 
   const badDates: [string, string, Record<string, unknown> | undefined, string][] = [
@@ -119,7 +152,9 @@ describe("payload names that read naturally", () => {
     const linked = await ok(`mutation($c: String!) { exchangeDeviceCode(input: { code: $c, client: "phone" }) { token { secret name } } }`, { c: code.code });
     assert.equal(linked.exchangeDeviceCode.token.name, "phone");
     await t.request.get("/api/v1/me").set("Authorization", `Bearer ${linked.exchangeDeviceCode.token.secret}`).expect(200);
-    const recovered = await ok(`mutation($r: String!) { recoverAccount(input: { handle: "linker", recoveryCode: $r }) { token { secret } } }`, { r: reg.register.recoveryCode });
+    const recovered = await ok(`mutation($r: String!) { recoverAccount(input: { handle: "linker", recoveryCode: $r }) { token { secret } } }`, {
+      r: reg.register.recoveryCode,
+    });
     await t.request.get("/api/v1/me").set("Authorization", `Bearer ${recovered.recoverAccount.token.secret}`).expect(200);
   });
 });
@@ -137,7 +172,9 @@ describe("search paging and highlights", () => {
   });
 
   it("answers the same hits as a Relay connection with pageInfo and totalCount", async () => {
-    const { searchConnection: c } = await ok(`{ searchConnection(query: "pods", first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { cursor title } } } }`);
+    const { searchConnection: c } = await ok(
+      `{ searchConnection(query: "pods", first: 3) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor node { cursor title } } } }`,
+    );
     assert.ok(c.totalCount > 3);
     assert.deepEqual([c.pageInfo.hasNextPage, c.pageInfo.hasPreviousPage], [true, false]);
     assert.equal(c.pageInfo.endCursor, c.edges.at(-1).cursor);
@@ -146,7 +183,12 @@ describe("search paging and highlights", () => {
     const seen = new Set<string>(c.edges.map((e: { cursor: string }) => e.cursor));
     let page = c;
     while (page.pageInfo.hasNextPage) {
-      page = (await ok(`query($a: String) { searchConnection(query: "pods", first: 50, after: $a) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor } } }`, { a: page.pageInfo.endCursor })).searchConnection;
+      page = (
+        await ok(
+          `query($a: String) { searchConnection(query: "pods", first: 50, after: $a) { totalCount pageInfo { hasNextPage hasPreviousPage endCursor } edges { cursor } } }`,
+          { a: page.pageInfo.endCursor },
+        )
+      ).searchConnection;
       assert.equal(page.pageInfo.hasPreviousPage, true);
       for (const e of page.edges) seen.add(e.cursor);
     }
@@ -165,7 +207,10 @@ describe("search paging and highlights", () => {
         checked++;
       }
     }
-    assert.ok(hits[0]!.highlights.some((m) => m.field === "title"), "the best hit (StatefulSet) is highlighted in its title");
+    assert.ok(
+      hits[0]!.highlights.some((m) => m.field === "title"),
+      "the best hit (StatefulSet) is highlighted in its title",
+    );
     assert.ok(checked > 5);
   });
 

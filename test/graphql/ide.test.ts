@@ -4,8 +4,12 @@ import assert from "node:assert/strict";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
-before(async () => { t = await startTestApp({ label: "graphql_ide" }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startTestApp({ label: "graphql_ide" });
+});
+after(async () => {
+  await t.close();
+});
 
 const browserAccept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
@@ -26,7 +30,11 @@ it("serves the IDE page to browsers and only local assets", async () => {
 });
 
 it("still answers GraphQL to non-browser GET requests, with CSRF prevention on", async () => {
-  const res = await t.request.get("/graphql").query({ query: "{ apiVersion }" }).set("Accept", "application/graphql-response+json").set("apollo-require-preflight", "true");
+  const res = await t.request
+    .get("/graphql")
+    .query({ query: "{ apiVersion }" })
+    .set("Accept", "application/graphql-response+json")
+    .set("apollo-require-preflight", "true");
   assert.equal(res.status, 200, res.text);
   assert.equal(res.body.data.apiVersion, "1");
   const simple = await t.request.get("/graphql").query({ query: "{ __typename apiVersion }" }).set("Accept", "application/graphql-response+json");
@@ -43,8 +51,21 @@ it("answers an unknown IDE asset with a GraphQL-shaped 404", async () => {
 
 it("answers the IDE's introspection query within the limits", async () => {
   const { getIntrospectionQuery } = await import("graphql");
-  const res = await t.request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/graphql-response+json")
-    .send(JSON.stringify({ query: getIntrospectionQuery({ descriptions: true, inputValueDeprecation: true, schemaDescription: true, specifiedByUrl: true, directiveIsRepeatable: true }) }));
+  const res = await t.request
+    .post("/graphql")
+    .set("Content-Type", "application/json")
+    .set("Accept", "application/graphql-response+json")
+    .send(
+      JSON.stringify({
+        query: getIntrospectionQuery({
+          descriptions: true,
+          inputValueDeprecation: true,
+          schemaDescription: true,
+          specifiedByUrl: true,
+          directiveIsRepeatable: true,
+        }),
+      }),
+    );
   assert.equal(res.status, 200, res.text.slice(0, 300));
   assert.ok(res.body.data.__schema.types.some((ty: { name: string }) => ty.name === "Day"));
 });
@@ -52,7 +73,10 @@ it("answers the IDE's introspection query within the limits", async () => {
 it("turns introspection off when configured", async () => {
   const closed = await startTestApp({ label: "graphql_no_introspection", config: { GRAPHQL_INTROSPECTION: false } });
   try {
-    const res = await closed.request.post("/graphql").set("Content-Type", "application/json").set("Accept", "application/graphql-response+json")
+    const res = await closed.request
+      .post("/graphql")
+      .set("Content-Type", "application/json")
+      .set("Accept", "application/graphql-response+json")
       .send(JSON.stringify({ query: "{ __schema { queryType { name } } }" }));
     assert.equal(res.status, 400);
     assert.equal(res.body.errors[0].extensions.code, "GRAPHQL_VALIDATION_FAILED");

@@ -12,8 +12,12 @@ import { gql } from "../support/graphql.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
-before(async () => { t = await startTestApp({ label: "graphql_lesson_import", prepare: (s) => s.content.importer.loadSeeds().then(() => undefined) }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startTestApp({ label: "graphql_lesson_import", prepare: (s) => s.content.importer.loadSeeds().then(() => undefined) });
+});
+after(async () => {
+  await t.close();
+});
 
 const lesson = `# Day 59 of #66DaysOfK8s
 
@@ -56,7 +60,10 @@ it("lists the StatefulSet concept on day 59 once its lesson is imported, and sea
   assert.equal(after.status, 200);
   const concepts = after.body.data.day.concepts as { concept: { slug: string }; focus: boolean }[];
   assert.equal(after.body.data.day.hasLesson, true);
-  assert.ok(concepts.some((c) => c.concept.slug === "statefulset" && c.focus), JSON.stringify(concepts));
+  assert.ok(
+    concepts.some((c) => c.concept.slug === "statefulset" && c.focus),
+    JSON.stringify(concepts),
+  );
 
   const search = await gql(t, `{ search(query: "headless service replicas stable name", types: [DAY], first: 3) { node { ... on Day { number } } } }`);
   assert.equal(search.body.data.search[0]?.node.number, 59);

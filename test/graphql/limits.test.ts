@@ -9,10 +9,17 @@ import { insertSampleContent } from "../support/sampleContent.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
-before(async () => { t = await startTestApp({ label: "graphql_limits", prepare: insertSampleContent, config: { RESPONSE_CACHE: false } }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startTestApp({ label: "graphql_limits", prepare: insertSampleContent, config: { RESPONSE_CACHE: false } });
+});
+after(async () => {
+  await t.close();
+});
 
-const refused = async (res: { status: number; body: { errors?: { extensions?: { code?: string } }[] }; headers: Record<string, string>; text: string }, code: string) => {
+const refused = async (
+  res: { status: number; body: { errors?: { extensions?: { code?: string } }[] }; headers: Record<string, string>; text: string },
+  code: string,
+) => {
   assert.equal(res.status, 400, res.text);
   assert.match(res.headers["content-type"] ?? "", /json/);
   assert.equal(res.body.errors?.[0]?.extensions?.code, code, res.text);
@@ -88,7 +95,9 @@ describe("request bodies", () => {
 describe("errors", () => {
   it("masks unexpected errors as Internal server error", async () => {
     const original = t.services.days.get;
-    t.services.days.get = async () => { throw new Error("connection to db-secret-host refused"); };
+    t.services.days.get = async () => {
+      throw new Error("connection to db-secret-host refused");
+    };
     try {
       const res = await gql(t, `{ day(number: 1) { number } }`);
       assert.equal(res.body.errors[0].message, "Internal server error");

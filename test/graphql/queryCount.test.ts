@@ -11,8 +11,12 @@ import { gql } from "../support/graphql.ts";
 import type { TestApp } from "../support/testApp.ts";
 
 let t: TestApp;
-before(async () => { t = await startContentApp({ label: "graphql_query_count", config: { RESPONSE_CACHE: false, CONTENT_VERSION_POLL_MS: 3_600_000 } }); });
-after(async () => { await t.close(); });
+before(async () => {
+  t = await startContentApp({ label: "graphql_query_count", config: { RESPONSE_CACHE: false, CONTENT_VERSION_POLL_MS: 3_600_000 } });
+});
+after(async () => {
+  await t.close();
+});
 
 const listing = `query($first: Int!) { days(first: $first) { totalCount edges { node {
   number title tasks

@@ -18,7 +18,7 @@ describe("generated resolver types", () => {
   it("are generated from the assembled schema: an SDL change shows up as drift", async () => {
     const committed = readFileSync(resolverTypesFile, "utf8");
     assert.equal(await resolverTypesSource(printSchemaSdl()), committed);
-    const changed = await resolverTypesSource(printSchemaSdl().replace("type Query {", "type Query {\n  \"Added.\"\n  addedField: Int\n"));
+    const changed = await resolverTypesSource(printSchemaSdl().replace("type Query {", 'type Query {\n  "Added."\n  addedField: Int\n'));
     assert.notEqual(changed, committed);
     assert.match(changed, /addedField\?: Resolver</);
   });

@@ -29,8 +29,13 @@ describe("Date", () => {
 
 describe("DateTime", () => {
   const good = ["2026-03-01T09:30:00Z", "2026-03-01T09:30:00.123Z", "2026-03-11T00:00:00-07:00", "2026-03-11T00:00:00+05:45"];
-  for (const v of good) it(`keeps ${v} as it is`, () => { assert.equal(DateTimeScalar.serialize(v), v); assert.equal(DateTimeScalar.parseValue(v), v); });
-  it("serializes a Date object as toISOString", () => assert.equal(DateTimeScalar.serialize(new Date(Date.UTC(2026, 2, 1, 9, 30))), "2026-03-01T09:30:00.000Z"));
+  for (const v of good)
+    it(`keeps ${v} as it is`, () => {
+      assert.equal(DateTimeScalar.serialize(v), v);
+      assert.equal(DateTimeScalar.parseValue(v), v);
+    });
+  it("serializes a Date object as toISOString", () =>
+    assert.equal(DateTimeScalar.serialize(new Date(Date.UTC(2026, 2, 1, 9, 30))), "2026-03-01T09:30:00.000Z"));
   for (const bad of ["2026-03-01", "2026-03-01T09:30Z", "2026-03-01T09:30:00", "2026-02-30T09:30:00Z", "2026-03-01T24:00:00Z"]) {
     it(`refuses ${bad}`, () => {
       assert.equal(isIsoDateTime(bad), false);

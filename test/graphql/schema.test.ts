@@ -45,11 +45,34 @@ describe("GraphQL schema", () => {
     const schema = buildSchema();
     const query = schema.getQueryType()!.getFields();
     for (const name of ["day", "days", "concept", "concepts", "conceptPath", "learningPath", "nextDay", "references", "search"]) assert.ok(query[name], name);
-    assert.deepEqual(query.day!.args.map((a) => `${a.name}:${a.type}`), ["number:Int!", "challenge:String"]);
+    assert.deepEqual(
+      query.day!.args.map((a) => `${a.name}:${a.type}`),
+      ["number:Int!", "challenge:String"],
+    );
     const day = (schema.getType("Day") as import("graphql").GraphQLObjectType).getFields();
-    for (const f of ["number", "title", "week", "date", "summary", "tldr", "body", "tasks", "setup", "toolVersions", "snippets", "attachments", "references", "concepts", "previous", "next", "series"]) assert.ok(day[f], `Day.${f}`);
+    for (const f of [
+      "number",
+      "title",
+      "week",
+      "date",
+      "summary",
+      "tldr",
+      "body",
+      "tasks",
+      "setup",
+      "toolVersions",
+      "snippets",
+      "attachments",
+      "references",
+      "concepts",
+      "previous",
+      "next",
+      "series",
+    ])
+      assert.ok(day[f], `Day.${f}`);
     const concept = (schema.getType("Concept") as import("graphql").GraphQLObjectType).getFields();
-    for (const f of ["slug", "name", "aliases", "summary", "category", "docsUrl", "days", "references", "prerequisites", "related"]) assert.ok(concept[f], `Concept.${f}`);
+    for (const f of ["slug", "name", "aliases", "summary", "category", "docsUrl", "days", "references", "prerequisites", "related"])
+      assert.ok(concept[f], `Concept.${f}`);
     assert.deepEqual((schema.getType("SearchResult") as import("graphql").GraphQLUnionType).getTypes().map(String), ["Day", "Concept", "Reference"]);
   });
 });

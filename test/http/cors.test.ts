@@ -7,18 +7,25 @@ const elsewhere = "https://frontend.example.com";
 
 describe("CORS for bearer tokens, with default settings", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "cors_default" }); });
+  before(async () => {
+    t = await startTestApp({ label: "cors_default" });
+  });
   after(() => t.close());
 
   it("lets any origin preflight every method with Authorization and the Apollo CSRF headers", async () => {
-    const res = await t.request.options("/api/v1/me/log/2026-03-01").set("Origin", elsewhere)
-      .set("Access-Control-Request-Method", "PUT").set("Access-Control-Request-Headers", "authorization,content-type").expect(204);
+    const res = await t.request
+      .options("/api/v1/me/log/2026-03-01")
+      .set("Origin", elsewhere)
+      .set("Access-Control-Request-Method", "PUT")
+      .set("Access-Control-Request-Headers", "authorization,content-type")
+      .expect(204);
     assert.equal(res.headers["access-control-allow-origin"], "*");
     assert.equal(res.headers["access-control-allow-credentials"], undefined);
     const methods = res.headers["access-control-allow-methods"]!.split(/,\s*/);
     for (const m of ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]) assert.ok(methods.includes(m), m);
     const headers = res.headers["access-control-allow-headers"]!.toLowerCase().split(/,\s*/);
-    for (const h of ["authorization", "content-type", "apollo-require-preflight", "x-apollo-operation-name", "if-none-match"]) assert.ok(headers.includes(h), h);
+    for (const h of ["authorization", "content-type", "apollo-require-preflight", "x-apollo-operation-name", "if-none-match"])
+      assert.ok(headers.includes(h), h);
     assert.match(res.headers["access-control-max-age"]!, /^\d+$/);
     assert.match(res.headers.vary!, /Origin/);
   });
@@ -31,8 +38,12 @@ describe("CORS for bearer tokens, with default settings", () => {
 
   it("answers an authenticated write from another origin with an open Allow-Origin and no credentials", async () => {
     const ada = await registerLearner(t, "corsada");
-    const res = await t.request.put("/api/v1/me/log/2026-03-01").set(ada.auth).set("Origin", elsewhere)
-      .send({ minutes: 20, learned: "Pods" }).expect((r) => assert.ok(r.status < 300, String(r.status)));
+    const res = await t.request
+      .put("/api/v1/me/log/2026-03-01")
+      .set(ada.auth)
+      .set("Origin", elsewhere)
+      .send({ minutes: 20, learned: "Pods" })
+      .expect((r) => assert.ok(r.status < 300, String(r.status)));
     assert.equal(res.headers["access-control-allow-origin"], "*");
     assert.equal(res.headers["access-control-allow-credentials"], undefined);
   });
@@ -41,7 +52,9 @@ describe("CORS for bearer tokens, with default settings", () => {
 describe("CORS_ORIGINS: credentialed requests only", () => {
   let t: TestApp;
   const listed = "https://app.example.org";
-  before(async () => { t = await startTestApp({ label: "cors_listed", config: { CORS_ORIGINS: [listed] } }); });
+  before(async () => {
+    t = await startTestApp({ label: "cors_listed", config: { CORS_ORIGINS: [listed] } });
+  });
   after(() => t.close());
 
   it("echoes a listed origin with Allow-Credentials, and gives others the open answer", async () => {
@@ -56,7 +69,9 @@ describe("CORS_ORIGINS: credentialed requests only", () => {
 
 describe("GraphQL CSRF prevention behind the response cache", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "cors_csrf" }); });
+  before(async () => {
+    t = await startTestApp({ label: "cors_csrf" });
+  });
   after(() => t.close());
 
   const url = `/graphql?query=${encodeURIComponent("{ apiVersion }")}`;

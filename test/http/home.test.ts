@@ -7,15 +7,26 @@ import { dropDatabase, freshDatabaseUrl, repoRoot } from "../support/databases.t
 
 describe("GET /, where a newcomer starts", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "home", prepare: insertSampleContent }); });
+  before(async () => {
+    t = await startTestApp({ label: "home", prepare: insertSampleContent });
+  });
   after(() => t.close());
 
   it("answers Accept: application/json with an index of absolute links, the MCP client configuration and content counts", async () => {
-    const res = await t.request.get("/").set("Host", "k8s.example.test:8080").set("Accept", "application/json").expect(200).expect("content-type", /application\/json/);
+    const res = await t.request
+      .get("/")
+      .set("Host", "k8s.example.test:8080")
+      .set("Accept", "application/json")
+      .expect(200)
+      .expect("content-type", /application\/json/);
     const base = "http://k8s.example.test:8080";
     assert.deepEqual(res.body.links, {
-      graphiql: `${base}/graphql`, rest: `${base}/api/v1`, docs: `${base}/api/v1/docs`, openapi: `${base}/api/v1/openapi.json`,
-      llmsTxt: `${base}/llms.txt`, mcp: `${base}/mcp`,
+      graphiql: `${base}/graphql`,
+      rest: `${base}/api/v1`,
+      docs: `${base}/api/v1/docs`,
+      openapi: `${base}/api/v1/openapi.json`,
+      llmsTxt: `${base}/llms.txt`,
+      mcp: `${base}/mcp`,
     });
     assert.equal(res.body.mcp.url, `${base}/mcp`);
     assert.equal(res.body.mcp.clientConfig.mcpServers["k8s-days"].url, `${base}/mcp`);
@@ -26,7 +37,11 @@ describe("GET /, where a newcomer starts", () => {
   });
 
   it("answers a browser with a small HTML page of ours whose links all work", async () => {
-    const res = await t.request.get("/").set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8").expect(200).expect("content-type", /text\/html; charset=utf-8/);
+    const res = await t.request
+      .get("/")
+      .set("Accept", "text/html,application/xhtml+xml,*/*;q=0.8")
+      .expect(200)
+      .expect("content-type", /text\/html; charset=utf-8/);
     assert.match(res.headers["content-security-policy"]!, /default-src 'none'/);
     assert.doesNotMatch(res.text, /<script|<img|<link|@import/, "no scripts, images or external stylesheets");
     const base = TEST_ORIGIN;
@@ -63,7 +78,11 @@ describe("GET /, where a newcomer starts", () => {
   });
 
   it("answers 406 to an Accept it cannot serve, and HEAD like GET", async () => {
-    await t.request.get("/").set("Accept", "image/png").expect(406).expect("content-type", /application\/problem\+json/);
+    await t.request
+      .get("/")
+      .set("Accept", "image/png")
+      .expect(406)
+      .expect("content-type", /application\/problem\+json/);
     await t.request.head("/").set("Accept", "application/json").expect(200);
   });
 });
@@ -73,18 +92,32 @@ describe("the start log", () => {
     const url = await freshDatabaseUrl("startlog");
     const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
       cwd: repoRoot,
-      env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "info", PUBLIC_URL: "" },
+      env: {
+        ...process.env,
+        DATABASE_URL: url,
+        PORT: "0",
+        HOST: "127.0.0.1",
+        SEED_ON_START: "false",
+        CONTENT_SOURCE: "none",
+        LOG_LEVEL: "info",
+        PUBLIC_URL: "",
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let out = "";
-    child.stderr.on("data", (d) => { out += d; });
+    child.stderr.on("data", (d) => {
+      out += d;
+    });
     try {
       const line = await new Promise<Record<string, string>>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
         child.stdout.on("data", (d) => {
           out += d;
           const found = out.split("\n").find((l) => l.includes('"k8s-days listening"'));
-          if (found) { clearTimeout(timer); resolve(JSON.parse(found)); }
+          if (found) {
+            clearTimeout(timer);
+            resolve(JSON.parse(found));
+          }
         });
       });
       const base = line.url!;

@@ -6,13 +6,28 @@ import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 // ---- A strict reader of the Prometheus text format (0.0.4) ----------------------------------
 
-interface Sample { name: string; labels: Record<string, string>; value: number }
-interface Family { name: string; type: string; help: string; samples: Sample[] }
+interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
+interface Family {
+  name: string;
+  type: string;
+  help: string;
+  samples: Sample[];
+}
 
 const NAME = "[a-zA-Z_:][a-zA-Z0-9_:]*";
 const SAMPLE = new RegExp(`^(${NAME})(?:\\{(.*)\\})? (\\S+)(?: (-?\\d+))?$`);
 const LABEL = /^([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\\n]|\\[\\"n])*)"(,|$)/;
-const SUFFIXES: Record<string, string[]> = { counter: ["_total", ""], gauge: [""], histogram: ["_bucket", "_sum", "_count"], summary: ["", "_sum", "_count"], untyped: [""] };
+const SUFFIXES: Record<string, string[]> = {
+  counter: ["_total", ""],
+  gauge: [""],
+  histogram: ["_bucket", "_sum", "_count"],
+  summary: ["", "_sum", "_count"],
+  untyped: [""],
+};
 
 function parseValue(text: string): number {
   // As Prometheus reads them (Go's ParseFloat): NaN and Inf in any case.
@@ -74,7 +89,11 @@ function parsePrometheus(text: string): Map<string, Family> {
     }
     for (const [key, buckets] of series) {
       const counts = buckets.map((b) => b.value);
-      assert.deepEqual(counts, [...counts].sort((a, b) => a - b), `${f.name} buckets grow`);
+      assert.deepEqual(
+        counts,
+        [...counts].sort((a, b) => a - b),
+        `${f.name} buckets grow`,
+      );
       assert.equal(buckets.at(-1)!.labels.le, "+Inf");
       const count = f.samples.find((s) => s.name === `${f.name}_count` && JSON.stringify(s.labels) === key);
       assert.equal(count?.value, counts.at(-1), `${f.name}_count equals the +Inf bucket`);
@@ -105,9 +124,16 @@ describe("request logs", () => {
     const reg = await t.request.post("/api/v1/learners").send({ handle: "logged", timezone: "UTC" }).expect(201);
     const learnerId: string = reg.body.learner?.id ?? reg.body.id;
     const from = lines.length;
-    const res = await t.request.put("/api/v1/me/log/2026-03-10").set("Authorization", `Bearer ${reg.body.token}`).set("X-Request-Id", "trace-42").send({ minutes: 15, learned: "LEARNED-SECRET-1" }).expect(200);
+    const res = await t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set("Authorization", `Bearer ${reg.body.token}`)
+      .set("X-Request-Id", "trace-42")
+      .send({ minutes: 15, learned: "LEARNED-SECRET-1" })
+      .expect(200);
     assert.equal(res.headers["x-request-id"], "trace-42");
-    const mine = entries().slice(from).filter((e) => e.requestId === "trace-42");
+    const mine = entries()
+      .slice(from)
+      .filter((e) => e.requestId === "trace-42");
     assert.equal(mine.length, 1, lines.slice(from).join("\n"));
     const line = mine[0]!;
     assert.equal(line.level, "info");
@@ -125,7 +151,9 @@ describe("request logs", () => {
     const res = await t.request.get("/api/v1/").expect(200);
     const id = res.headers["x-request-id"] ?? "";
     assert.match(id, /^[0-9a-f-]{36}$/);
-    const line = entries().slice(from).find((e) => e.requestId === id);
+    const line = entries()
+      .slice(from)
+      .find((e) => e.requestId === id);
     assert.equal(line?.route, "/api/v1/");
     assert.equal(line?.learnerId, undefined, "anonymous requests name no learner");
   });
@@ -138,11 +166,16 @@ describe("request logs", () => {
     await t.request.put("/api/v1/me/progress/2").set("Authorization", `Bearer ${token}`).send({ status: "DONE", note: "NOTE-SECRET-1" });
     t.services.deps.log.warn("a careless caller", { body: { token: "BODY-SECRET-1", note: "NOTE-SECRET-2", nested: { password: "PW-SECRET-1" } } });
     const logged = lines.slice(from).join("\n");
-    for (const secret of [token, token.slice(6), "QUERY-SECRET", "BODY-SECRET", "NOTE-SECRET", "PW-SECRET"]) assert.ok(!logged.includes(secret), `logs contain ${secret.slice(0, 14)}…`);
-    const withQuery = entries().slice(from).find((e) => (e.req as { query?: Record<string, string> })?.query?.token !== undefined)!;
+    for (const secret of [token, token.slice(6), "QUERY-SECRET", "BODY-SECRET", "NOTE-SECRET", "PW-SECRET"])
+      assert.ok(!logged.includes(secret), `logs contain ${secret.slice(0, 14)}…`);
+    const withQuery = entries()
+      .slice(from)
+      .find((e) => (e.req as { query?: Record<string, string> })?.query?.token !== undefined)!;
     assert.deepEqual((withQuery.req as { query: unknown }).query, { token: "[redacted]" });
     assert.equal((withQuery.req as { headers: Record<string, string> }).headers.authorization, "[redacted]");
-    const careless = entries().slice(from).find((e) => e.msg === "a careless caller")!;
+    const careless = entries()
+      .slice(from)
+      .find((e) => e.msg === "a careless caller")!;
     assert.deepEqual(careless.body, { token: "[redacted]", note: "[redacted]", nested: { password: "[redacted]" } });
   });
 
@@ -152,7 +185,10 @@ describe("request logs", () => {
     warn.info("request-like");
     warn.warn("kept");
     createLogger("silent", (l) => warnLines.push(l)).error("dropped");
-    assert.deepEqual(warnLines.map((l) => JSON.parse(l).msg), ["kept"]);
+    assert.deepEqual(
+      warnLines.map((l) => JSON.parse(l).msg),
+      ["kept"],
+    );
   });
 });
 
@@ -176,7 +212,11 @@ describe("GET /metrics", () => {
     await t.request.get("/api/v1/no-such-thing").expect(404);
     const after = await scrape();
     assert.equal(valueOf(after, "http_requests_total", "http_requests_total", labels) - first, 3);
-    assert.equal(valueOf(after, "http_request_duration_seconds", "http_request_duration_seconds_count", labels) - valueOf(before, "http_request_duration_seconds", "http_request_duration_seconds_count", labels), 3);
+    assert.equal(
+      valueOf(after, "http_request_duration_seconds", "http_request_duration_seconds_count", labels) -
+        valueOf(before, "http_request_duration_seconds", "http_request_duration_seconds_count", labels),
+      3,
+    );
     assert.ok(valueOf(after, "http_requests_total", "http_requests_total", { route: "(unmatched)", status: "404" }) >= 1);
     const routes = new Set(after.get("http_requests_total")!.samples.map((s) => s.labels.route));
     assert.ok(![...routes].some((r) => r?.includes("no-such-thing")), "raw URLs never become labels");
@@ -187,7 +227,9 @@ describe("GET /metrics", () => {
     await t.request.post("/graphql").send({ query: "query CountDays { days(first: 1) { totalCount } }" }).expect(200);
     await t.request.post("/graphql").send({ query: "query Broken { noSuchField }" }).expect(400);
     const after = await scrape();
-    const delta = (labels: Record<string, string>) => valueOf(after, "graphql_operations_total", "graphql_operations_total", labels) - valueOf(before, "graphql_operations_total", "graphql_operations_total", labels);
+    const delta = (labels: Record<string, string>) =>
+      valueOf(after, "graphql_operations_total", "graphql_operations_total", labels) -
+      valueOf(before, "graphql_operations_total", "graphql_operations_total", labels);
     assert.equal(delta({ operation: "CountDays", type: "query", outcome: "ok" }), 1);
     assert.equal(delta({ operation: "Broken", outcome: "error" }), 1);
   });

@@ -18,19 +18,36 @@ interface Server {
 async function startServer(url: string, contentSource: string): Promise<Server> {
   const child = spawn(process.execPath, ["--import", "tsx", "src/index.ts"], {
     cwd: repoRoot,
-    env: { ...process.env, DATABASE_URL: url, PORT: "0", HOST: "127.0.0.1", SEED_ON_START: "true", CONTENT_SOURCE: contentSource, LOG_LEVEL: "info", PUBLIC_URL: "" },
+    env: {
+      ...process.env,
+      DATABASE_URL: url,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      SEED_ON_START: "true",
+      CONTENT_SOURCE: contentSource,
+      LOG_LEVEL: "info",
+      PUBLIC_URL: "",
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
-  child.stderr!.on("data", (d) => { out += d; });
+  child.stderr!.on("data", (d) => {
+    out += d;
+  });
   const base = await new Promise<string>((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
     child.stdout!.on("data", (d) => {
       out += d;
       const m = out.match(/"url":"(http:\/\/[^"]+)"/);
-      if (m) { clearTimeout(timer); resolve(m[1]!); }
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
     });
-    child.on("exit", (code) => { clearTimeout(timer); reject(new Error(`server exited ${code}:\n${out}`)); });
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited ${code}:\n${out}`));
+    });
   });
   return {
     child,
@@ -64,7 +81,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
 describe("a fresh start imports the lessons of CONTENT_SOURCE in the background", { timeout: 240_000 }, () => {
   let archives: Awaited<ReturnType<typeof serveArchives>>;
   let release: () => void = () => {};
-  const released = new Promise<void>((resolve) => { release = resolve; });
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
   const archive = tarGz(fixtureEntries("66DaysOfK8s-main"));
   before(async () => {
     archives = await serveArchives({
@@ -114,9 +133,15 @@ describe("a fresh start imports the lessons of CONTENT_SOURCE in the background"
     const server = await startServer(url, unreachable);
     try {
       await until("the warning", async () => (/"level":"warn"/.test(server.log()) ? true : undefined));
-      const warnings = server.log().split("\n").filter((l) => l.includes('"level":"warn"'));
+      const warnings = server
+        .log()
+        .split("\n")
+        .filter((l) => l.includes('"level":"warn"'));
       assert.equal(warnings.length, 1, server.log());
-      assert.match(warnings[0]!, /could not import the lessons from CONTENT_SOURCE; serving the seed content \(set CONTENT_SOURCE=none to skip this\): cannot download .*ECONNREFUSED/);
+      assert.match(
+        warnings[0]!,
+        /could not import the lessons from CONTENT_SOURCE; serving the seed content \(set CONTENT_SOURCE=none to skip this\): cannot download .*ECONNREFUSED/,
+      );
       const seeded = await day(server.base, 1);
       assert.equal(seeded.hasLesson, false);
       assert.ok(seeded.title.length > 0);
@@ -153,7 +178,9 @@ describe("a fresh start imports the lessons of CONTENT_SOURCE in the background"
     }
   });
 
-  test("replicas starting together on one PostgreSQL database download the lessons once", { skip: !onPostgres && "PostgreSQL only: SQLite has one process" }, async () => {
+  test("replicas starting together on one PostgreSQL database download the lessons once", {
+    skip: !onPostgres && "PostgreSQL only: SQLite has one process",
+  }, async () => {
     const url = await freshDatabaseUrl("bgimport_replicas");
     const before = archives.requests.length;
     // Seed first, so the replicas do not race to seed (that has its own lock) and only the import is compared.

@@ -96,7 +96,11 @@ describe("the k8s-days command line", () => {
     const summary = lines.findIndex((l) => /^\d+ warnings?: /.test(l));
     assert.ok(summary >= 0, lax.stderr);
     assert.match(lines[summary]!, /\b1 invalid manifest\b/);
-    assert.equal(lines[summary]!.match(/^(\d+) warnings?/)![1], String(lines.filter((l) => /^  \S+:\d+ /.test(l)).length), "the count is the number of listed warnings");
+    assert.equal(
+      lines[summary]!.match(/^(\d+) warnings?/)![1],
+      String(lines.filter((l) => /^  \S+:\d+ /.test(l)).length),
+      "the count is the number of listed warnings",
+    );
     assert.ok(lines.findIndex((l) => /^  \S+:\d+ /.test(l)) > summary, "the summary precedes the list");
   });
 

@@ -7,7 +7,11 @@ import { sqlitePath } from "../../src/db/provider.ts";
 import { importLockPath } from "../../src/db/sqliteImportLock.ts";
 import { dropDatabase, fixturesDir, freshDatabaseUrl, onPostgres, repoRoot } from "../support/databases.ts";
 
-interface Run { code: number; stdout: string; stderr: string }
+interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs `k8s-days …` in a child process; `onStderr` sees the error output as it comes. */
 function cli(url: string, args: string[], onStderr: (all: string) => void = () => {}): Promise<Run> {
@@ -58,7 +62,10 @@ describe("two imports at once on one SQLite file", { skip: onPostgres && "SQLite
     });
     assert.equal(run.code, 0, run.stderr);
     assert.ok(released, "the import waited");
-    assert.match(run.stderr, new RegExp(`another import holds the import lock ${lock.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(pid ${process.pid}, the test holding the lock`));
+    assert.match(
+      run.stderr,
+      new RegExp(`another import holds the import lock ${lock.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")} \\(pid ${process.pid}, the test holding the lock`),
+    );
   });
 
   it("takes over a lock left by a process that died (kill -9 mid-import)", async () => {

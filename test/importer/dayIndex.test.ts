@@ -52,14 +52,25 @@ describe("the table of days", () => {
   test("gives consecutive days with the same About a series only when they are not exercises", () => {
     const row = (number: number, about: string, summary: string): DayRow => ({ number, about, summary, detail: null });
     const f = dayFactsFromRows([row(1, "Exercise", "A"), row(2, "Exercise", "B"), row(3, "Helm", "Install"), row(4, "Helm", "Charts")]);
-    assert.deepEqual(f.map((d) => [d.series, d.part]), [[null, null], [null, null], ["Helm", 1], ["Helm", 2]]);
+    assert.deepEqual(
+      f.map((d) => [d.series, d.part]),
+      [
+        [null, null],
+        [null, null],
+        ["Helm", 1],
+        ["Helm", 2],
+      ],
+    );
   });
 
   test("warns about a row without a day number and keeps the others", () => {
     const w: ImportWarning[] = [];
     const md = "|Day|About|Summary|Detail|\n|-|-|-|-|\n|x|Exercise|A|[d](./week01/day1)|\n|2|Exercise|B|[d](./week01/day2)|\n";
     const r = tableRows(parseMarkdown(md), "t.md", w);
-    assert.deepEqual(r.map((x) => x.number), [2]);
+    assert.deepEqual(
+      r.map((x) => x.number),
+      [2],
+    );
     assert.deepEqual(w, [{ file: "t.md", line: 3, message: 'row without a day number ("x")' }]);
   });
 });

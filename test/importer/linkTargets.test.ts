@@ -3,9 +3,13 @@ import { test } from "node:test";
 import { linkResolver } from "../../src/importer/linkTargets.ts";
 
 const files = new Set([
-  "README.md", "readme-images/cover.jpg", "challenge/README.md",
-  "challenge/week02/day8/myDeployment.yaml", "challenge/week02/day8/readme-images/01.png",
-  "challenge/week02/day12/init-containers.yaml", "challenge/week05/day30/yaml/pv pod.yaml",
+  "README.md",
+  "readme-images/cover.jpg",
+  "challenge/README.md",
+  "challenge/week02/day8/myDeployment.yaml",
+  "challenge/week02/day8/readme-images/01.png",
+  "challenge/week02/day12/init-containers.yaml",
+  "challenge/week05/day30/yaml/pv pod.yaml",
 ]);
 const resolve = linkResolver("challenge/week02/day8/README.md", files);
 const B = "https://k8s-days.invalid";

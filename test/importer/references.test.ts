@@ -93,14 +93,24 @@ describe("addresses that are not references", () => {
 
   test("a lesson's links to such addresses are dropped without a warning", () => {
     const md = [
-      "# Day 2 of #66DaysOfK8s", "", "_Last update: 2021-01-12_", "",
+      "# Day 2 of #66DaysOfK8s",
+      "",
+      "_Last update: 2021-01-12_",
+      "",
       "Open http://localhost:8080 or [the dashboard](http://127.0.0.1:8001/api/v1/namespaces/kube-system/services/) or http://my-service:8080/healthz;",
       "the API answers at [kubernetes](https://kubernetes/api) and [my svc](http://web.default.svc.cluster.local/).",
-      "", "## References", "", "* [Services (official site)](https://kubernetes.io/docs/concepts/services-networking/service/)", "",
+      "",
+      "## References",
+      "",
+      "* [Services (official site)](https://kubernetes.io/docs/concepts/services-networking/service/)",
+      "",
     ].join("\n");
     const { lesson, warnings } = parseLesson(md, "challenge/week01/day2/README.md");
     assert.deepEqual(warnings, []);
-    assert.deepEqual(lesson.references.map((r) => r.url), ["https://kubernetes.io/docs/concepts/services-networking/service"]);
+    assert.deepEqual(
+      lesson.references.map((r) => r.url),
+      ["https://kubernetes.io/docs/concepts/services-networking/service"],
+    );
   });
 });
 
@@ -108,17 +118,47 @@ describe("reference titles", () => {
   const url = "https://github.com/lensapp/lens/releases/tag/v4.1.2";
   const c = (source: TitleCandidate["source"], text: string): TitleCandidate => ({ source, text });
   const cases: [string, string, TitleCandidate[], string][] = [
-    ["a curated title wins over the lesson's words", "https://kubernetes.io/docs/concepts/workloads/pods", [c("listed", "Pods (official site)"), c("curated", "Pod (official documentation)")], "Pod (official documentation)"],
-    ["the References list's text wins over inline text", "https://thenewstack.io/review", [c("text", "IPC, the loopback interface or a shared filesystem"), c("listed", "Review of Container-to-Container Communications in Kubernetes")], "Review of Container-to-Container Communications in Kubernetes"],
+    [
+      "a curated title wins over the lesson's words",
+      "https://kubernetes.io/docs/concepts/workloads/pods",
+      [c("listed", "Pods (official site)"), c("curated", "Pod (official documentation)")],
+      "Pod (official documentation)",
+    ],
+    [
+      "the References list's text wins over inline text",
+      "https://thenewstack.io/review",
+      [c("text", "IPC, the loopback interface or a shared filesystem"), c("listed", "Review of Container-to-Container Communications in Kubernetes")],
+      "Review of Container-to-Container Communications in Kubernetes",
+    ],
     ["inline link text when it names the page", "https://kubernetes.io/docs/concepts/configuration/secret", [c("text", "Secrets")], "Secrets"],
-    ["the first informative text of several", "https://kubernetes.io/docs/x", [c("text", "here"), c("text", "Deployments"), c("text", "Deployment")], "Deployments"],
+    [
+      "the first informative text of several",
+      "https://kubernetes.io/docs/x",
+      [c("text", "here"), c("text", "Deployments"), c("text", "Deployment")],
+      "Deployments",
+    ],
     ["'link' gives way to the page path", url, [c("text", "link")], "lensapp/lens: releases/tag/v4.1.2"],
     ["'here' gives way to a label around the link", url, [c("text", "here"), c("label", "Lens releases")], "Lens releases (github.com)"],
     ["'this' is not a title", "https://helm.sh/docs/intro/install", [c("text", "this")], "Install"],
-    ["a bare URL as text is not a title", "https://medium.com/better-programming/k0s-kubernetes-in-a-single-binary-224bb43f4520", [c("text", "https://medium.com/better-programming/k0s-kubernetes-in-a-single-binary-224bb43f4520")], "K0s kubernetes in a single binary"],
+    [
+      "a bare URL as text is not a title",
+      "https://medium.com/better-programming/k0s-kubernetes-in-a-single-binary-224bb43f4520",
+      [c("text", "https://medium.com/better-programming/k0s-kubernetes-in-a-single-binary-224bb43f4520")],
+      "K0s kubernetes in a single binary",
+    ],
     ["the domain as text is not a title", "https://k8slens.dev/features/ide", [c("text", "k8slens.dev")], "Ide"],
-    ["a generic image alt gives way to the label before it", "https://asciinema.org/a/FJtn3ju5OewbuajJrIlx7AZUu", [c("alt", "asciicast"), c("label", "Demo"), c("heading", "Init containers")], "Demo (asciinema.org)"],
-    ["an id path gives way to the section heading", "https://asciinema.org/a/7s6PQuJLSZQ5n6exuxDvJkXuX", [c("alt", "asciicast"), c("heading", "Demo")], "Demo (asciinema.org)"],
+    [
+      "a generic image alt gives way to the label before it",
+      "https://asciinema.org/a/FJtn3ju5OewbuajJrIlx7AZUu",
+      [c("alt", "asciicast"), c("label", "Demo"), c("heading", "Init containers")],
+      "Demo (asciinema.org)",
+    ],
+    [
+      "an id path gives way to the section heading",
+      "https://asciinema.org/a/7s6PQuJLSZQ5n6exuxDvJkXuX",
+      [c("alt", "asciicast"), c("heading", "Demo")],
+      "Demo (asciinema.org)",
+    ],
     ["an informative image alt", "https://www.youtube.com/watch?v=abc", [c("alt", "Kubernetes in 5 minutes")], "Kubernetes in 5 minutes"],
     ["a product name equal to the domain's name is a title", "https://multipass.run", [c("text", "multipass")], "multipass"],
     ["the domain only when nothing else is known", "https://k8slens.dev", [], "k8slens.dev"],
@@ -139,31 +179,66 @@ describe("reference titles", () => {
   for (const [u, expected] of paths) test(`the path of ${u} reads ${JSON.stringify(expected)}`, () => assert.equal(titleFromPath(u), expected));
 
   const informative: [string, boolean][] = [
-    ["link", false], ["Here", false], ["this link", false], ["click here.", false], ["", false], ["[1]", false], ["2021", false],
-    ["www.k8slens.dev", false], ["k8slens.dev", false], ["https://k8slens.dev", false], ["Based on", false],
-    ["Lens Homepage", true], ["Node.js", true], ["cri-o", true], ["Demo", true],
+    ["link", false],
+    ["Here", false],
+    ["this link", false],
+    ["click here.", false],
+    ["", false],
+    ["[1]", false],
+    ["2021", false],
+    ["www.k8slens.dev", false],
+    ["k8slens.dev", false],
+    ["https://k8slens.dev", false],
+    ["Based on", false],
+    ["Lens Homepage", true],
+    ["Node.js", true],
+    ["cri-o", true],
+    ["Demo", true],
   ];
-  for (const [text, expected] of informative) test(`${JSON.stringify(text)} ${expected ? "is" : "is not"} an informative title`, () => assert.equal(isInformativeTitle(text, "https://k8slens.dev/"), expected));
+  for (const [text, expected] of informative)
+    test(`${JSON.stringify(text)} ${expected ? "is" : "is not"} an informative title`, () =>
+      assert.equal(isInformativeTitle(text, "https://k8slens.dev/"), expected));
 
   test("a lesson gives each source its own words: lead-in labels, list items, label paragraphs and headings", () => {
     const md = [
-      "# Day 42 of #66DaysOfK8s", "", "_Last update: 2021-02-21_", "",
-      "> _Based on: https://medium.com/better-programming/k0s-kubernetes-in-a-single-binary-224bb43f4520_", "",
-      "## Setup", "", "Lens releases: [link](https://github.com/lensapp/lens/releases/tag/v4.1.2).", "",
-      "* The metrics stack manifests [here](https://github.com/lensapp/lens/tree/master/extensions/metrics-cluster-feature/resources)", "",
-      "**Demo**:", "", "[![asciicast](https://asciinema.org/a/FJtn3ju5OewbuajJrIlx7AZUu.svg)](https://asciinema.org/a/FJtn3ju5OewbuajJrIlx7AZUu)", "",
-      "## Recording", "", "[![asciicast](https://asciinema.org/a/7s6PQuJLSZQ5n6exuxDvJkXuX.svg)](https://asciinema.org/a/7s6PQuJLSZQ5n6exuxDvJkXuX)", "",
-      "Install [lens](https://k8slens.dev/) first.", "",
-      "## References", "", "* [Lens Homepage](https://k8slens.dev/)", "",
+      "# Day 42 of #66DaysOfK8s",
+      "",
+      "_Last update: 2021-02-21_",
+      "",
+      "> _Based on: https://medium.com/better-programming/k0s-kubernetes-in-a-single-binary-224bb43f4520_",
+      "",
+      "## Setup",
+      "",
+      "Lens releases: [link](https://github.com/lensapp/lens/releases/tag/v4.1.2).",
+      "",
+      "* The metrics stack manifests [here](https://github.com/lensapp/lens/tree/master/extensions/metrics-cluster-feature/resources)",
+      "",
+      "**Demo**:",
+      "",
+      "[![asciicast](https://asciinema.org/a/FJtn3ju5OewbuajJrIlx7AZUu.svg)](https://asciinema.org/a/FJtn3ju5OewbuajJrIlx7AZUu)",
+      "",
+      "## Recording",
+      "",
+      "[![asciicast](https://asciinema.org/a/7s6PQuJLSZQ5n6exuxDvJkXuX.svg)](https://asciinema.org/a/7s6PQuJLSZQ5n6exuxDvJkXuX)",
+      "",
+      "Install [lens](https://k8slens.dev/) first.",
+      "",
+      "## References",
+      "",
+      "* [Lens Homepage](https://k8slens.dev/)",
+      "",
     ].join("\n");
     const { lesson } = parseLesson(md, "challenge/week06/day42/README.md");
-    assert.deepEqual(lesson.references.map((r) => [r.title, r.listed]), [
-      ["K0s kubernetes in a single binary", false],
-      ["Lens releases (github.com)", false],
-      ["The metrics stack manifests (github.com)", false],
-      ["Demo (asciinema.org)", false],
-      ["Recording (asciinema.org)", false],
-      ["Lens Homepage", true],
-    ]);
+    assert.deepEqual(
+      lesson.references.map((r) => [r.title, r.listed]),
+      [
+        ["K0s kubernetes in a single binary", false],
+        ["Lens releases (github.com)", false],
+        ["The metrics stack manifests (github.com)", false],
+        ["Demo (asciinema.org)", false],
+        ["Recording (asciinema.org)", false],
+        ["Lens Homepage", true],
+      ],
+    );
   });
 });

@@ -49,7 +49,10 @@ describe("a source string is a path, an archive URL or a git URL", () => {
     });
   }
   test("a web page or another scheme is refused with what is accepted", () => {
-    assert.throws(() => parseContentSource("https://example.org/lessons"), (err: Error) => err instanceof ContentSourceError && /GitHub repository URL.*\.tar\.gz.*git URL/.test(err.message));
+    assert.throws(
+      () => parseContentSource("https://example.org/lessons"),
+      (err: Error) => err instanceof ContentSourceError && /GitHub repository URL.*\.tar\.gz.*git URL/.test(err.message),
+    );
     assert.throws(() => parseContentSource("ftp://example.org/r.tar.gz"), /unsupported URL scheme/);
   });
 });
@@ -95,8 +98,14 @@ describe("importing lessons from a URL", () => {
       "/dotdot.tar.gz": tarGz([...fixtures, { path: "66DaysOfK8s-main/../../outside/pwned.txt", body: "pwned" }]),
       "/symlink.tar.gz": tarGz([...fixtures, { path: "66DaysOfK8s-main/notes", type: "symlink", linkpath: "../../../../../../../../etc" }]),
       "/hardlink.tar.gz": tarGz([...fixtures, { path: "66DaysOfK8s-main/passwd", type: "hardlink", linkpath: "../etc/passwd" }]),
-      "/dotdot.zip": zipOf([{ path: "repo/README.md", body: "# hi" }, { path: "../outside/pwned.txt", body: "pwned" }]),
-      "/symlink.zip": zipOf([{ path: "repo/README.md", body: "# hi" }, { path: "repo/etc", type: "symlink", linkpath: "/etc" }]),
+      "/dotdot.zip": zipOf([
+        { path: "repo/README.md", body: "# hi" },
+        { path: "../outside/pwned.txt", body: "pwned" },
+      ]),
+      "/symlink.zip": zipOf([
+        { path: "repo/README.md", body: "# hi" },
+        { path: "repo/etc", type: "symlink", linkpath: "/etc" },
+      ]),
       "/not-an-archive.tar.gz": Buffer.from("<html>this is a web page</html>"),
       "/chunked.tar.gz": (_req, res) => {
         // No Content-Length: the cap must hold while streaming.
@@ -172,7 +181,10 @@ describe("importing lessons from a URL", () => {
   for (const [path, message] of refusals) {
     test(`${path} is refused, writes nothing outside and leaves no temp folder`, async () => {
       const before = await services.content.importer.stats();
-      await assert.rejects(services.content.importer.importSource(`${server.url}${path}`), (err: Error) => err instanceof ContentSourceError && message.test(err.message));
+      await assert.rejects(
+        services.content.importer.importSource(`${server.url}${path}`),
+        (err: Error) => err instanceof ContentSourceError && message.test(err.message),
+      );
       assert.equal(existsSync(outside), false);
       assert.deepEqual(leftovers(), []);
       assert.equal((await services.content.importer.stats()).contentVersion, before.contentVersion);
@@ -184,7 +196,10 @@ describe("importing lessons from a URL", () => {
     const saved = config.IMPORT_MAX_DOWNLOAD_BYTES;
     config.IMPORT_MAX_DOWNLOAD_BYTES = 1024 * 1024;
     try {
-      await assert.rejects(services.content.importer.importSource(`${server.url}/chunked.tar.gz`), /more than the 1048576-byte limit \(IMPORT_MAX_DOWNLOAD_BYTES\)/);
+      await assert.rejects(
+        services.content.importer.importSource(`${server.url}/chunked.tar.gz`),
+        /more than the 1048576-byte limit \(IMPORT_MAX_DOWNLOAD_BYTES\)/,
+      );
       config.IMPORT_MAX_DOWNLOAD_BYTES = 2048;
       await assert.rejects(services.content.importer.importSource(`${server.url}/repo-main.tar.gz`), /bytes is over the 2048-byte limit/);
     } finally {

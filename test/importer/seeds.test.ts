@@ -21,8 +21,14 @@ describe("seed validation", () => {
   test("a valid tree gives the challenge, days, paths, concepts with categories and curated relations", async () => {
     const seeds = await readSeeds(writeSeedTree());
     assert.equal(seeds.challenge.slug, "66daysofk8s");
-    assert.deepEqual(seeds.days.map((d) => d.number), [12, 13]);
-    assert.deepEqual(seeds.paths.map((p) => p.days), [[12, 13]]);
+    assert.deepEqual(
+      seeds.days.map((d) => d.number),
+      [12, 13],
+    );
+    assert.deepEqual(
+      seeds.paths.map((p) => p.days),
+      [[12, 13]],
+    );
     assert.equal(seeds.concepts.find((c) => c.slug === "init-container")?.category, "workloads");
     assert.ok(seeds.relations.some((r) => r.from === "init-container" && r.to === "pod" && r.kind === "PART_OF"));
     assert.ok(seeds.relations.some((r) => r.from === "docker" && r.to === "containerd" && r.kind === "ALTERNATIVE_TO"));
@@ -30,51 +36,60 @@ describe("seed validation", () => {
 
   test("an unknown relation target is reported with file, line and path", async () => {
     const dir = writeSeedTree();
-    writeFileSync(join(dir, "concepts", "extra.yaml"), [
-      "- slug: sidecar-container",
-      "  name: Sidecar container",
-      "  summary: A helper container.",
-      "  relations:",
-      "    related: [pod]",
-      "    part-of: [podd]",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      join(dir, "concepts", "extra.yaml"),
+      [
+        "- slug: sidecar-container",
+        "  name: Sidecar container",
+        "  summary: A helper container.",
+        "  relations:",
+        "    related: [pod]",
+        "    part-of: [podd]",
+        "",
+      ].join("\n"),
+    );
     assert.deepEqual(await problemsOf(dir), ['concepts/extra.yaml:6 concepts[0].relations.part-of[0]: unknown concept "podd"']);
   });
 
   test("schema errors, duplicates, unknown keys and self-relations are all reported at once", async () => {
     const dir = writeSeedTree({ days: [12, 13] });
-    writeFileSync(join(dir, "days.yaml"), [
-      "- number: 12",
-      "  title: Init containers",
-      "  kind: THEORY",
-      "- number: 13",
-      "  title: Pods",
-      "  kind: LECTURE",
-      "- number: 12",
-      "  title: Again",
-      "  kind: THEORY",
-      "",
-    ].join("\n"));
-    writeFileSync(join(dir, "concepts", "extra.yaml"), [
-      "- slug: Pod Thing",
-      "  name: X",
-      "  summary: Y",
-      "- slug: pod",
-      "  name: Pod again",
-      "  summary: Duplicate.",
-      "- slug: loop",
-      "  name: Loop",
-      "  summary: Relates to itself.",
-      "  relations:",
-      "    uses: [loop]",
-      "- slug: owner",
-      "  name: Owner",
-      "  summary: Unknown relation kind.",
-      "  relations:",
-      "    owns: [pod]",
-      "",
-    ].join("\n"));
+    writeFileSync(
+      join(dir, "days.yaml"),
+      [
+        "- number: 12",
+        "  title: Init containers",
+        "  kind: THEORY",
+        "- number: 13",
+        "  title: Pods",
+        "  kind: LECTURE",
+        "- number: 12",
+        "  title: Again",
+        "  kind: THEORY",
+        "",
+      ].join("\n"),
+    );
+    writeFileSync(
+      join(dir, "concepts", "extra.yaml"),
+      [
+        "- slug: Pod Thing",
+        "  name: X",
+        "  summary: Y",
+        "- slug: pod",
+        "  name: Pod again",
+        "  summary: Duplicate.",
+        "- slug: loop",
+        "  name: Loop",
+        "  summary: Relates to itself.",
+        "  relations:",
+        "    uses: [loop]",
+        "- slug: owner",
+        "  name: Owner",
+        "  summary: Unknown relation kind.",
+        "  relations:",
+        "    owns: [pod]",
+        "",
+      ].join("\n"),
+    );
     const problems = (await problemsOf(dir)).map((p) => p.replace(/^k8s-days-seeds-\w+\//, ""));
     const expected = [
       /^days\.yaml:6 days\[1\]\.kind: Invalid option/,
@@ -84,7 +99,11 @@ describe("seed validation", () => {
       /^concepts\/workloads\.yaml:1 concepts\[0\]\.slug: concept "pod" is defined twice$/,
       /^concepts\/extra\.yaml:11 concepts\[2\]\.relations\.uses\[0\]: a concept cannot relate to itself$/,
     ];
-    for (const pattern of expected) assert.ok(problems.some((p) => pattern.test(p)), `${pattern} in:\n${problems.join("\n")}`);
+    for (const pattern of expected)
+      assert.ok(
+        problems.some((p) => pattern.test(p)),
+        `${pattern} in:\n${problems.join("\n")}`,
+      );
   });
 
   test("a YAML syntax error is reported with its line", async () => {
@@ -103,13 +122,18 @@ describe("seed validation", () => {
     assert.match(problems[0]!, /paths\.yaml:5 paths\[0\]\.days\[1\]: unknown day 99$/);
   });
 
-  test("the repository's own seeds are valid and cover the glossary the issue asks for", { skip: !existsSync(defaultSeedsDir) && "seeds/ not present yet" }, async () => {
+  test("the repository's own seeds are valid and cover the glossary the issue asks for", {
+    skip: !existsSync(defaultSeedsDir) && "seeds/ not present yet",
+  }, async () => {
     const seeds = await readSeeds(defaultSeedsDir);
     assert.equal(seeds.days.length, 66);
     assert.ok(seeds.concepts.length >= 80, `${seeds.concepts.length} concepts`);
     assert.ok(seeds.relations.length >= 150, `${seeds.relations.length} relations`);
     for (const slug of ["pod", "init-container", "ephemeral-container", "deployment", "job", "statefulset", "daemonset", "static-pod", "sidecar-pattern"]) {
-      assert.ok(seeds.concepts.some((c) => c.slug === slug), slug);
+      assert.ok(
+        seeds.concepts.some((c) => c.slug === slug),
+        slug,
+      );
     }
   });
 });
@@ -132,8 +156,14 @@ describe("loading seeds into the store", () => {
     assert.equal(stats.relations, 14);
     assert.equal(stats.paths, 2, "the seeded path and the derived chronological one");
     assert.equal(stats.references, 26, "each concept's docs page is a reference");
-    const pod = await ctx.services.deps.db.prisma.concept.findUniqueOrThrow({ where: { slug: "pod" }, include: { references: { include: { reference: true } } } });
-    assert.deepEqual(pod.references.map((r) => [r.reference.url, r.reference.kind]), [["https://kubernetes.io/docs/pod", "OFFICIAL_DOCS"]]);
+    const pod = await ctx.services.deps.db.prisma.concept.findUniqueOrThrow({
+      where: { slug: "pod" },
+      include: { references: { include: { reference: true } } },
+    });
+    assert.deepEqual(
+      pod.references.map((r) => [r.reference.url, r.reference.kind]),
+      [["https://kubernetes.io/docs/pod", "OFFICIAL_DOCS"]],
+    );
     assert.equal(stats.contentVersion, 1);
   });
 

@@ -74,7 +74,10 @@ describe("importing the whole fixture repository over the seeds", () => {
     assert.equal(stats.days, 66);
     assert.equal(stats.lessons, fixtureFacts.lessons);
     const day5 = await dayByNumber(services, 5);
-    assert.deepEqual([day5.title, day5.series, day5.part, day5.kind, day5.week, day5.hasLesson], ["VM instances setup", "Create a K8s cluster from scratch in GCP", 1, "SETUP", 1, false]);
+    assert.deepEqual(
+      [day5.title, day5.series, day5.part, day5.kind, day5.week, day5.hasLesson],
+      ["VM instances setup", "Create a K8s cluster from scratch in GCP", 1, "SETUP", 1, false],
+    );
     const day66 = await dayByNumber(services, 66);
     assert.equal(day66.title, "Helm");
   });
@@ -86,9 +89,15 @@ describe("importing the whole fixture repository over the seeds", () => {
     assert.equal(day13.date, "2021-01-23");
     assert.equal(day13.hasLesson, true);
     assert.equal(day13.sourcePath, "challenge/week02/day13/README.md");
-    assert.deepEqual(day13.items.map((i) => [i.list, i.text]), [["TASK", "Understand Kubernetes Pod"]]);
+    assert.deepEqual(
+      day13.items.map((i) => [i.list, i.text]),
+      [["TASK", "Understand Kubernetes Pod"]],
+    );
     assert.ok(day13.references.some((r) => r.reference.url === "https://kubernetes.io/docs/concepts/workloads/pods" && r.listed));
-    assert.deepEqual(day13.linksFrom.filter((l) => l.kind === "SEE_ALSO").map((l) => l.to.number), [12]);
+    assert.deepEqual(
+      day13.linksFrom.filter((l) => l.kind === "SEE_ALSO").map((l) => l.to.number),
+      [12],
+    );
   });
 
   test("detects day 13's concepts, with Pod as a focus", async () => {
@@ -105,8 +114,14 @@ describe("importing the whole fixture repository over the seeds", () => {
 
   test("stores day 30's four versions and day 12's attachments with the kinds they declare", async () => {
     const day30 = await dayByNumber(services, 30);
-    assert.deepEqual(day30.toolVersions.map((v) => `${v.tool}=${v.version}`), ["macOS Catalina=10.15.7", "minikube=v1.13.0", "kubectl Client=v1.17.4", "kubectl Server=v1.19.0"]);
-    assert.deepEqual(day30.attachments.map((a) => a.name), ["yaml/pv-claim.yaml", "yaml/pv-pod.yaml", "yaml/pv-volume.yaml"]);
+    assert.deepEqual(
+      day30.toolVersions.map((v) => `${v.tool}=${v.version}`),
+      ["macOS Catalina=10.15.7", "minikube=v1.13.0", "kubectl Client=v1.17.4", "kubectl Server=v1.19.0"],
+    );
+    assert.deepEqual(
+      day30.attachments.map((a) => a.name),
+      ["yaml/pv-claim.yaml", "yaml/pv-pod.yaml", "yaml/pv-volume.yaml"],
+    );
     const day12 = await dayByNumber(services, 12);
     const kinds = day12.attachments.flatMap((a) => JSON.parse(a.kinds) as string[]);
     assert.ok(kinds.includes("Pod"));
@@ -119,11 +134,20 @@ describe("importing the whole fixture repository over the seeds", () => {
 
   test("links consecutive parts of a series and builds the suggested and chronological paths", async () => {
     const day12 = await dayByNumber(services, 12);
-    assert.deepEqual(day12.linksFrom.filter((l) => l.kind === "NEXT_PART").map((l) => l.to.number), [13]);
+    assert.deepEqual(
+      day12.linksFrom.filter((l) => l.kind === "NEXT_PART").map((l) => l.to.number),
+      [13],
+    );
     const paths = await services.deps.db.prisma.learningPath.findMany({ include: { steps: { orderBy: { position: "asc" } } }, orderBy: { name: "asc" } });
-    assert.deepEqual(paths.map((p) => p.name), ["chronological", "suggested"]);
+    assert.deepEqual(
+      paths.map((p) => p.name),
+      ["chronological", "suggested"],
+    );
     assert.equal(paths[0]!.steps.length, 66);
-    assert.deepEqual(paths[1]!.steps.slice(0, 3).map((s) => s.dayNumber), [9, 10, 11]);
+    assert.deepEqual(
+      paths[1]!.steps.slice(0, 3).map((s) => s.dayNumber),
+      [9, 10, 11],
+    );
     assert.equal(paths[1]!.title, "Suggested order");
     assert.equal(paths[1]!.description, "Our order.", "the seeded description is kept");
   });
@@ -185,7 +209,10 @@ describe("re-importing a changed repository", () => {
 
   test("importing a single lesson file keeps the day's title from the table", async () => {
     const { services } = ctx;
-    writeFileSync(join(repo, "challenge/week06/day38/README.md"), readFileSync(join(repo, "challenge/week06/day38/README.md"), "utf8") + "\nOne more line about containerd.\n");
+    writeFileSync(
+      join(repo, "challenge/week06/day38/README.md"),
+      readFileSync(join(repo, "challenge/week06/day38/README.md"), "utf8") + "\nOne more line about containerd.\n",
+    );
     const result = await services.content.importer.importPath(join(repo, "challenge/week06/day38/README.md"));
     assert.equal(result.daysWritten, 1);
     const day38 = await dayByNumber(services, 38);
@@ -220,7 +247,8 @@ describe("a failing import", () => {
     const { services } = ctx;
     const p = services.deps.db.prisma;
     if (onPostgres) await p.$executeRawUnsafe(`ALTER TABLE "Snippet" ADD CONSTRAINT "no_boom" CHECK ("code" NOT LIKE '%BOOM%')`);
-    else await p.$executeRawUnsafe(`CREATE TRIGGER "no_boom" BEFORE INSERT ON "Snippet" WHEN NEW."code" LIKE '%BOOM%' BEGIN SELECT RAISE(ABORT, 'no boom'); END`);
+    else
+      await p.$executeRawUnsafe(`CREATE TRIGGER "no_boom" BEFORE INSERT ON "Snippet" WHEN NEW."code" LIKE '%BOOM%' BEGIN SELECT RAISE(ABORT, 'no boom'); END`);
     const before = await snapshot(services);
     appendFileSync(join(repo, "challenge/week01/day1/README.md"), "\nA new paragraph about Pods.\n");
     appendFileSync(join(repo, "challenge/week06/day38/README.md"), "\n## More\n\n```bash\necho BOOM\n```\n");
@@ -235,9 +263,13 @@ describe("a failing import", () => {
     // The database refuses the update of day 12; day 1 (changed by the test above) is written before it.
     if (onPostgres) {
       await p.$executeRawUnsafe(`CREATE FUNCTION "refuse_day_12"() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'day 12 refused'; END $$`);
-      await p.$executeRawUnsafe(`CREATE TRIGGER "refuse_day_12" BEFORE UPDATE ON "Day" FOR EACH ROW WHEN (NEW."number" = 12) EXECUTE FUNCTION "refuse_day_12"()`);
+      await p.$executeRawUnsafe(
+        `CREATE TRIGGER "refuse_day_12" BEFORE UPDATE ON "Day" FOR EACH ROW WHEN (NEW."number" = 12) EXECUTE FUNCTION "refuse_day_12"()`,
+      );
     } else {
-      await p.$executeRawUnsafe(`CREATE TRIGGER "refuse_day_12" BEFORE UPDATE ON "Day" WHEN NEW."number" = 12 BEGIN SELECT RAISE(ABORT, 'day 12 refused'); END`);
+      await p.$executeRawUnsafe(
+        `CREATE TRIGGER "refuse_day_12" BEFORE UPDATE ON "Day" WHEN NEW."number" = 12 BEGIN SELECT RAISE(ABORT, 'day 12 refused'); END`,
+      );
     }
     appendFileSync(join(repo, "challenge/week02/day12/README.md"), "\nA new paragraph about Jobs.\n");
     // The trigger's message: in the error on PostgreSQL, in the driver's original message on SQLite.
@@ -271,15 +303,32 @@ describe("importing malformed input", () => {
   test("warns with file, line and reason and still imports the rest", async () => {
     const result = await ctx.services.content.importer.importPath(repo);
     const w = (file: string) => result.warnings.filter((x) => x.file === file);
-    assert.deepEqual(w("challenge/week02/day13/README.md").map((x) => x.message), ["not UTF-8 text"]);
-    assert.deepEqual(w("challenge/week02/day12/broken.yaml").map((x) => x.line), [5], "where the parser gives up: the end of the unclosed list");
+    assert.deepEqual(
+      w("challenge/week02/day13/README.md").map((x) => x.message),
+      ["not UTF-8 text"],
+    );
+    assert.deepEqual(
+      w("challenge/week02/day12/broken.yaml").map((x) => x.line),
+      [5],
+      "where the parser gives up: the end of the unclosed list",
+    );
     assert.match(w("challenge/week02/day12/broken.yaml")[0]!.message, /^invalid YAML/);
-    assert.deepEqual(w("challenge/week05/day30/picture.png").map((x) => x.message), ["not a valid PNG image; skipped"]);
-    assert.deepEqual(w("challenge/week03/day15").map((x) => x.message), ["day folder without README.md"]);
-    assert.deepEqual(w("challenge/week06/day38/README.md").map((x) => [x.line, x.message]), [
-      [1, 'missing the title line ("# Day N of #66DaysOfK8s")'],
-      [1, 'missing the "Last update" date'],
-    ], "a Tasks section without a list is kept as one item, not warned");
+    assert.deepEqual(
+      w("challenge/week05/day30/picture.png").map((x) => x.message),
+      ["not a valid PNG image; skipped"],
+    );
+    assert.deepEqual(
+      w("challenge/week03/day15").map((x) => x.message),
+      ["day folder without README.md"],
+    );
+    assert.deepEqual(
+      w("challenge/week06/day38/README.md").map((x) => [x.line, x.message]),
+      [
+        [1, 'missing the title line ("# Day N of #66DaysOfK8s")'],
+        [1, 'missing the "Last update" date'],
+      ],
+      "a Tasks section without a list is kept as one item, not warned",
+    );
     assert.equal(result.written, true);
     assert.equal(result.lessons, fixtureFacts.lessons - 1, "all but day 13, which is not UTF-8 (day 38 numbered by its folder)");
     const stats = await ctx.services.content.importer.stats();
@@ -332,7 +381,11 @@ describe("importing the fixtures over the repository's own seeds", () => {
     const prisma = ctx.services.deps.db.prisma;
     const refs = await prisma.reference.findMany({ select: { url: true, title: true, kind: true } });
     const byUrl = new Map(refs.map((r) => [r.url, r]));
-    assert.equal(byUrl.get("https://kubernetes.io/docs/concepts/workloads/pods")?.title, "Pod (official documentation)", "a curated title wins over 'Pods (official site)'");
+    assert.equal(
+      byUrl.get("https://kubernetes.io/docs/concepts/workloads/pods")?.title,
+      "Pod (official documentation)",
+      "a curated title wins over 'Pods (official site)'",
+    );
     assert.equal(byUrl.get("https://github.com/lensapp/lens/releases/tag/v4.1.2")?.title, "lensapp/lens: releases/tag/v4.1.2", "never 'link'");
     assert.equal(byUrl.get("https://k8slens.dev")?.kind, "DOCUMENTATION");
     for (const r of refs) {

@@ -33,7 +33,11 @@ async function post(path: string, headers: Record<string, string>, body: Uint8Ar
   const res = await fetch(`${http.base}${path}`, { method, headers, body: new Uint8Array(body) });
   const text = await res.text();
   let json: any;
-  try { json = JSON.parse(text); } catch { json = undefined; }
+  try {
+    json = JSON.parse(text);
+  } catch {
+    json = undefined;
+  }
   return { status: res.status, type: res.headers.get("content-type") ?? "", text, body: json };
 }
 
@@ -44,8 +48,17 @@ const gqlBody = JSON.stringify({ query: "{ days(first: 1) { totalCount } }" });
 
 describe("a path with invalid percent-encoding", () => {
   const paths = [
-    "/api/v1/concepts/%ff.md", "/api/v1/days/%", "/api/v1/days/%E0%A4%A", "/api/v1/me/tokens/%c0", "/api/v1/%zz",
-    "/graphql/ide/%ff", "/graphql/%", "/mcp/%ff", "/api/v1/docs/%ff.css", "/llms.txt/%", "/%ff",
+    "/api/v1/concepts/%ff.md",
+    "/api/v1/days/%",
+    "/api/v1/days/%E0%A4%A",
+    "/api/v1/me/tokens/%c0",
+    "/api/v1/%zz",
+    "/graphql/ide/%ff",
+    "/graphql/%",
+    "/mcp/%ff",
+    "/api/v1/docs/%ff.css",
+    "/llms.txt/%",
+    "/%ff",
   ];
 
   it("answers 400 problem+json on every route, and logs no error", async () => {
@@ -102,14 +115,22 @@ describe("a body whose Content-Encoding lies or is unknown", () => {
       assert.equal(gql.body.data.days.totalCount, 5);
       const mcp = await post("/mcp", { ...mcpHeaders, "Content-Encoding": encoding }, encode(mcpCall));
       assert.equal(mcp.status, 200, `${encoding}: ${mcp.text}`);
-      const rest = await post("/api/v1/me", { ...ada.auth, "Content-Type": "application/json", "Content-Encoding": encoding }, encode(JSON.stringify({ displayName: `Ada ${encoding}` })), "PATCH");
+      const rest = await post(
+        "/api/v1/me",
+        { ...ada.auth, "Content-Type": "application/json", "Content-Encoding": encoding },
+        encode(JSON.stringify({ displayName: `Ada ${encoding}` })),
+        "PATCH",
+      );
       assert.equal(rest.status, 200, `${encoding}: ${rest.text}`);
       assert.equal(rest.body.displayName, `Ada ${encoding}`);
     }
   });
 
   it("logs no error for any of them", () => {
-    assert.deepEqual(logLines.filter((l) => /"level":"error"/.test(l)), []);
+    assert.deepEqual(
+      logLines.filter((l) => /"level":"error"/.test(l)),
+      [],
+    );
   });
 });
 
@@ -117,7 +138,10 @@ describe("query parameters an endpoint does not take", () => {
   it("are a 400 naming each of them and what the endpoint takes", async () => {
     const res = await t.request.get("/api/v1/days?kind=LAB&colour=blue&sort=title").expect(400);
     assert.ok(isProblem(res));
-    assert.deepEqual(res.body.errors.map((e: { path: string[] }) => e.path), [["colour"], ["sort"]]);
+    assert.deepEqual(
+      res.body.errors.map((e: { path: string[] }) => e.path),
+      [["colour"], ["sort"]],
+    );
     assert.match(res.body.detail, /"colour", "sort".*takes .*kind/);
   });
 

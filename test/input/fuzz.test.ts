@@ -18,8 +18,21 @@ import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import fc from "fast-check";
 import {
-  getNamedType, getNullableType, isEnumType, isInputObjectType, isInterfaceType, isListType, isNonNullType, isObjectType, isScalarType, isUnionType,
-  type GraphQLField, type GraphQLInputType, type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema,
+  getNamedType,
+  getNullableType,
+  isEnumType,
+  isInputObjectType,
+  isInterfaceType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+  isScalarType,
+  isUnionType,
+  type GraphQLField,
+  type GraphQLInputType,
+  type GraphQLNamedType,
+  type GraphQLObjectType,
+  type GraphQLSchema,
 } from "graphql";
 import { isErrorCode } from "../../src/errors.ts";
 import { buildSchema } from "../../src/graphql/modules.ts";
@@ -56,10 +69,51 @@ after(async () => {
 
 /** Strings that have broken servers before: encodings, sizes, injections, numbers in disguise. */
 const nastyStrings = [
-  "", " ", "\u0000", "a\u0000b", "\ud800", "x\udfff", "😀", "e\u0301", "%", "%ff", "%00", "%2F", "..", "../../etc/passwd", "/", "\\",
-  "<script>alert(1)</script>", "' OR 1=1 --", "\"", "{}", "[]", "null", "undefined", "NaN", "-1", "0", "1e309", "99999999999999999999",
-  "2026-02-30", "2026-03-01", "9999-12-31", "0000-00-00", "pod", "Pod", "service", "statefulset", "chronological", "suggested",
-  "66daysofk8s", "k8sd_", "k8sd_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "a".repeat(300), "z".repeat(5000), "__proto__", "constructor",
+  "",
+  " ",
+  "\u0000",
+  "a\u0000b",
+  "\ud800",
+  "x\udfff",
+  "😀",
+  "e\u0301",
+  "%",
+  "%ff",
+  "%00",
+  "%2F",
+  "..",
+  "../../etc/passwd",
+  "/",
+  "\\",
+  "<script>alert(1)</script>",
+  "' OR 1=1 --",
+  '"',
+  "{}",
+  "[]",
+  "null",
+  "undefined",
+  "NaN",
+  "-1",
+  "0",
+  "1e309",
+  "99999999999999999999",
+  "2026-02-30",
+  "2026-03-01",
+  "9999-12-31",
+  "0000-00-00",
+  "pod",
+  "Pod",
+  "service",
+  "statefulset",
+  "chronological",
+  "suggested",
+  "66daysofk8s",
+  "k8sd_",
+  "k8sd_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA",
+  "a".repeat(300),
+  "z".repeat(5000),
+  "__proto__",
+  "constructor",
 ];
 const nasty = fc.constantFrom(...nastyStrings);
 const text = fc.oneof(nasty, fc.string({ maxLength: 40, unit: "binary" }), fc.string({ maxLength: 12 }));
@@ -89,7 +143,9 @@ function fromSchema(doc: any, schema: any, depth = 0): fc.Arbitrary<unknown> {
         if (depth > 3) return fc.constant({});
         const props = Object.entries(schema.properties ?? {}) as [string, any][];
         const required = new Set<string>(schema.required ?? []);
-        return fc.record(Object.fromEntries(props.map(([k, s]) => [k, fromSchema(doc, s, depth + 1)])), { requiredKeys: props.map(([k]) => k).filter((k) => required.has(k)) });
+        return fc.record(Object.fromEntries(props.map(([k, s]) => [k, fromSchema(doc, s, depth + 1)])), {
+          requiredKeys: props.map(([k]) => k).filter((k) => required.has(k)),
+        });
       }
       case "string":
       default:
@@ -102,7 +158,7 @@ function fromSchema(doc: any, schema: any, depth = 0): fc.Arbitrary<unknown> {
 
 /** Percent-encodes what can be; a lone surrogate becomes its (invalid) UTF-8 bytes, so the path stays a path. */
 function pathSegment(value: unknown, raw: boolean): string {
-  const s = typeof value === "string" ? value : JSON.stringify(value) ?? "x";
+  const s = typeof value === "string" ? value : (JSON.stringify(value) ?? "x");
   if (raw) return s.replace(/[/?#\s]/g, "");
   try {
     return encodeURIComponent(s);
@@ -125,9 +181,8 @@ interface RestCase {
 }
 
 function restCase(doc: any, token: string): fc.Arbitrary<RestCase> {
-  const operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, item]) =>
-    Object.entries(item).map(([method, op]) => ({ path, method, op })),
-  )
+  const operations = Object.entries(doc.paths as Record<string, Record<string, any>>)
+    .flatMap(([path, item]) => Object.entries(item).map(([method, op]) => ({ path, method, op })))
     // Deleting the fuzzing learner would turn every later private request into a plain 401.
     .filter((o) => !(o.method === "delete" && o.path === "/api/v1/me"));
   return fc.constantFrom(...operations).chain(({ path, method, op }) => {
@@ -135,40 +190,57 @@ function restCase(doc: any, token: string): fc.Arbitrary<RestCase> {
     const pathParams = params.filter((p) => p.in === "path");
     const queryParams = params.filter((p) => p.in === "query");
     const bodySchema = op.requestBody?.content?.["application/json"]?.schema;
-    return fc.record({
-      pathValues: fc.tuple(...pathParams.map((p) => fc.tuple(fromSchema(doc, p.schema), fc.boolean()))),
-      query: fc.subarray(queryParams).chain((qs) => fc.tuple(...qs.map((q) => fc.tuple(fc.constant(q.name), fromSchema(doc, q.schema))))),
-      unknownQuery: onceIn(10, fc.tuple(fc.constantFrom("foo", "learnerId", "limit", "cursor", "sort", "__proto__"), text)),
-      body: bodySchema ? fc.oneof({ arbitrary: fromSchema(doc, bodySchema).map((b) => JSON.stringify(b)), weight: 5 }, { arbitrary: fc.constantFrom("{", "null", "[]", "\"x\"", "{\"a\":", ""), weight: 1 }) : onceIn(6, fc.constant("{\"x\":1}")),
-      contentType: fc.oneof({ weight: 8, arbitrary: fc.constantFrom("application/json", "application/json; charset=utf-8") }, fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1", "application/json; charset=klingon", "")),
-      contentEncoding: onceIn(10, fc.constantFrom("gzip", "deflate", "br", "identity", "compress", "x-foo")),
-      auth: fc.oneof({ weight: 6, arbitrary: fc.constant("token") }, { weight: 2, arbitrary: fc.constant("none") }, fc.constantFrom("junk", "malformed")),
-      accept: fc.oneof({ weight: 8, arbitrary: fc.constantFrom("*/*", "application/json", "") }, fc.constantFrom("text/markdown", "text/html", "image/png", "application/problem+json")),
-    }).map((r): RestCase => {
-      let url = path;
-      pathParams.forEach((p, i) => {
-        const [value, raw] = r.pathValues[i]!;
-        url = url.replace(`{${p.name}}`, pathSegment(value, raw) || "x");
+    return fc
+      .record({
+        pathValues: fc.tuple(...pathParams.map((p) => fc.tuple(fromSchema(doc, p.schema), fc.boolean()))),
+        query: fc.subarray(queryParams).chain((qs) => fc.tuple(...qs.map((q) => fc.tuple(fc.constant(q.name), fromSchema(doc, q.schema))))),
+        unknownQuery: onceIn(10, fc.tuple(fc.constantFrom("foo", "learnerId", "limit", "cursor", "sort", "__proto__"), text)),
+        body: bodySchema
+          ? fc.oneof(
+              { arbitrary: fromSchema(doc, bodySchema).map((b) => JSON.stringify(b)), weight: 5 },
+              { arbitrary: fc.constantFrom("{", "null", "[]", '"x"', '{"a":', ""), weight: 1 },
+            )
+          : onceIn(6, fc.constant('{"x":1}')),
+        contentType: fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom("application/json", "application/json; charset=utf-8") },
+          fc.constantFrom("text/plain", "application/x-www-form-urlencoded", "application/json; charset=latin1", "application/json; charset=klingon", ""),
+        ),
+        contentEncoding: onceIn(10, fc.constantFrom("gzip", "deflate", "br", "identity", "compress", "x-foo")),
+        auth: fc.oneof({ weight: 6, arbitrary: fc.constant("token") }, { weight: 2, arbitrary: fc.constant("none") }, fc.constantFrom("junk", "malformed")),
+        accept: fc.oneof(
+          { weight: 8, arbitrary: fc.constantFrom("*/*", "application/json", "") },
+          fc.constantFrom("text/markdown", "text/html", "image/png", "application/problem+json"),
+        ),
+      })
+      .map((r): RestCase => {
+        let url = path;
+        pathParams.forEach((p, i) => {
+          const [value, raw] = r.pathValues[i]!;
+          url = url.replace(`{${p.name}}`, pathSegment(value, raw) || "x");
+        });
+        const search = new URLSearchParams();
+        for (const [k, v] of r.query) search.append(k, typeof v === "string" ? v : (JSON.stringify(v) ?? ""));
+        if (r.unknownQuery) search.append(r.unknownQuery[0], r.unknownQuery[1]);
+        const qs = search.toString();
+        const headers: Record<string, string> = {};
+        if (r.accept) headers.accept = r.accept;
+        if (r.auth === "token") headers.authorization = `Bearer ${token}`;
+        if (r.auth === "junk") headers.authorization = "Bearer k8sd_notarealtokenatallnotarealtokenatall000";
+        if (r.auth === "malformed") headers.authorization = "Basic Zm9vOmJhcg==";
+        const hasBody = r.body !== null && method !== "get";
+        if (hasBody && r.contentType) headers["content-type"] = r.contentType;
+        if (hasBody && r.contentEncoding) headers["content-encoding"] = r.contentEncoding;
+        return { method: method.toUpperCase(), url: `${url}${qs ? `?${qs}` : ""}`, headers, ...(hasBody ? { body: r.body as string } : {}) };
       });
-      const search = new URLSearchParams();
-      for (const [k, v] of r.query) search.append(k, typeof v === "string" ? v : JSON.stringify(v) ?? "");
-      if (r.unknownQuery) search.append(r.unknownQuery[0], r.unknownQuery[1]);
-      const qs = search.toString();
-      const headers: Record<string, string> = {};
-      if (r.accept) headers.accept = r.accept;
-      if (r.auth === "token") headers.authorization = `Bearer ${token}`;
-      if (r.auth === "junk") headers.authorization = "Bearer k8sd_notarealtokenatallnotarealtokenatall000";
-      if (r.auth === "malformed") headers.authorization = "Basic Zm9vOmJhcg==";
-      const hasBody = r.body !== null && method !== "get";
-      if (hasBody && r.contentType) headers["content-type"] = r.contentType;
-      if (hasBody && r.contentEncoding) headers["content-encoding"] = r.contentEncoding;
-      return { method: method.toUpperCase(), url: `${url}${qs ? `?${qs}` : ""}`, headers, ...(hasBody ? { body: r.body as string } : {}) };
-    });
   });
 }
 
 async function send(c: RestCase) {
-  const res = await fetch(`${http.base}${c.url}`, { method: c.method, headers: c.headers, ...(c.body !== undefined ? { body: typeof c.body === "string" ? c.body : new Uint8Array(c.body) } : {}) });
+  const res = await fetch(`${http.base}${c.url}`, {
+    method: c.method,
+    headers: c.headers,
+    ...(c.body !== undefined ? { body: typeof c.body === "string" ? c.body : new Uint8Array(c.body) } : {}),
+  });
   return { status: res.status, type: res.headers.get("content-type") ?? "", text: await res.text() };
 }
 
@@ -196,7 +268,8 @@ function argValue(type: GraphQLInputType, depth: number): fc.Arbitrary<{ literal
     const required = fields.filter((f) => isNonNullType(f.type) && f.defaultValue === undefined);
     const optional = fields.filter((f) => !required.includes(f));
     // Required fields are usually all there (leaving one out is a validation error, also worth a try).
-    const chosen = fc.tuple(depth > 2 ? fc.constant([] as typeof fields) : fc.subarray(optional), onceIn(10, fc.constant(true)))
+    const chosen = fc
+      .tuple(depth > 2 ? fc.constant([] as typeof fields) : fc.subarray(optional), onceIn(10, fc.constant(true)))
       .map(([opt, dropRequired]) => (dropRequired ? opt : [...required, ...opt]));
     return chosen.chain((fs) =>
       fc.tuple(...fs.map((f) => argValue(f.type, depth + 1).map((v) => `${f.name}: ${v.literal}`))).map((parts) => ({ literal: `{ ${parts.join(", ")} }` })),
@@ -210,9 +283,11 @@ function argValue(type: GraphQLInputType, depth: number): fc.Arbitrary<{ literal
   }
   const wrapList = isListType(getNullableType(type));
   const asLiteral = valid.map((v) => ({ literal: wrapList ? `[${literal(v)}]` : literal(v) }));
-  const wrong = fc.constantFrom("null", "\"x\"", "3.5", "-1", "[]", "{}", "NOPE", "true", "\"\\u0000\"");
+  const wrong = fc.constantFrom("null", '"x"', "3.5", "-1", "[]", "{}", "NOPE", "true", '"\\u0000"');
   // Variables carry any JSON value, valid or not: that is where coercion errors and unusual text come from.
-  const variable = fc.tuple(fc.oneof(valid, junk), fc.boolean()).map(([value, wrap]) => ({ literal: "", variable: { type: String(type), value: wrapList && wrap ? [value] : value } }));
+  const variable = fc
+    .tuple(fc.oneof(valid, junk), fc.boolean())
+    .map(([value, wrap]) => ({ literal: "", variable: { type: String(type), value: wrapList && wrap ? [value] : value } }));
   return fc.oneof({ arbitrary: asLiteral, weight: 5 }, { arbitrary: wrong.map((l) => ({ literal: l })), weight: 1 }, { arbitrary: variable, weight: 2 });
 }
 
@@ -242,35 +317,41 @@ let varCounter = 0;
 function fieldSelection(schema: GraphQLSchema, field: GraphQLField<unknown, unknown>, depth: number): fc.Arbitrary<Built> {
   const child = getNamedType(field.type);
   const composite = isObjectType(child) || isUnionType(child) || isInterfaceType(child);
-  return fc.record({
-    alias: onceIn(4, fc.constantFrom("a", "b", "x1", "same")),
-    args: fc.subarray([...field.args]).chain((as) =>
-      fc.tuple(...as.map((a) => argValue(a.type, 0).map((v) => ({ name: a.name, ...v })))),
-    ),
-    // Required arguments are usually given; leaving one out must be a validation error, not a crash.
-    addRequired: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, fc.constant(false)),
-    sub: composite ? (depth >= 5 ? fc.constant({ text: "{ __typename }", vars: [] }) : selectionSet(schema, child, depth + 1)) : fc.constant({ text: "", vars: [] }),
-  }).map((r) => {
-    const vars: Built["vars"] = [...r.sub.vars];
-    const given = new Set(r.args.map((a) => a.name));
-    const args = [...r.args];
-    if (r.addRequired) for (const a of field.args) if (isNonNullType(a.type) && !given.has(a.name)) args.push({ name: a.name, literal: a.type.toString().startsWith("Int") ? "1" : "\"pod\"" });
-    const argText = args.map((a) => {
-      if (!a.variable) return `${a.name}: ${a.literal}`;
-      const name = `v${varCounter++}`;
-      vars.push({ def: `$${name}: ${a.variable.type}`, value: a.variable.value });
-      return `${a.name}: $${name}`;
+  return fc
+    .record({
+      alias: onceIn(4, fc.constantFrom("a", "b", "x1", "same")),
+      args: fc.subarray([...field.args]).chain((as) => fc.tuple(...as.map((a) => argValue(a.type, 0).map((v) => ({ name: a.name, ...v }))))),
+      // Required arguments are usually given; leaving one out must be a validation error, not a crash.
+      addRequired: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, fc.constant(false)),
+      sub: composite
+        ? depth >= 5
+          ? fc.constant({ text: "{ __typename }", vars: [] })
+          : selectionSet(schema, child, depth + 1)
+        : fc.constant({ text: "", vars: [] }),
+    })
+    .map((r) => {
+      const vars: Built["vars"] = [...r.sub.vars];
+      const given = new Set(r.args.map((a) => a.name));
+      const args = [...r.args];
+      if (r.addRequired)
+        for (const a of field.args)
+          if (isNonNullType(a.type) && !given.has(a.name)) args.push({ name: a.name, literal: a.type.toString().startsWith("Int") ? "1" : '"pod"' });
+      const argText = args.map((a) => {
+        if (!a.variable) return `${a.name}: ${a.literal}`;
+        const name = `v${varCounter++}`;
+        vars.push({ def: `$${name}: ${a.variable.type}`, value: a.variable.value });
+        return `${a.name}: $${name}`;
+      });
+      const head = `${r.alias ? `${r.alias}: ` : ""}${field.name}${argText.length ? `(${argText.join(", ")})` : ""}`;
+      return { text: `${head} ${r.sub.text}`.trim(), vars };
     });
-    const head = `${r.alias ? `${r.alias}: ` : ""}${field.name}${argText.length ? `(${argText.join(", ")})` : ""}`;
-    return { text: `${head} ${r.sub.text}`.trim(), vars };
-  });
 }
 
 const introspection = fc.constantFrom(
   "__typename",
   "__schema { queryType { name } types { name kind fields(includeDeprecated: true) { name args { name type { name kind ofType { name } } } } } }",
   "__schema { directives { name locations args { name } } mutationType { name } }",
-  'a1: __schema { types { name } } a2: __schema { types { name } } a3: __schema { types { fields { name } } }',
+  "a1: __schema { types { name } } a2: __schema { types { name } } a3: __schema { types { fields { name } } }",
   '__type(name: "Day") { name kind fields { name type { kind name ofType { kind name ofType { kind name } } } } }',
   '__type(name: "NoSuchType") { name }',
   '__type(name: "") { name }',
@@ -280,38 +361,59 @@ const introspection = fc.constantFrom(
 function operation(schema: GraphQLSchema): fc.Arbitrary<{ body: string; accept: string; auth: boolean }> {
   const query = schema.getQueryType()!;
   const mutation = schema.getMutationType()!;
-  const structured = fc.record({
-    root: fc.constantFrom<"query" | "mutation">("query", "query", "query", "mutation"),
-    intro: onceIn(3, introspection),
-    named: fc.boolean(),
-    fragment: fc.boolean(),
-    extraVariable: onceIn(6, fc.tuple(fc.constantFrom("undeclared", "v0"), junk)),
-    dropVariables: onceIn(10, fc.constant(true)),
-  }).chain((r) => selectionSet(schema, r.root === "query" ? query : mutation, 1).map((sel) => ({ ...r, sel })));
-  return fc.record({
-    op: fc.oneof(
-      { weight: 8, arbitrary: structured.map((r) => {
-        const inner = r.sel.text.slice(1, -1) + (r.intro && r.root === "query" ? ` ${r.intro}` : "");
-        const defs = r.sel.vars.map((v) => v.def);
-        const header = `${r.root}${r.named ? " Fuzz" : ""}${defs.length ? `(${defs.join(", ")})` : ""}`;
-        const body = r.fragment
-          ? `${header} { ...F } fragment F on ${r.root === "query" ? query.name : mutation.name} { ${inner} }`
-          : `${header} { ${inner} }`;
-        const variables: Record<string, unknown> = r.dropVariables ? {} : Object.fromEntries(r.sel.vars.map((v) => [v.def.slice(1, v.def.indexOf(":")), v.value]));
-        if (r.extraVariable) variables[r.extraVariable[0]] = r.extraVariable[1];
-        return JSON.stringify({ query: body, variables, ...(r.named ? { operationName: "Fuzz" } : {}) });
-      }) },
-      { weight: 1, arbitrary: fc.oneof(
-        text.map((q) => JSON.stringify({ query: q })),
-        fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
-        fc.constantFrom("{", "", "null", '{"query": 5}', '{"query": "{ days { totalCount } }", "variables": "x"}', '{"query": "{ days { totalCount } }", "operationName": "Nope"}',
-          '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}', '{"query": "query A { __typename } query A { __typename }"}',
-          '{"query": "{ days(first: 1000) { totalCount } }"}', '{"query": "subscription { days { totalCount } }"}'),
-      ) },
-    ),
-    accept: fc.constantFrom("application/graphql-response+json", "application/json", "application/graphql-response+json, application/json;q=0.9", "*/*"),
-    auth: fc.boolean(),
-  }).map((r) => ({ body: r.op, accept: r.accept, auth: r.auth }));
+  const structured = fc
+    .record({
+      root: fc.constantFrom<"query" | "mutation">("query", "query", "query", "mutation"),
+      intro: onceIn(3, introspection),
+      named: fc.boolean(),
+      fragment: fc.boolean(),
+      extraVariable: onceIn(6, fc.tuple(fc.constantFrom("undeclared", "v0"), junk)),
+      dropVariables: onceIn(10, fc.constant(true)),
+    })
+    .chain((r) => selectionSet(schema, r.root === "query" ? query : mutation, 1).map((sel) => ({ ...r, sel })));
+  return fc
+    .record({
+      op: fc.oneof(
+        {
+          weight: 8,
+          arbitrary: structured.map((r) => {
+            const inner = r.sel.text.slice(1, -1) + (r.intro && r.root === "query" ? ` ${r.intro}` : "");
+            const defs = r.sel.vars.map((v) => v.def);
+            const header = `${r.root}${r.named ? " Fuzz" : ""}${defs.length ? `(${defs.join(", ")})` : ""}`;
+            const body = r.fragment
+              ? `${header} { ...F } fragment F on ${r.root === "query" ? query.name : mutation.name} { ${inner} }`
+              : `${header} { ${inner} }`;
+            const variables: Record<string, unknown> = r.dropVariables
+              ? {}
+              : Object.fromEntries(r.sel.vars.map((v) => [v.def.slice(1, v.def.indexOf(":")), v.value]));
+            if (r.extraVariable) variables[r.extraVariable[0]] = r.extraVariable[1];
+            return JSON.stringify({ query: body, variables, ...(r.named ? { operationName: "Fuzz" } : {}) });
+          }),
+        },
+        {
+          weight: 1,
+          arbitrary: fc.oneof(
+            text.map((q) => JSON.stringify({ query: q })),
+            fc.jsonValue({ maxDepth: 2 }).map((v) => JSON.stringify(v)),
+            fc.constantFrom(
+              "{",
+              "",
+              "null",
+              '{"query": 5}',
+              '{"query": "{ days { totalCount } }", "variables": "x"}',
+              '{"query": "{ days { totalCount } }", "operationName": "Nope"}',
+              '{"extensions": {"persistedQuery": {"version": 1, "sha256Hash": "abc"}}}',
+              '{"query": "query A { __typename } query A { __typename }"}',
+              '{"query": "{ days(first: 1000) { totalCount } }"}',
+              '{"query": "subscription { days { totalCount } }"}',
+            ),
+          ),
+        },
+      ),
+      accept: fc.constantFrom("application/graphql-response+json", "application/json", "application/graphql-response+json, application/json;q=0.9", "*/*"),
+      auth: fc.boolean(),
+    })
+    .map((r) => ({ body: r.op, accept: r.accept, auth: r.auth }));
 }
 
 // ---------- the properties ----------
@@ -334,7 +436,9 @@ describe("fuzzing the running app", () => {
       }),
       { seed: SEED, numRuns: REST_RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
-    ctx.diagnostic(`REST fuzz: seed ${SEED}, ${stats.rest} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...stats.restStatuses].sort()))}, 5xx ${stats.fiveHundreds}`);
+    ctx.diagnostic(
+      `REST fuzz: seed ${SEED}, ${stats.rest} requests in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...stats.restStatuses].sort()))}, 5xx ${stats.fiveHundreds}`,
+    );
   });
 
   it(`GraphQL: up to ${GRAPHQL_RUNS} random operations from the schema answer below 500 with GraphQL errors of our codes, without leaks`, async (ctx) => {
@@ -368,6 +472,8 @@ describe("fuzzing the running app", () => {
       }),
       { seed: SEED, numRuns: GRAPHQL_RUNS, endOnFailure: true, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
     );
-    ctx.diagnostic(`GraphQL fuzz: seed ${SEED}, ${stats.graphql} operations in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...stats.graphqlStatuses].sort()))}, codes ${JSON.stringify(Object.fromEntries([...codes].sort()))}, 5xx ${stats.fiveHundreds}`);
+    ctx.diagnostic(
+      `GraphQL fuzz: seed ${SEED}, ${stats.graphql} operations in ${Date.now() - started} ms, statuses ${JSON.stringify(Object.fromEntries([...stats.graphqlStatuses].sort()))}, codes ${JSON.stringify(Object.fromEntries([...codes].sort()))}, 5xx ${stats.fiveHundreds}`,
+    );
   });
 });

@@ -40,13 +40,20 @@ after(async () => {
 describe("the rule", () => {
   it("refuses lone surrogates of either half and NUL, and accepts any well-formed text", () => {
     for (const bad of ["\ud800", "a\udc00", "\ud83d", "😀\ude00", "x\u0000y"]) assert.ok(unstorableReason(bad), JSON.stringify(bad));
-    for (const good of ["", "Pod", "😀 über 日本語", "\ud83d\ude00", "tab\tnew\nline", "\u0001"]) assert.equal(unstorableReason(good), undefined, JSON.stringify(good));
+    for (const good of ["", "Pod", "😀 über 日本語", "\ud83d\ude00", "tab\tnew\nline", "\u0001"])
+      assert.equal(unstorableReason(good), undefined, JSON.stringify(good));
   });
 
   it("names the path of every bad string in nested input, keys included", () => {
     const issues = unstorableTextIssues({ input: { learned: LONE, concepts: ["pod", NUL], ok: 3 }, ["k\ud800"]: "v" });
-    assert.deepEqual(issues.map((i) => i.path), [["input", "learned"], ["input", "concepts", 1], ["k\ud800"]]);
-    assert.deepEqual(literalTextIssues(parse('{ days(filter: { tags: ["ok", "a\\u0000"] }) { totalCount } }')).map((i) => i.path), [["filter", "tags", 1]]);
+    assert.deepEqual(
+      issues.map((i) => i.path),
+      [["input", "learned"], ["input", "concepts", 1], ["k\ud800"]],
+    );
+    assert.deepEqual(
+      literalTextIssues(parse('{ days(filter: { tags: ["ok", "a\\u0000"] }) { totalCount } }')).map((i) => i.path),
+      [["filter", "tags", 1]],
+    );
   });
 });
 

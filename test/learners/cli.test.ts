@@ -8,7 +8,9 @@ import { runCli } from "../support/cli.ts";
 
 describe("k8s-days learner create", () => {
   const urls: string[] = [];
-  after(async () => { for (const u of urls) await dropDatabase(u); });
+  after(async () => {
+    for (const u of urls) await dropDatabase(u);
+  });
 
   const cli = (url: string, ...args: string[]) => runCli(url, args, { OPEN_REGISTRATION: "false" });
 
@@ -19,7 +21,10 @@ describe("k8s-days learner create", () => {
     assert.equal(r.code, 0, r.stderr);
     const out = JSON.parse(r.stdout);
     assert.deepEqual([out.learner.handle, out.learner.displayName, out.learner.timezone, out.learner.role], ["grace", "Grace", "Europe/Madrid", "LEARNER"]);
-    const services = await boot({ config: loadConfig({ NODE_ENV: "test", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: url, SEED_ON_START: false }), log: createLogger("silent") });
+    const services = await boot({
+      config: loadConfig({ NODE_ENV: "test", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: url, SEED_ON_START: false }),
+      log: createLogger("silent"),
+    });
     try {
       const viewer = await services.learners.authenticate(out.token);
       assert.equal(viewer.handle, "grace");

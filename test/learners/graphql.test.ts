@@ -7,7 +7,9 @@ import { createChallengeRows } from "../support/challengeRows.ts";
 describe("learners and progress over GraphQL", () => {
   let t: TestApp;
   let auth: string;
-  before(async () => { t = await startTestApp({ label: "gql-learners", clock: fixedClock("2026-03-10T20:00:00Z"), prepare: createChallengeRows }); });
+  before(async () => {
+    t = await startTestApp({ label: "gql-learners", clock: fixedClock("2026-03-10T20:00:00Z"), prepare: createChallengeRows });
+  });
   after(() => t.close());
 
   const gql = async (query: string, variables?: object, authorization = auth) => {
@@ -17,8 +19,11 @@ describe("learners and progress over GraphQL", () => {
   };
 
   it("registers with one input and returns a payload with the token", async () => {
-    const res = await gql(`mutation($input: RegisterInput!) { register(input: $input) { learner { handle timezone role } token { token prefix } } }`,
-      { input: { handle: "gina", displayName: "Gina", timezone: "America/Los_Angeles" } }, "");
+    const res = await gql(
+      `mutation($input: RegisterInput!) { register(input: $input) { learner { handle timezone role } token { token prefix } } }`,
+      { input: { handle: "gina", displayName: "Gina", timezone: "America/Los_Angeles" } },
+      "",
+    );
     assert.deepEqual(res.data.register.learner, { handle: "gina", timezone: "America/Los_Angeles", role: "LEARNER" });
     auth = `Bearer ${res.data.register.token.token}`;
   });
@@ -31,9 +36,13 @@ describe("learners and progress over GraphQL", () => {
   });
 
   it("logs a day, sets progress and reads them back through me", async () => {
-    const logged = await gql(`mutation { logDay(input: { date: "2026-03-10", minutes: 25, learned: "Deployments roll out ReplicaSets", days: [4] }) { entry { date minutes counted timezone } } }`);
+    const logged = await gql(
+      `mutation { logDay(input: { date: "2026-03-10", minutes: 25, learned: "Deployments roll out ReplicaSets", days: [4] }) { entry { date minutes counted timezone } } }`,
+    );
     assert.deepEqual(logged.data.logDay.entry, { date: "2026-03-10", minutes: 25, counted: true, timezone: "America/Los_Angeles" });
-    const set = await gql(`mutation { setProgress(input: { day: 4, status: DONE, confidence: 5, note: "done" }) { progress { day status confidence completedAt } } }`);
+    const set = await gql(
+      `mutation { setProgress(input: { day: 4, status: DONE, confidence: 5, note: "done" }) { progress { day status confidence completedAt } } }`,
+    );
     assert.deepEqual(set.data.setProgress.progress, { day: 4, status: "DONE", confidence: 5, completedAt: "2026-03-10T20:00:00.000Z" });
     const me = await gql(`{ me { handle progress { items { day status } next } lesson(day: 4) { note } log { items { date } }
       logEntry(date: "2026-03-10") { learned } stats { currentStreak daysLogged status nextLesson { day title } heatmap { date minutes } }
@@ -42,7 +51,13 @@ describe("learners and progress over GraphQL", () => {
     const m = me.data.me;
     assert.deepEqual(m.progress, { items: [{ day: 4, status: "DONE" }], next: null });
     assert.equal(m.lesson.note, "done");
-    assert.deepEqual(m.stats, { currentStreak: 1, daysLogged: 1, status: "ON_TRACK", nextLesson: { day: 1, title: "Getting started" }, heatmap: [{ date: "2026-03-10", minutes: 25 }] });
+    assert.deepEqual(m.stats, {
+      currentStreak: 1,
+      daysLogged: 1,
+      status: "ON_TRACK",
+      nextLesson: { day: 1, title: "Getting started" },
+      heatmap: [{ date: "2026-03-10", minutes: 25 }],
+    });
     assert.deepEqual(m.mastery, [{ concept: "pod", mastery: 0.33 }]); // day 4: weight 0.5 of 1.5, confidence 5/5
     assert.equal(m.share.short, "Day 1 of #66DaysOfK8s: Deployments roll out ReplicaSets #kubernetes #learning");
   });
@@ -69,7 +84,10 @@ describe("learners and progress over GraphQL", () => {
     const res = await gql(`mutation { enrol(input: {}) { enrollment { state startDate goalDays } } }`);
     assert.deepEqual(res.data.enrol.enrollment, { state: "ACTIVE", startDate: "2026-03-10", goalDays: 66 });
     const list = await gql(`{ me { enrollments { state } } }`);
-    assert.deepEqual(list.data.me.enrollments.map((e: { state: string }) => e.state), ["ACTIVE", "ENDED"]);
+    assert.deepEqual(
+      list.data.me.enrollments.map((e: { state: string }) => e.state),
+      ["ACTIVE", "ENDED"],
+    );
   });
 
   it("changes the time zone with updateMe", async () => {
@@ -87,7 +105,9 @@ describe("learners and progress over GraphQL", () => {
 
 describe("GraphQL registration closed", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "gql-closed", config: { OPEN_REGISTRATION: false } }); });
+  before(async () => {
+    t = await startTestApp({ label: "gql-closed", config: { OPEN_REGISTRATION: false } });
+  });
   after(() => t.close());
 
   it("answers FORBIDDEN", async () => {

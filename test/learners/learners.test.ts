@@ -7,7 +7,9 @@ import { registerLearner } from "../support/learners.ts";
 
 describe("learner registration", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "learners", clock: fixedClock("2026-03-01T12:00:00Z") }); });
+  before(async () => {
+    t = await startTestApp({ label: "learners", clock: fixedClock("2026-03-01T12:00:00Z") });
+  });
   after(() => t.close());
 
   it("registers a learner with 201, a Location and a token shown once", async () => {
@@ -35,7 +37,10 @@ describe("learner registration", () => {
     const la = await registerLearner(t, "angeleno", "America/Los_Angeles");
     const a = await t.request.get("/api/v1/me/enrollments").set(akl.auth).expect(200);
     const b = await t.request.get("/api/v1/me/enrollments").set(la.auth).expect(200);
-    assert.deepEqual(a.body.items.map((e: { challengeSlug: string; startDate: string; state: string }) => [e.challengeSlug, e.startDate, e.state]), [["66daysofk8s", "2026-03-02", "ACTIVE"]]);
+    assert.deepEqual(
+      a.body.items.map((e: { challengeSlug: string; startDate: string; state: string }) => [e.challengeSlug, e.startDate, e.state]),
+      [["66daysofk8s", "2026-03-02", "ACTIVE"]],
+    );
     assert.equal(b.body.items[0].startDate, "2026-03-01");
   });
 
@@ -49,7 +54,10 @@ describe("learner registration", () => {
     it(`rejects ${what} with 422 naming the field`, async () => {
       const res = await t.request.post("/api/v1/learners").send(body).expect(422);
       assert.match(res.headers["content-type"]!, /application\/problem\+json/);
-      assert.ok(res.body.errors.some((e: { path: string[] }) => e.path.includes(field)), JSON.stringify(res.body));
+      assert.ok(
+        res.body.errors.some((e: { path: string[] }) => e.path.includes(field)),
+        JSON.stringify(res.body),
+      );
     });
   }
 
@@ -57,7 +65,9 @@ describe("learner registration", () => {
     const phrase = "timezone must be an IANA time zone (e.g. Europe/Madrid), got Mars/Olympus";
     const rest = await t.request.post("/api/v1/learners").send({ handle: "marsian", timezone: "Mars/Olympus" }).expect(422);
     assert.ok(rest.body.detail.endsWith(phrase), rest.body.detail);
-    const graph = await t.request.post("/graphql").set("Content-Type", "application/json")
+    const graph = await t.request
+      .post("/graphql")
+      .set("Content-Type", "application/json")
       .send({ query: `mutation { register(input: { handle: "marsian", timezone: "Mars/Olympus" }) { learner { handle } } }` });
     assert.equal(graph.body.errors[0].extensions.code, "BAD_USER_INPUT");
     assert.ok(graph.body.errors[0].message.endsWith(phrase), graph.body.errors[0].message);
@@ -92,7 +102,9 @@ describe("learner registration", () => {
 
 describe("registration closed by configuration", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "closed", config: { OPEN_REGISTRATION: false } }); });
+  before(async () => {
+    t = await startTestApp({ label: "closed", config: { OPEN_REGISTRATION: false } });
+  });
   after(() => t.close());
 
   it("answers 403 FORBIDDEN and creates nobody", async () => {
@@ -110,7 +122,9 @@ describe("registration closed by configuration", () => {
 describe("personal access tokens", () => {
   let t: TestApp;
   const clock = fixedClock("2026-03-01T12:00:00Z");
-  before(async () => { t = await startTestApp({ label: "tokens", clock }); });
+  before(async () => {
+    t = await startTestApp({ label: "tokens", clock });
+  });
   after(() => t.close());
 
   it("creates a token with 201 and lists tokens without their secret", async () => {
@@ -166,7 +180,9 @@ describe("personal access tokens", () => {
 
 describe("export and deletion", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "export", clock: fixedClock("2026-03-01T12:00:00Z") }); });
+  before(async () => {
+    t = await startTestApp({ label: "export", clock: fixedClock("2026-03-01T12:00:00Z") });
+  });
   after(() => t.close());
 
   it("exports all of the learner's data without secrets", async () => {
@@ -194,7 +210,11 @@ describe("export and deletion", () => {
     await t.request.delete("/api/v1/me").set(l.auth).expect(204);
     await t.request.get("/api/v1/me").set(l.auth).expect(401);
     const p = t.services.deps.db.prisma;
-    const counts = await Promise.all([p.learner, p.accessToken, p.enrollment, p.lessonProgress, p.logEntry].map((m) => (m as unknown as { count(a: object): Promise<number> }).count({ where: m === p.learner ? { id: l.id } : { learnerId: l.id } })));
+    const counts = await Promise.all(
+      [p.learner, p.accessToken, p.enrollment, p.lessonProgress, p.logEntry].map((m) =>
+        (m as unknown as { count(a: object): Promise<number> }).count({ where: m === p.learner ? { id: l.id } : { learnerId: l.id } }),
+      ),
+    );
     assert.deepEqual(counts, [0, 0, 0, 0, 0]);
     const kept = await t.request.get("/api/v1/me/export").set(other.auth).expect(200);
     assert.equal(kept.body.log.length, 1);
@@ -204,7 +224,9 @@ describe("export and deletion", () => {
 
 describe("learner endpoints in the OpenAPI document", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "openapi-learners" }); });
+  before(async () => {
+    t = await startTestApp({ label: "openapi-learners" });
+  });
   after(() => t.close());
 
   it("lists every learner endpoint, private ones with bearer security, and validates", async () => {
@@ -213,11 +235,25 @@ describe("learner endpoints in the OpenAPI document", () => {
     const result = await validate(structuredClone(doc));
     assert.equal(result.valid, true, JSON.stringify(result));
     const expected: [string, string][] = [
-      ["post", "/learners"], ["get", "/me"], ["patch", "/me"], ["delete", "/me"], ["get", "/me/export"],
-      ["post", "/me/tokens"], ["get", "/me/tokens"], ["delete", "/me/tokens/{id}"],
-      ["get", "/me/progress"], ["get", "/me/progress/{day}"], ["put", "/me/progress/{day}"], ["get", "/me/mastery"],
-      ["get", "/me/log"], ["get", "/me/log/{date}"], ["put", "/me/log/{date}"], ["get", "/me/stats"], ["get", "/me/share/{date}"],
-      ["get", "/me/enrollments"], ["post", "/me/enrollments"],
+      ["post", "/learners"],
+      ["get", "/me"],
+      ["patch", "/me"],
+      ["delete", "/me"],
+      ["get", "/me/export"],
+      ["post", "/me/tokens"],
+      ["get", "/me/tokens"],
+      ["delete", "/me/tokens/{id}"],
+      ["get", "/me/progress"],
+      ["get", "/me/progress/{day}"],
+      ["put", "/me/progress/{day}"],
+      ["get", "/me/mastery"],
+      ["get", "/me/log"],
+      ["get", "/me/log/{date}"],
+      ["put", "/me/log/{date}"],
+      ["get", "/me/stats"],
+      ["get", "/me/share/{date}"],
+      ["get", "/me/enrollments"],
+      ["post", "/me/enrollments"],
     ];
     for (const [method, path] of expected) {
       const op = doc.paths[`/api/v1${path}`]?.[method];

@@ -22,7 +22,10 @@ describe("tokens and notes never reach the logs", () => {
     await t.request.put("/api/v1/me/log/2026-03-12").set(auth).send({ minutes: 10, learned: "LEARNED-SENTINEL-43" }).expect(422);
     await t.request.delete(`/api/v1/me/tokens/${second.body.id}`).set(auth).expect(204);
     await t.request.get("/api/v1/me").set("Authorization", `Bearer ${second.body.token}`).expect(401);
-    await t.request.post("/graphql").set(auth).send({ query: `mutation { setProgress(input: { day: 3, note: "NOTE-SENTINEL-44", confidence: 9 }) { progress { day } } }` });
+    await t.request
+      .post("/graphql")
+      .set(auth)
+      .send({ query: `mutation { setProgress(input: { day: 3, note: "NOTE-SENTINEL-44", confidence: 9 }) { progress { day } } }` });
     await t.request.delete("/api/v1/me").set(auth).expect(204);
 
     assert.ok(lines.length > 0, "the logger captured the activity");

@@ -19,7 +19,9 @@ const TEN_MINUTES = 10 * 60_000;
 
 const clock = fixedClock("2026-03-01T12:00:00Z");
 let t: TestApp;
-before(async () => { t = await startTestApp({ label: "recovery", clock }); });
+before(async () => {
+  t = await startTestApp({ label: "recovery", clock });
+});
 after(() => t?.close());
 
 const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
@@ -67,7 +69,9 @@ describe("the recovery code over REST", () => {
 
 describe("device codes over REST", () => {
   let ada: TestLearner;
-  before(async () => { ada = await registerLearner(t, "ada-dev"); });
+  before(async () => {
+    ada = await registerLearner(t, "ada-dev");
+  });
 
   it("gives a signed-in learner an 8-character code valid 10 minutes", async () => {
     const res = await t.request.post("/api/v1/me/device-codes").set(ada.auth).expect(201);
@@ -152,7 +156,10 @@ describe("link_device over MCP", () => {
     anonymous = await mcpClient(http.base);
     mia = await registerLearner(t, "mia");
   });
-  after(async () => { await anonymous?.close(); await http?.close(); });
+  after(async () => {
+    await anonymous?.close();
+    await http?.close();
+  });
 
   it("is offered to anonymous clients only", async () => {
     assert.ok((await anonymous.listTools()).tools.some((x) => x.name === "link_device"));
@@ -192,7 +199,9 @@ describe("link_device over MCP", () => {
 
 describe("attempts at codes are strictly rate-limited", () => {
   let strict: TestApp;
-  before(async () => { strict = await startTestApp({ label: "recovery_limit", config: { RATE_LIMIT_MAX: 600, RATE_LIMIT_SIGNUP_MAX: 10 } }); });
+  before(async () => {
+    strict = await startTestApp({ label: "recovery_limit", config: { RATE_LIMIT_MAX: 600, RATE_LIMIT_SIGNUP_MAX: 10 } });
+  });
   after(() => strict?.close());
 
   it("answers 429 once the client's sign-up budget is spent, shared by both endpoints", async () => {

@@ -14,18 +14,27 @@ import { checkApi, compareReleases, DEFAULT_KUBERNETES_VERSION, kubernetesReleas
 import { repoRoot } from "../support/databases.ts";
 
 describe("kubernetesRelease", () => {
-  for (const [input, release] of [["1.29", "1.29"], ["v1.29", "1.29"], ["1.29.3", "1.29"], [" 1.8 ", "1.8"], ["1.016", "1.16"]] as const) {
+  for (const [input, release] of [
+    ["1.29", "1.29"],
+    ["v1.29", "1.29"],
+    ["1.29.3", "1.29"],
+    [" 1.8 ", "1.8"],
+    ["1.016", "1.16"],
+  ] as const) {
     test(`reads ${JSON.stringify(input)} as ${release}`, () => assert.equal(kubernetesRelease(input), release));
   }
   for (const input of ["", "banana", "2.1", "1", "1.x", "1.29-rc.1", "latest"]) {
     test(`refuses ${JSON.stringify(input)} as a BAD_REQUEST naming it and the parameter`, () => {
-      assert.throws(() => kubernetesRelease(input, "removedIn"), (err: unknown) => {
-        assert.ok(err instanceof AppError);
-        assert.equal(err.code, "BAD_REQUEST");
-        assert.match(err.message, /^removedIn "/);
-        assert.ok(err.message.includes(`"${input}"`), err.message);
-        return true;
-      });
+      assert.throws(
+        () => kubernetesRelease(input, "removedIn"),
+        (err: unknown) => {
+          assert.ok(err instanceof AppError);
+          assert.equal(err.code, "BAD_REQUEST");
+          assert.match(err.message, /^removedIn "/);
+          assert.ok(err.message.includes(`"${input}"`), err.message);
+          return true;
+        },
+      );
     });
   }
   test("orders releases numerically, not as text", () => {
@@ -100,9 +109,24 @@ describe("the default release", () => {
 describe("declaredObjects", () => {
   test("reads every document of a multi-document file and each item of a List, with lines", () => {
     const text = [
-      "apiVersion: apps/v1", "kind: Deployment", "metadata:", "  name: web", "---",
-      "apiVersion: v1", "kind: List", "items:", "- apiVersion: batch/v1beta1", "  kind: CronJob", "  metadata: {name: nightly}",
-      "- apiVersion: v1", "  kind: Service", "---", "# just a comment", "---", "just: config", "",
+      "apiVersion: apps/v1",
+      "kind: Deployment",
+      "metadata:",
+      "  name: web",
+      "---",
+      "apiVersion: v1",
+      "kind: List",
+      "items:",
+      "- apiVersion: batch/v1beta1",
+      "  kind: CronJob",
+      "  metadata: {name: nightly}",
+      "- apiVersion: v1",
+      "  kind: Service",
+      "---",
+      "# just a comment",
+      "---",
+      "just: config",
+      "",
     ].join("\n");
     assert.deepEqual(declaredObjects(text), {
       objects: [
@@ -116,12 +140,24 @@ describe("declaredObjects", () => {
   });
   test("reports a broken document with its line and still reads the others", () => {
     const found = declaredObjects("apiVersion: v1\nkind: Pod\n---\nspec: [\n---\napiVersion: v1\nkind: Service\n");
-    assert.deepEqual(found.objects.map((o) => [o.kind, o.document]), [["Pod", 1], ["Service", 3]]);
+    assert.deepEqual(
+      found.objects.map((o) => [o.kind, o.document]),
+      [
+        ["Pod", 1],
+        ["Service", 3],
+      ],
+    );
     assert.equal(found.errors.length > 0, true);
-    assert.ok(found.errors.every((e) => e.line >= 4), JSON.stringify(found.errors));
+    assert.ok(
+      found.errors.every((e) => e.line >= 4),
+      JSON.stringify(found.errors),
+    );
   });
   test("reads JSON manifests and keeps objects missing an apiVersion apart", () => {
-    assert.deepEqual(declaredObjects('{"apiVersion": "extensions/v1beta1", "kind": "Ingress"}').objects.map((o) => o.kind), ["Ingress"]);
+    assert.deepEqual(
+      declaredObjects('{"apiVersion": "extensions/v1beta1", "kind": "Ingress"}').objects.map((o) => o.kind),
+      ["Ingress"],
+    );
     assert.deepEqual(declaredObjects("apiVersion:\nkind: PersistentVolume\n").incomplete, [{ kind: "PersistentVolume", apiVersion: null, line: 1 }]);
   });
 });

@@ -68,7 +68,20 @@ spec: [
 \`\`\`
 `;
 
-type Check = { apiVersion: string; kind: string; name: string | null; status: string; replacement: string | null; removedIn: string | null; file: string | null; snippet: number | null; document: number; listItem: number | null; line: number; url: string };
+type Check = {
+  apiVersion: string;
+  kind: string;
+  name: string | null;
+  status: string;
+  replacement: string | null;
+  removedIn: string | null;
+  file: string | null;
+  snippet: number | null;
+  document: number;
+  listItem: number | null;
+  line: number;
+  url: string;
+};
 
 describe("manifest checks", () => {
   let t: TestApp;
@@ -106,12 +119,15 @@ describe("manifest checks", () => {
     const body = await restChecks(12, "1.29");
     assert.equal(body.kubernetesVersion, "1.29");
     const legacy = body.objects.filter((o) => o.file === "legacy.yaml");
-    assert.deepEqual(legacy.map((o) => [o.kind, o.apiVersion, o.status, o.replacement, o.document, o.listItem, o.name]), [
-      ["Deployment", "apps/v1", "OK", null, 1, null, "current"],
-      ["Deployment", "extensions/v1beta1", "REMOVED", "apps/v1", 2, null, "legacy-web"],
-      ["CronJob", "batch/v1beta1", "REMOVED", "batch/v1", 3, 1, "nightly-report"],
-      ["PodDisruptionBudget", "policy/v1beta1", "REMOVED", "policy/v1", 3, 2, "web-pdb"],
-    ]);
+    assert.deepEqual(
+      legacy.map((o) => [o.kind, o.apiVersion, o.status, o.replacement, o.document, o.listItem, o.name]),
+      [
+        ["Deployment", "apps/v1", "OK", null, 1, null, "current"],
+        ["Deployment", "extensions/v1beta1", "REMOVED", "apps/v1", 2, null, "legacy-web"],
+        ["CronJob", "batch/v1beta1", "REMOVED", "batch/v1", 3, 1, "nightly-report"],
+        ["PodDisruptionBudget", "policy/v1beta1", "REMOVED", "policy/v1", 3, 2, "web-pdb"],
+      ],
+    );
     assert.equal(legacy[1]!.line, 7);
     assert.equal(legacy[2]!.line, 17);
     assert.match(legacy[1]!.url, /^http:\/\/127\.0\.0\.1\/api\/v1\/days\/12\/files\/legacy\.yaml$/);
@@ -144,15 +160,23 @@ describe("manifest checks", () => {
   });
 
   test("GraphQL Day.manifestChecks reports the List inside a snippet, with the lesson line and the section's URL", async () => {
-    const res = await gql(t, `{ day(number: 13) { manifestChecks(kubernetesVersion: "1.29") { apiVersion kind name status replacement removedIn snippet listItem line url file } snippets { position section anchor url } } }`).expect(200);
+    const res = await gql(
+      t,
+      `{ day(number: 13) { manifestChecks(kubernetesVersion: "1.29") { apiVersion kind name status replacement removedIn snippet listItem line url file } snippets { position section anchor url } } }`,
+    ).expect(200);
     assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
     const checks = res.body.data.day.manifestChecks as Check[];
     const removed = checks.filter((c) => c.status === "REMOVED");
-    assert.deepEqual(removed.map((c) => [c.kind, c.apiVersion, c.replacement, c.removedIn, c.listItem]), [
-      ["Role", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1", "1.22", 1],
-      ["CronJob", "batch/v1beta1", "batch/v1", "1.25", 2],
-    ]);
-    const snippet = (res.body.data.day.snippets as { position: number; section: string; anchor: string; url: string }[]).find((s) => s.position === removed[0]!.snippet)!;
+    assert.deepEqual(
+      removed.map((c) => [c.kind, c.apiVersion, c.replacement, c.removedIn, c.listItem]),
+      [
+        ["Role", "rbac.authorization.k8s.io/v1beta1", "rbac.authorization.k8s.io/v1", "1.22", 1],
+        ["CronJob", "batch/v1beta1", "batch/v1", "1.25", 2],
+      ],
+    );
+    const snippet = (res.body.data.day.snippets as { position: number; section: string; anchor: string; url: string }[]).find(
+      (s) => s.position === removed[0]!.snippet,
+    )!;
     assert.equal(snippet.section, "Manifests from older clusters");
     assert.equal(removed[0]!.url, `http://127.0.0.1/api/v1/days/13.html#manifests-from-older-clusters`);
     assert.equal(snippet.url, removed[0]!.url);
@@ -161,13 +185,22 @@ describe("manifest checks", () => {
   });
 
   test("REST and GraphQL agree on every lesson's checks", async () => {
-    const res = await gql(t, `{ days(first: 100) { edges { node { number manifestChecks(kubernetesVersion: "1.25") { kind apiVersion status replacement line } } } } }`).expect(200);
+    const res = await gql(
+      t,
+      `{ days(first: 100) { edges { node { number manifestChecks(kubernetesVersion: "1.25") { kind apiVersion status replacement line } } } } }`,
+    ).expect(200);
     const withObjects = (res.body.data.days.edges as { node: { number: number; manifestChecks: unknown[] } }[]).filter((e) => e.node.manifestChecks.length > 0);
     // Day 1's only YAML is k0s's own config, with no apiVersion: not an object.
-    assert.deepEqual(withObjects.map((e) => e.node.number), [8, 12, 13, 30]);
+    assert.deepEqual(
+      withObjects.map((e) => e.node.number),
+      [8, 12, 13, 30],
+    );
     for (const { node } of withObjects) {
       const rest = await restChecks(node.number, "1.25");
-      assert.deepEqual(node.manifestChecks, rest.objects.map((o) => ({ kind: o.kind, apiVersion: o.apiVersion, status: o.status, replacement: o.replacement, line: o.line })));
+      assert.deepEqual(
+        node.manifestChecks,
+        rest.objects.map((o) => ({ kind: o.kind, apiVersion: o.apiVersion, status: o.status, replacement: o.replacement, line: o.line })),
+      );
     }
   });
 
@@ -180,7 +213,10 @@ describe("manifest checks", () => {
       assert.equal(r.data!.kubernetesVersion, "1.29");
       assert.deepEqual(r.data!.counts, { OK: (await restChecks(12, "1.29")).counts.OK, DEPRECATED: 0, REMOVED: 3 });
       assert.match(r.text, /^# Day 12: manifests checked against Kubernetes 1\.29\n\n3 removed, 0 deprecated, \d+ OK\./);
-      assert.match(r.text, /- REMOVED extensions\/v1beta1 Deployment "legacy-web" \(legacy\.yaml, line 7\): extensions\/v1beta1 Deployment was removed in Kubernetes 1\.16; use apps\/v1\./);
+      assert.match(
+        r.text,
+        /- REMOVED extensions\/v1beta1 Deployment "legacy-web" \(legacy\.yaml, line 7\): extensions\/v1beta1 Deployment was removed in Kubernetes 1\.16; use apps\/v1\./,
+      );
       assert.match(r.text, /- REMOVED batch\/v1beta1 CronJob "nightly-report" \(legacy\.yaml, List item 1, line 17\)/);
       assert.match(r.text, /Deprecated API Migration Guide \(Kubernetes\): https:\/\/kubernetes\.io\/docs\/reference\/using-api\/deprecation-guide\//);
       const bad = await callTool(client, "check_manifests", { number: 12, kubernetesVersion: "one point twenty" });
@@ -228,7 +264,8 @@ describe("finding lessons by their manifests", () => {
     assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
     return (res.body.data.days.edges as { node: { number: number } }[]).map((e) => e.node.number);
   };
-  const restDays = async (query: string) => ((await t.request.get(`/api/v1/days?${query}`).expect(200)).body.items as { number: number }[]).map((d) => d.number);
+  const restDays = async (query: string) =>
+    ((await t.request.get(`/api/v1/days?${query}`).expect(200)).body.items as { number: number }[]).map((d) => d.number);
 
   test("manifestKind finds the lessons declaring that kind, in any case", async () => {
     assert.deepEqual(await gqlDays(`{ manifestKind: "cronjob" }`), [12, 13]);
@@ -288,7 +325,10 @@ describe("snippets as a list", () => {
     assert.ok(items.length >= 4);
     assert.ok(items.every((s) => s.language === "yaml"));
     const order = items.map((s) => s.day * 1000 + s.position);
-    assert.deepEqual(order, [...order].sort((a, b) => a - b));
+    assert.deepEqual(
+      order,
+      [...order].sort((a, b) => a - b),
+    );
     for (const s of items) assert.equal(s.url, `http://127.0.0.1/api/v1/days/${s.day}.html${s.anchor ? `#${s.anchor}` : ""}`);
   });
 
@@ -298,7 +338,11 @@ describe("snippets as a list", () => {
     let after: string | null = null;
     let total = -1;
     do {
-      const res: Response = await gql(t, `query($after: String) { snippets(language: "yaml", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { dayNumber position code section anchor url } } } }`, { after }).expect(200);
+      const res: Response = await gql(
+        t,
+        `query($after: String) { snippets(language: "yaml", first: 3, after: $after) { totalCount pageInfo { hasNextPage endCursor } edges { node { dayNumber position code section anchor url } } } }`,
+        { after },
+      ).expect(200);
       assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
       const page = res.body.data.snippets;
       total = page.totalCount;
@@ -306,7 +350,10 @@ describe("snippets as a list", () => {
       after = page.pageInfo.hasNextPage ? page.pageInfo.endCursor : null;
     } while (after);
     assert.equal(nodes.length, total);
-    assert.deepEqual(nodes.map((n) => [n.dayNumber, n.position, n.code, n.section, n.anchor, n.url]), rest.map((s) => [s.day, s.position, s.code, s.section, s.anchor, s.url]));
+    assert.deepEqual(
+      nodes.map((n) => [n.dayNumber, n.position, n.code, n.section, n.anchor, n.url]),
+      rest.map((s) => [s.day, s.position, s.code, s.section, s.anchor, s.url]),
+    );
   });
 
   test("day narrows the list to one lesson; a bad cursor is a 400", async () => {

@@ -37,7 +37,10 @@ after(async () => {
 describe("listing tools", () => {
   test("an anonymous client sees the content tools only, each with schemas, annotations and a description", async () => {
     const { tools } = await anonymous.listTools();
-    assert.deepEqual(tools.map((x) => x.name), [...contentTools, "link_device"]);
+    assert.deepEqual(
+      tools.map((x) => x.name),
+      [...contentTools, "link_device"],
+    );
     for (const tool of tools.filter((x) => x.name !== "link_device")) {
       assert.ok((tool.description ?? "").length > 80, `${tool.name} has a description for a model`);
       assert.equal(tool.inputSchema.type, "object");
@@ -48,7 +51,10 @@ describe("listing tools", () => {
 
   test("a learner's client also sees the progress tools, with write annotations on the writing ones", async () => {
     const { tools } = await anaClient.listTools();
-    assert.deepEqual(tools.map((x) => x.name), [...contentTools, ...progressTools]);
+    assert.deepEqual(
+      tools.map((x) => x.name),
+      [...contentTools, ...progressTools],
+    );
     const byName = new Map(tools.map((x) => [x.name, x]));
     for (const name of ["log_today", "mark_lesson"]) {
       assert.equal(byName.get(name)!.annotations?.readOnlyHint, false);
@@ -75,7 +81,10 @@ describe("content tools", () => {
     assert.equal(hits[0]!.type, "CONCEPT");
     assert.equal(hits[0]!.concept, "statefulset");
     assert.equal(hits[0]!.url, `${http.base}/api/v1/concepts/statefulset.md`);
-    assert.ok(hits.some((h) => h.type === "DAY" && h.day === 59), "day 59 (StatefulSet) is a hit");
+    assert.ok(
+      hits.some((h) => h.type === "DAY" && h.day === 59),
+      "day 59 (StatefulSet) is a hit",
+    );
     assert.match(r.text, /Sources:\n- StatefulSet: http:\/\/127\.0\.0\.1:\d+\/api\/v1\/concepts\/statefulset\.md/);
   });
 
@@ -84,7 +93,12 @@ describe("content tools", () => {
     const hits = r.data!.hits as { type: string }[];
     assert.ok(hits.length > 0 && hits.length <= 2);
     assert.ok(hits.every((h) => h.type === "DAY"));
-    for (const [args, argument] of [[{ query: "" }, "query"], [{ query: "pod", limit: 0 }, "limit"], [{}, "query"], [{ query: "pod", types: ["LESSON"] }, "types"]] as const) {
+    for (const [args, argument] of [
+      [{ query: "" }, "query"],
+      [{ query: "pod", limit: 0 }, "limit"],
+      [{}, "query"],
+      [{ query: "pod", types: ["LESSON"] }, "types"],
+    ] as const) {
       const bad = await callTool(anonymous, "search", args);
       assert.equal(bad.isError, true, JSON.stringify(args));
       assert.match(bad.text, new RegExp(`Invalid arguments for tool search: .*\\b${argument}\\b`));
@@ -102,7 +116,10 @@ describe("content tools", () => {
     assert.ok((r.data!.lessons as { day: number; focus: boolean }[]).some((l) => l.day === 13 && l.focus));
     assert.match(r.text, /^# Pod\n/);
     assert.match(r.text, /## Related concepts\n\n- \[[^\]]+\]\(http:\/\/127\.0\.0\.1:\d+\/api\/v1\/concepts\/[a-z-]+\.md\): /);
-    assert.match(r.text, /Sources:\n- Pod \(concept\): .*\/api\/v1\/concepts\/pod\.md\n- Pod \(official docs\): https:\/\/kubernetes\.io\/docs\/pod\/\n- Day \d+: .*\(lesson\)/);
+    assert.match(
+      r.text,
+      /Sources:\n- Pod \(concept\): .*\/api\/v1\/concepts\/pod\.md\n- Pod \(official docs\): https:\/\/kubernetes\.io\/docs\/pod\/\n- Day \d+: .*\(lesson\)/,
+    );
   });
 
   test("get_concept of an unknown concept is a NOT_FOUND tool error naming it", async () => {
@@ -126,7 +143,10 @@ describe("content tools", () => {
     assert.ok(refs.some((x) => x.url === "https://kubernetes.io/docs/concepts/workloads/pods" && x.kind === "OFFICIAL_DOCS"));
     assert.match(r.text, /^# Day 13: Pods\n/);
     assert.match(r.text, /## References\n\n- \[/);
-    assert.match(r.text, /Sources:\n- Day 13: Pods \(lesson\): http:\/\/127\.0\.0\.1:\d+\/api\/v1\/days\/13\.md\n- .*\(official docs\): https:\/\/kubernetes\.io\//);
+    assert.match(
+      r.text,
+      /Sources:\n- Day 13: Pods \(lesson\): http:\/\/127\.0\.0\.1:\d+\/api\/v1\/days\/13\.md\n- .*\(official docs\): https:\/\/kubernetes\.io\//,
+    );
     assert.ok(!r.text.includes("truncated"));
   });
 
@@ -166,7 +186,10 @@ describe("content tools", () => {
 
   test("concept_path chains init-container to deployment through pod and replicaset", async () => {
     const r = await callTool(anonymous, "concept_path", { from: "init container", to: "deploy" });
-    assert.deepEqual(r.data!.hops.map((h: { to: string }) => h.to), ["pod", "replicaset", "deployment"]);
+    assert.deepEqual(
+      r.data!.hops.map((h: { to: string }) => h.to),
+      ["pod", "replicaset", "deployment"],
+    );
     assert.match(r.text, /1\. Init container — part of → Pod\n2\. Pod — managed by → ReplicaSet\n3\. ReplicaSet — managed by → Deployment/);
     const none = await callTool(anonymous, "concept_path", { from: "docker", to: "oci" });
     assert.equal(none.data!.found, false);
@@ -242,7 +265,10 @@ describe("progress tools", () => {
     const again = await callTool(anaClient, "mark_lesson", { day: 13, status: "DONE", confidence: 4 });
     assert.equal(again.data!.completedAt, marked.data!.completedAt);
     const mine = await callTool(anaClient, "my_progress", { status: "DONE" });
-    assert.deepEqual(mine.data!.items.map((p: { day: number }) => p.day), [13]);
+    assert.deepEqual(
+      mine.data!.items.map((p: { day: number }) => p.day),
+      [13],
+    );
     assert.deepEqual((await callTool(benClient, "my_progress")).data!.items, []);
     const stats = await callTool(anaClient, "my_stats");
     assert.notEqual(stats.data!.nextLesson?.day, 13);
@@ -320,7 +346,12 @@ describe("resources and prompts", () => {
 });
 
 describe("the /mcp endpoint", () => {
-  const initialize = { jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } } };
+  const initialize = {
+    jsonrpc: "2.0",
+    id: 1,
+    method: "initialize",
+    params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "1" } },
+  };
 
   test("a malformed or revoked token answers 401 before any MCP work", async () => {
     const post = () => t.request.post("/mcp").set("Accept", "application/json, text/event-stream");

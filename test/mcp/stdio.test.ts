@@ -34,7 +34,9 @@ async function stdioClient(token?: string): Promise<{ client: Client; errors: Er
   const env: Record<string, string> = { ...getDefaultEnvironment(), DATABASE_URL: url, LOG_LEVEL: "warn", ...(token ? { K8S_DAYS_TOKEN: token } : {}) };
   const transport = new StdioClientTransport({ command: process.execPath, args: ["bin/k8s-days.mjs", "mcp"], cwd: repoRoot, env, stderr: "pipe" });
   let stderr = "";
-  transport.stderr?.on("data", (chunk: Buffer) => { stderr += chunk.toString(); });
+  transport.stderr?.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString();
+  });
   const client = new Client({ name: "k8s-days-stdio-test", version: "1.0.0" });
   const errors: Error[] = [];
   client.onerror = (err) => errors.push(err);
@@ -47,7 +49,10 @@ describe("the stdio MCP server", () => {
   test("anonymous: lists the content tools, finds StatefulSet and explains pod; stdout carries only the protocol", async () => {
     const { client, errors } = await stdioClient();
     const { tools } = await client.listTools();
-    assert.deepEqual(tools.map((t) => t.name), ["search", "get_day", "check_manifests", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references", "link_device"]);
+    assert.deepEqual(
+      tools.map((t) => t.name),
+      ["search", "get_day", "check_manifests", "get_concept", "related_concepts", "concept_path", "next_lesson", "list_references", "link_device"],
+    );
     const search = await callTool(client, "search", { query: "StatefulSet" });
     assert.equal(search.data!.hits[0].concept, "statefulset");
     assert.match(search.text, /http:\/\/127\.0\.0\.1:4000\/api\/v1\/concepts\/statefulset\.md/);
@@ -62,7 +67,11 @@ describe("the stdio MCP server", () => {
 
   test("with a learner's token: logs today and reads back a streak of 1, while another learner's token sees none of it", async () => {
     const ana = await stdioClient(tokens.ana);
-    assert.equal((await ana.client.listTools()).tools.length, 16, "content and progress tools (check_manifests included), the streak explanation and the two review tools; link_device is for clients without a token");
+    assert.equal(
+      (await ana.client.listTools()).tools.length,
+      16,
+      "content and progress tools (check_manifests included), the streak explanation and the two review tools; link_device is for clients without a token",
+    );
     const logged = await callTool(ana.client, "log_today", { minutes: 15, learned: "StatefulSets keep stable names" });
     assert.equal(logged.isError, undefined, logged.text);
     assert.equal(logged.data!.currentStreak, 1);
@@ -79,11 +88,19 @@ describe("the stdio MCP server", () => {
   });
 
   test("a malformed token stops the server with the reason on stderr and exit code 1", async () => {
-    const child = spawn(process.execPath, ["bin/k8s-days.mjs", "mcp"], { cwd: repoRoot, env: { ...process.env, DATABASE_URL: url, K8S_DAYS_TOKEN: "k8sd_nope" }, stdio: ["pipe", "pipe", "pipe"] });
+    const child = spawn(process.execPath, ["bin/k8s-days.mjs", "mcp"], {
+      cwd: repoRoot,
+      env: { ...process.env, DATABASE_URL: url, K8S_DAYS_TOKEN: "k8sd_nope" },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
-    child.stdout.on("data", (c: Buffer) => { stdout += c.toString(); });
-    child.stderr.on("data", (c: Buffer) => { stderr += c.toString(); });
+    child.stdout.on("data", (c: Buffer) => {
+      stdout += c.toString();
+    });
+    child.stderr.on("data", (c: Buffer) => {
+      stderr += c.toString();
+    });
     const code = await new Promise<number | null>((resolve) => child.on("close", resolve));
     assert.equal(code, 1);
     assert.equal(stdout, "");

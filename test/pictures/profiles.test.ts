@@ -14,7 +14,7 @@ import { parseSvg, unsafeParts } from "../support/svg.ts";
 import { TEST_ORIGIN, startTestApp, type TestApp } from "../support/testApp.ts";
 
 /** supertest keeps image bodies as Buffers: the text of one. */
-const svgText = (res: { body: unknown; text?: string }) => (Buffer.isBuffer(res.body) ? res.body.toString("utf8") : res.text ?? "");
+const svgText = (res: { body: unknown; text?: string }) => (Buffer.isBuffer(res.body) ? res.body.toString("utf8") : (res.text ?? ""));
 
 describe("public profiles and pictures", () => {
   let t: TestApp;
@@ -29,7 +29,11 @@ describe("public profiles and pictures", () => {
     // Ada: 20 min on day 1, 3 min (below the 5-minute minimum) on day 2, nothing on day 3, 45 min on days 4 and 5.
     const log = async (at: string, date: string, minutes: number) => {
       clock.set(at);
-      await t.request.put(`/api/v1/me/log/${date}`).set(ada.auth).send({ minutes, learned: `day ${date}` }).expect(200);
+      await t.request
+        .put(`/api/v1/me/log/${date}`)
+        .set(ada.auth)
+        .send({ minutes, learned: `day ${date}` })
+        .expect(200);
     };
     await log("2026-03-02T10:00:00Z", "2026-03-02", 20);
     await log("2026-03-03T10:00:00Z", "2026-03-03", 3);
@@ -58,7 +62,14 @@ describe("public profiles and pictures", () => {
     await t.request.patch("/api/v1/me").set(ada.auth).send({ public: "yes" }).expect(422);
     const res = await t.request.get("/api/v1/learners/ada").expect(200);
     assert.deepEqual(res.body, {
-      handle: "ada", displayName: "ADA", hashtag: "#66DaysOfK8s", day: 5, goalDays: 66, currentStreak: 2, longestStreak: 2, status: "BROKEN",
+      handle: "ada",
+      displayName: "ADA",
+      hashtag: "#66DaysOfK8s",
+      day: 5,
+      goalDays: 66,
+      currentStreak: 2,
+      longestStreak: 2,
+      status: "BROKEN",
       links: {
         self: `${TEST_ORIGIN}/api/v1/learners/ada`,
         heatmap: `${TEST_ORIGIN}/api/v1/learners/ada/heatmap.svg`,
@@ -85,7 +96,10 @@ describe("public profiles and pictures", () => {
     assert.equal(cells[0]!.getAttribute("data-date"), "2026-03-02");
     assert.equal(cells.at(-1)!.getAttribute("data-date"), "2026-05-06");
     assert.equal(new Set(cells.map((c) => c.getAttribute("data-date"))).size, 66);
-    assert.deepEqual(cells.slice(0, 6).map((c) => c.getAttribute("data-status")), ["counted", "belowMinimum", "missed", "counted", "counted", "upcoming"]);
+    assert.deepEqual(
+      cells.slice(0, 6).map((c) => c.getAttribute("data-status")),
+      ["counted", "belowMinimum", "missed", "counted", "counted", "upcoming"],
+    );
     assert.equal(cells[4]!.querySelector("title")!.textContent, "Day 5 · Fri 2026-03-06 · 45 min · counted");
     assert.deepEqual(unsafeParts(doc), []);
     assert.ok(doc.querySelector("svg > title") && doc.querySelector("svg > desc"));
@@ -107,7 +121,10 @@ describe("public profiles and pictures", () => {
     assert.equal(res.headers["content-security-policy"], FILE_CSP);
     assert.equal(res.headers["cache-control"], "public, max-age=300");
     const doc = parseSvg(svgText(res));
-    assert.deepEqual(Array.from(doc.querySelectorAll("text:not([aria-hidden])")).map((x) => x.textContent), ["#66DaysOfK8s", "day 6 · streak 3"]);
+    assert.deepEqual(
+      Array.from(doc.querySelectorAll("text:not([aria-hidden])")).map((x) => x.textContent),
+      ["#66DaysOfK8s", "day 6 · streak 3"],
+    );
     assert.deepEqual(unsafeParts(doc), []);
     await t.request.head("/api/v1/learners/ada/badge.svg").expect(200);
   });
@@ -131,10 +148,21 @@ describe("public profiles and pictures", () => {
   it("offers the same card over GraphQL, and the opt-in through updateMe", async () => {
     const optIn = await gql(t, `mutation { updateMe(input: { public: true }) { learner { handle public } } }`).set(grace.auth).expect(200);
     assert.deepEqual(optIn.body.data.updateMe.learner, { handle: "grace", public: true });
-    const res = await gql(t, `{ learner(handle: "ada") { handle displayName hashtag day goalDays currentStreak longestStreak status heatmapUrl badgeUrl } }`).expect(200);
+    const res = await gql(
+      t,
+      `{ learner(handle: "ada") { handle displayName hashtag day goalDays currentStreak longestStreak status heatmapUrl badgeUrl } }`,
+    ).expect(200);
     assert.deepEqual(res.body.data.learner, {
-      handle: "ada", displayName: "ADA", hashtag: "#66DaysOfK8s", day: 6, goalDays: 66, currentStreak: 3, longestStreak: 3, status: "BROKEN",
-      heatmapUrl: `${TEST_ORIGIN}/api/v1/learners/ada/heatmap.svg`, badgeUrl: `${TEST_ORIGIN}/api/v1/learners/ada/badge.svg`,
+      handle: "ada",
+      displayName: "ADA",
+      hashtag: "#66DaysOfK8s",
+      day: 6,
+      goalDays: 66,
+      currentStreak: 3,
+      longestStreak: 3,
+      status: "BROKEN",
+      heatmapUrl: `${TEST_ORIGIN}/api/v1/learners/ada/heatmap.svg`,
+      badgeUrl: `${TEST_ORIGIN}/api/v1/learners/ada/badge.svg`,
     });
     assert.doesNotMatch(res.headers["cache-control"] ?? "no-store", /public/);
     await t.request.get("/api/v1/learners/grace").expect(200);

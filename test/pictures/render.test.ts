@@ -46,12 +46,17 @@ describe("pictures in Chromium", () => {
   async function open(path: string) {
     const page = await browser.newPage();
     const errors: string[] = [];
-    page.on("console", (m) => { if (m.type() === "error") errors.push(m.text()); });
+    page.on("console", (m) => {
+      if (m.type() === "error") errors.push(m.text());
+    });
     page.on("pageerror", (e) => errors.push(e.message));
     const res = await page.goto(`${origin}${path}`);
     assert.equal(res?.status(), 200);
     const box = await page.locator("svg").first().boundingBox();
-    const declared = await page.evaluate(() => ({ width: Number(document.documentElement.getAttribute("width")), height: Number(document.documentElement.getAttribute("height")) }));
+    const declared = await page.evaluate(() => ({
+      width: Number(document.documentElement.getAttribute("width")),
+      height: Number(document.documentElement.getAttribute("height")),
+    }));
     return { page, box: box!, declared, errors };
   }
 
@@ -62,14 +67,16 @@ describe("pictures in Chromium", () => {
     assert.deepEqual([box.width, box.height], [declared.width, declared.height]);
     assert.equal(box.height, 20);
     // Natural width of each text in the font Chromium picked, against the table's measure (textLength).
-    const texts = await page.evaluate(() => Array.from(document.querySelectorAll("text")).map((el) => {
-      const copy = el.cloneNode(true) as SVGTextElement;
-      copy.removeAttribute("textLength");
-      el.parentNode!.appendChild(copy);
-      const natural = copy.getComputedTextLength();
-      copy.remove();
-      return { text: el.textContent, natural, measured: Number(el.getAttribute("textLength")) };
-    }));
+    const texts = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("text")).map((el) => {
+        const copy = el.cloneNode(true) as SVGTextElement;
+        copy.removeAttribute("textLength");
+        el.parentNode!.appendChild(copy);
+        const natural = copy.getComputedTextLength();
+        copy.remove();
+        return { text: el.textContent, natural, measured: Number(el.getAttribute("textLength")) };
+      }),
+    );
     assert.equal(texts.length, 4);
     ctx.diagnostic(texts.map((x) => `"${x.text}": ${x.natural.toFixed(2)}px rendered, ${x.measured}px measured`).join("; "));
     for (const t of texts) assert.ok(Math.abs(t.natural - t.measured) <= t.measured * 0.08, `${t.text}: ${t.natural} rendered vs ${t.measured} measured`);
@@ -81,12 +88,17 @@ describe("pictures in Chromium", () => {
     ctx.diagnostic(`heatmap rendered at ${box.width}×${box.height}`);
     assert.deepEqual(errors, []);
     assert.deepEqual([box.width, box.height], [declared.width, declared.height]);
-    const cells = await page.evaluate(() => Array.from(document.querySelectorAll("g[data-date]")).map((g) => {
-      const r = (g as SVGGElement).getBBox();
-      return r.width * r.height;
-    }));
+    const cells = await page.evaluate(() =>
+      Array.from(document.querySelectorAll("g[data-date]")).map((g) => {
+        const r = (g as SVGGElement).getBBox();
+        return r.width * r.height;
+      }),
+    );
     assert.equal(cells.length, 66);
-    assert.ok(cells.every((area) => area > 100), "every cell is drawn");
+    assert.ok(
+      cells.every((area) => area > 100),
+      "every cell is drawn",
+    );
     const shot = await page.screenshot({ clip: { x: box.x, y: box.y, width: box.width, height: box.height } });
     assert.ok(shot.length > 1000);
     await page.close();

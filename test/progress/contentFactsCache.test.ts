@@ -8,8 +8,14 @@ import { strictPolicy } from "../../src/modules/progress/freeze.ts";
 function countingFacts(store: { minMinutes: number }) {
   const reads = { challenge: 0, days: 0 };
   const facts: ContentFacts = {
-    challenge: async (slug) => { reads.challenge++; return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: store.minMinutes, freeze: strictPolicy }; },
-    days: async () => { reads.days++; return [{ number: 1, title: "One" }]; },
+    challenge: async (slug) => {
+      reads.challenge++;
+      return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: store.minMinutes, freeze: strictPolicy };
+    },
+    days: async () => {
+      reads.days++;
+      return [{ number: 1, title: "One" }];
+    },
     pathSteps: async () => null,
     dayConcepts: async () => [],
   };
@@ -37,8 +43,13 @@ describe("content facts cached per content version", () => {
   it("do not keep a failed read", async () => {
     let fail = true;
     const facts: ContentFacts = {
-      challenge: async (slug) => { if (fail) throw new Error("down"); return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy }; },
-      days: async () => [], pathSteps: async () => null, dayConcepts: async () => [],
+      challenge: async (slug) => {
+        if (fail) throw new Error("down");
+        return { slug, name: "C", hashtag: "#c", hashtags: [], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy };
+      },
+      days: async () => [],
+      pathSteps: async () => null,
+      dayConcepts: async () => [],
     };
     const cached = cachedContentFacts(facts, createContentCache({ current: () => 1, refresh: async () => 1 }));
     await assert.rejects(cached.challenge("c"), /down/);

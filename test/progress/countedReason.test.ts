@@ -29,7 +29,9 @@ describe("countedReasonOf", () => {
 describe("why a log entry counts, over REST, GraphQL and MCP", () => {
   let t: TestApp;
   const clock = fixedClock("2026-03-10T20:00:00Z"); // learners registered now are enrolled from 2026-03-10 (UTC)
-  before(async () => { t = await startTestApp({ label: "counted-reason", clock, prepare: createChallengeRows }); });
+  before(async () => {
+    t = await startTestApp({ label: "counted-reason", clock, prepare: createChallengeRows });
+  });
   after(() => t.close());
 
   it("REST: COUNTED, BELOW_MINIMUM, and BEFORE_ENROLMENT for yesterday logged after enrolling today", async () => {
@@ -43,7 +45,13 @@ describe("why a log entry counts, over REST, GraphQL and MCP", () => {
     // Read back, one by one and as a list, the same reasons.
     assert.equal((await t.request.get("/api/v1/me/log/2026-03-09").set(l.auth).expect(200)).body.countedReason, "BEFORE_ENROLMENT");
     const list = await t.request.get("/api/v1/me/log").set(l.auth).expect(200);
-    assert.deepEqual(list.body.items.map((e: { date: string; countedReason: string }) => [e.date, e.countedReason]), [["2026-03-10", "BELOW_MINIMUM"], ["2026-03-09", "BEFORE_ENROLMENT"]]);
+    assert.deepEqual(
+      list.body.items.map((e: { date: string; countedReason: string }) => [e.date, e.countedReason]),
+      [
+        ["2026-03-10", "BELOW_MINIMUM"],
+        ["2026-03-09", "BEFORE_ENROLMENT"],
+      ],
+    );
     // The streak explanation agrees: one rule, one set of statuses.
     const streak = await t.request.get("/api/v1/me/streak").set(l.auth).expect(200);
     assert.equal(streak.body.dates.find((d: { date: string }) => d.date === "2026-03-09")?.status, "BEFORE_ENROLMENT");
@@ -82,20 +90,31 @@ describe("why a log entry counts, over REST, GraphQL and MCP", () => {
     assert.equal(empty.body.learned, "");
     const omitted = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 12 }).expect(200);
     assert.deepEqual([omitted.body.learned, omitted.body.minutes, omitted.body.countedReason], ["", 12, "COUNTED"]);
-    assert.match((await t.request.get("/api/v1/me/share/2026-03-10").set(l.auth).expect(200)).body.text, /^Day 1 of #66DaysOfK8s: 12 minutes of Kubernetes practice\./);
+    assert.match(
+      (await t.request.get("/api/v1/me/share/2026-03-10").set(l.auth).expect(200)).body.text,
+      /^Day 1 of #66DaysOfK8s: 12 minutes of Kubernetes practice\./,
+    );
   });
 
   it("GraphQL: logDay and log answer countedReason; learned may be left out", async () => {
     const l = await registerLearner(t, "graphreason");
     const log = (date: string, minutes: number) =>
-      gql(t, `mutation($input: LogDayInput!) { logDay(input: $input) { entry { date learned counted countedReason } } }`, { input: { date, minutes } }).set(l.auth);
+      gql(t, `mutation($input: LogDayInput!) { logDay(input: $input) { entry { date learned counted countedReason } } }`, { input: { date, minutes } }).set(
+        l.auth,
+      );
     const today = await log("2026-03-10", 2);
     assert.deepEqual(today.body.data.logDay.entry, { date: "2026-03-10", learned: "", counted: false, countedReason: "BELOW_MINIMUM" });
     const early = await log("2026-03-09", 30);
     assert.deepEqual(early.body.data.logDay.entry, { date: "2026-03-09", learned: "", counted: false, countedReason: "BEFORE_ENROLMENT" });
-    const read = await gql(t, `{ me { logEntry(date: "2026-03-09") { countedReason } log { items { date countedReason } } share(date: "2026-03-09") { dayNumber text } } }`).set(l.auth);
+    const read = await gql(
+      t,
+      `{ me { logEntry(date: "2026-03-09") { countedReason } log { items { date countedReason } } share(date: "2026-03-09") { dayNumber text } } }`,
+    ).set(l.auth);
     assert.equal(read.body.data.me.logEntry.countedReason, "BEFORE_ENROLMENT");
-    assert.deepEqual(read.body.data.me.log.items, [{ date: "2026-03-10", countedReason: "BELOW_MINIMUM" }, { date: "2026-03-09", countedReason: "BEFORE_ENROLMENT" }]);
+    assert.deepEqual(read.body.data.me.log.items, [
+      { date: "2026-03-10", countedReason: "BELOW_MINIMUM" },
+      { date: "2026-03-09", countedReason: "BEFORE_ENROLMENT" },
+    ]);
     assert.equal(read.body.data.me.share.dayNumber, 0);
     assert.doesNotMatch(read.body.data.me.share.text, /Day 1\b/);
   });

@@ -22,8 +22,12 @@ describe("the export as JSON, CSV, Markdown and ICS", () => {
   before(async () => {
     t = await startTestApp({ label: "export", clock, prepare: (s) => s.content.importer.loadSeeds(writeSeedTree()).then(() => undefined) });
     ada = await registerLearner(t, "ada", "Europe/Madrid");
-    await t.request.put("/api/v1/me/log/2026-03-27").set(ada.auth).send({ minutes: 20, learned: tricky, days: [12], concepts: ["pod", "not-in-glossary"] }).expect(200);
-    await t.request.put("/api/v1/me/progress/12").set(ada.auth).send({ status: "DONE", note: "Note, with \"quotes\"\r\nand CRLF", confidence: 4 }).expect(200);
+    await t.request
+      .put("/api/v1/me/log/2026-03-27")
+      .set(ada.auth)
+      .send({ minutes: 20, learned: tricky, days: [12], concepts: ["pod", "not-in-glossary"] })
+      .expect(200);
+    await t.request.put("/api/v1/me/progress/12").set(ada.auth).send({ status: "DONE", note: 'Note, with "quotes"\r\nand CRLF', confidence: 4 }).expect(200);
     clock.set("2026-03-28T10:00:00Z"); // 11:00 CET on 03-28
     await t.request.put("/api/v1/me/log/2026-03-28").set(ada.auth).send({ minutes: 3, learned: "short one" }).expect(200);
   });
@@ -35,8 +39,13 @@ describe("the export as JSON, CSV, Markdown and ICS", () => {
   };
 
   it("keeps JSON as the default", async () => {
-    const res = await exportOf("").expect(200).expect("content-type", /application\/json/);
-    assert.deepEqual(res.body.log.map((e: { date: string }) => e.date), ["2026-03-27", "2026-03-28"]);
+    const res = await exportOf("")
+      .expect(200)
+      .expect("content-type", /application\/json/);
+    assert.deepEqual(
+      res.body.log.map((e: { date: string }) => e.date),
+      ["2026-03-27", "2026-03-28"],
+    );
   });
 
   it("writes the log as RFC 4180 CSV that round-trips through csv-parse", async () => {
@@ -47,19 +56,36 @@ describe("the export as JSON, CSV, Markdown and ICS", () => {
     const text = res.text;
     assert.ok(text.endsWith("\r\n") && !/[^\r]\n/.test(text.replace(/"[^"]*"/g, "")), "records end in CRLF");
     const rows = parseCsv(text, { columns: true }) as Record<string, string>[];
-    assert.deepEqual(rows.map((r) => ({ ...r })), json.log.map((e: Record<string, unknown>) => ({
-      date: e.date, timezone: e.timezone, minutes: String(e.minutes), counted: String(e.counted), learned: e.learned,
-      days: (e.days as number[]).join(" "), concepts: (e.concepts as string[]).join(" "), createdAt: e.createdAt, updatedAt: e.updatedAt,
-    })));
+    assert.deepEqual(
+      rows.map((r) => ({ ...r })),
+      json.log.map((e: Record<string, unknown>) => ({
+        date: e.date,
+        timezone: e.timezone,
+        minutes: String(e.minutes),
+        counted: String(e.counted),
+        learned: e.learned,
+        days: (e.days as number[]).join(" "),
+        concepts: (e.concepts as string[]).join(" "),
+        createdAt: e.createdAt,
+        updatedAt: e.updatedAt,
+      })),
+    );
     assert.equal(rows[0]!.learned, tricky);
   });
 
   it("writes progress as CSV with kind=progress, and serves CSV to Accept: text/csv", async () => {
     const byQuery = (await exportOf("?format=csv&kind=progress").expect(200)).text;
-    const byAccept = (await exportOf("?kind=progress", "text/csv").expect(200).expect("content-type", /^text\/csv/)).text;
+    const byAccept = (
+      await exportOf("?kind=progress", "text/csv")
+        .expect(200)
+        .expect("content-type", /^text\/csv/)
+    ).text;
     assert.equal(byAccept, byQuery);
     const rows = parseCsv(byQuery, { columns: true }) as Record<string, string>[];
-    assert.deepEqual(rows.map((r) => [r.challengeSlug, r.day, r.status, r.confidence, r.note]), [["66daysofk8s", "12", "DONE", "4", "Note, with \"quotes\"\r\nand CRLF"]]);
+    assert.deepEqual(
+      rows.map((r) => [r.challengeSlug, r.day, r.status, r.confidence, r.note]),
+      [["66daysofk8s", "12", "DONE", "4", 'Note, with "quotes"\r\nand CRLF']],
+    );
   });
 
   it("writes a Markdown journal: one section per logged date with minutes, learning, lessons, concepts and the share text", async () => {
@@ -70,7 +96,10 @@ describe("the export as JSON, CSV, Markdown and ICS", () => {
     const first = md.slice(md.indexOf("## 2026-03-27"), md.indexOf("## 2026-03-28"));
     assert.match(first, /- Minutes: 20 \(counted\), logged in Europe\/Madrid/);
     assert.ok(first.includes(`- Lessons: [Day 12: Seeded day 12](${TEST_ORIGIN}/api/v1/days/12)`), first);
-    assert.ok(first.includes(`- Concepts: [Pod](${TEST_ORIGIN}/api/v1/concepts/pod), [not-in-glossary](${TEST_ORIGIN}/api/v1/concepts/not-in-glossary)`), first);
+    assert.ok(
+      first.includes(`- Concepts: [Pod](${TEST_ORIGIN}/api/v1/concepts/pod), [not-in-glossary](${TEST_ORIGIN}/api/v1/concepts/not-in-glossary)`),
+      first,
+    );
     assert.ok(first.includes(tricky));
     assert.match(first, /### Share\n\n> Day 1 of #66DaysOfK8s: Pods, "quoted" words;/);
     assert.match(md.slice(md.indexOf("## 2026-03-28")), /- Minutes: 3 \(below the minimum, not counted\)/);
@@ -87,7 +116,13 @@ describe("the export as JSON, CSV, Markdown and ICS", () => {
     try {
       const events = cal.getAllSubcomponents("vevent").map((c) => new ICAL.Event(c));
       const days = events.filter((e) => e.startDate.isDate);
-      assert.deepEqual(days.map((e) => [e.startDate.toString(), e.endDate.toString()]), [["2026-03-27", "2026-03-28"], ["2026-03-28", "2026-03-29"]]);
+      assert.deepEqual(
+        days.map((e) => [e.startDate.toString(), e.endDate.toString()]),
+        [
+          ["2026-03-27", "2026-03-28"],
+          ["2026-03-28", "2026-03-29"],
+        ],
+      );
       assert.equal(days[0]!.summary, "#66DaysOfK8s day 1: 20 min");
       assert.equal(days[1]!.summary, "#66DaysOfK8s day 2: 3 min (not counted)");
       assert.ok(days[0]!.description.startsWith(tricky), "escaped text reads back as written");

@@ -10,8 +10,14 @@ import { callTool, listen, mcpClient } from "../support/mcp.ts";
 
 /** A challenge that hands out a freeze per 7 counted dates, at most 2 banked (seeds/challenge.yaml keys). */
 const forgivingChallenge = [
-  "slug: 66daysofk8s", 'name: "#66DaysOfK8s"', 'hashtag: "#66DaysOfK8s"', "totalDays: 66", "minMinutesPerDay: 5",
-  "freezeEveryCountedDays: 7", "maxFreezesBanked: 2", "",
+  "slug: 66daysofk8s",
+  'name: "#66DaysOfK8s"',
+  'hashtag: "#66DaysOfK8s"',
+  "totalDays: 66",
+  "minMinutesPerDay: 5",
+  "freezeEveryCountedDays: 7",
+  "maxFreezesBanked: 2",
+  "",
 ].join("\n");
 
 /**
@@ -24,7 +30,11 @@ describe("streak freezes over REST, GraphQL and MCP", () => {
   let l: TestLearner;
   const clock = fixedClock("2026-03-01T20:00:00Z"); // 12:00 PST on 03-01
   before(async () => {
-    t = await startTestApp({ label: "freezes", clock, prepare: (s) => s.content.importer.loadSeeds(writeSeedTree({ extra: { "challenge.yaml": forgivingChallenge } })).then(() => undefined) });
+    t = await startTestApp({
+      label: "freezes",
+      clock,
+      prepare: (s) => s.content.importer.loadSeeds(writeSeedTree({ extra: { "challenge.yaml": forgivingChallenge } })).then(() => undefined),
+    });
     l = await registerLearner(t, "forgiven", "America/Los_Angeles");
   });
   after(() => t.close());
@@ -34,7 +44,11 @@ describe("streak freezes over REST, GraphQL and MCP", () => {
     for (let i = 0; i < 7; i++) {
       const date = addDays("2026-03-01", i);
       clock.set(`${date}T20:00:00Z`);
-      await t.request.put(`/api/v1/me/log/${date}`).set(l.auth).send({ minutes: 10, learned: `day ${i + 1}` }).expect(200);
+      await t.request
+        .put(`/api/v1/me/log/${date}`)
+        .set(l.auth)
+        .send({ minutes: 10, learned: `day ${i + 1}` })
+        .expect(200);
     }
     // 03-08 (the 23-hour day) passes without a log; 2026-03-09T19:00Z is 12:00 PDT on 03-09.
     clock.set("2026-03-09T19:00:00Z");
@@ -43,7 +57,10 @@ describe("streak freezes over REST, GraphQL and MCP", () => {
     assert.deepEqual([s.today, s.currentStreak, s.missedDates, s.status], ["2026-03-09", 8, [], "ON_TRACK"]);
     assert.deepEqual(s.freezes, { earned: 1, used: 1, banked: 0 });
     assert.deepEqual(s.freezePolicy, { everyCountedDays: 7, maxBanked: 2 });
-    assert.deepEqual(s.heatmap.find((c: { date: string }) => c.date === "2026-03-08"), { date: "2026-03-08", minutes: 0, counted: false, status: "FROZEN" });
+    assert.deepEqual(
+      s.heatmap.find((c: { date: string }) => c.date === "2026-03-08"),
+      { date: "2026-03-08", minutes: 0, counted: false, status: "FROZEN" },
+    );
 
     const e = (await t.request.get("/api/v1/me/streak").set(l.auth).expect(200)).body;
     const frozen = e.dates.find((d: { date: string }) => d.date === "2026-03-08");
@@ -51,9 +68,15 @@ describe("streak freezes over REST, GraphQL and MCP", () => {
     assert.match(frozen.reason, /^Frozen: nothing logged, so a banked streak freeze covered the date/);
     assert.equal(e.broke, null);
 
-    const g = await gql(t, "{ me { stats { currentStreak freezes { earned used banked } freezePolicy { everyCountedDays maxBanked } heatmap { date status } } } }").set(l.auth);
+    const g = await gql(
+      t,
+      "{ me { stats { currentStreak freezes { earned used banked } freezePolicy { everyCountedDays maxBanked } heatmap { date status } } } }",
+    ).set(l.auth);
     assert.deepEqual(g.body.data.me.stats.freezes, { earned: 1, used: 1, banked: 0 });
-    assert.deepEqual(g.body.data.me.stats.heatmap.filter((c: { status: string }) => c.status === "FROZEN"), [{ date: "2026-03-08", status: "FROZEN" }]);
+    assert.deepEqual(
+      g.body.data.me.stats.heatmap.filter((c: { status: string }) => c.status === "FROZEN"),
+      [{ date: "2026-03-08", status: "FROZEN" }],
+    );
   });
 
   it("tells the learner about freezes in my_stats", async () => {

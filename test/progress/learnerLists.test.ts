@@ -57,9 +57,15 @@ describe("learner lists page with one cursor model", () => {
 
   it("still reads the old bare-date and day-number cursors in REST (for one release)", async () => {
     const log = await t.request.get("/api/v1/me/log?limit=2&cursor=2026-02-04").set(l.auth).expect(200);
-    assert.deepEqual(log.body.items.map((e: { date: string }) => e.date), ["2026-02-03", "2026-02-02"]);
+    assert.deepEqual(
+      log.body.items.map((e: { date: string }) => e.date),
+      ["2026-02-03", "2026-02-02"],
+    );
     const progress = await t.request.get("/api/v1/me/progress?limit=2&cursor=2").set(l.auth).expect(200);
-    assert.deepEqual(progress.body.items.map((p: { day: number }) => p.day), [3, 4]);
+    assert.deepEqual(
+      progress.body.items.map((p: { day: number }) => p.day),
+      [3, 4],
+    );
   });
 
   it("answers 400 naming cursor or limit for a foreign or malformed cursor and a size out of range", async () => {
@@ -68,11 +74,18 @@ describe("learner lists page with one cursor model", () => {
       for (const cursor of [foreign, "not-a-cursor", Buffer.from("log:yesterday").toString("base64url")]) {
         const bad = await t.request.get(`/api/v1${path}?cursor=${cursor}`).set(l.auth).expect(400);
         assert.equal(bad.body.code, "BAD_REQUEST");
-        assert.deepEqual(bad.body.errors.map((e: { path: string[] }) => e.path[0]), ["cursor"], `${path} ${cursor}`);
+        assert.deepEqual(
+          bad.body.errors.map((e: { path: string[] }) => e.path[0]),
+          ["cursor"],
+          `${path} ${cursor}`,
+        );
       }
       for (const limit of [0, 101]) {
         const res = await t.request.get(`/api/v1${path}?limit=${limit}`).set(l.auth).expect(400);
-        assert.deepEqual(res.body.errors.map((e: { path: string[] }) => e.path[0]), ["limit"]);
+        assert.deepEqual(
+          res.body.errors.map((e: { path: string[] }) => e.path[0]),
+          ["limit"],
+        );
       }
     }
   });
@@ -95,7 +108,10 @@ describe("learner lists page with one cursor model", () => {
       const pages: unknown[][] = [];
       let after: string | null = null;
       for (let i = 0; i < 5; i++) {
-        const res = await query(`query($after: String) { me { ${field}(first: 2, after: $after) { edges { cursor node { ${key} } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } } }`, { after });
+        const res = await query(
+          `query($after: String) { me { ${field}(first: 2, after: $after) { edges { cursor node { ${key} } } pageInfo { hasNextPage hasPreviousPage endCursor } totalCount } } }`,
+          { after },
+        );
         assert.equal(res.body.errors, undefined, JSON.stringify(res.body.errors));
         const c = res.body.data.me[field];
         assert.equal(c.totalCount, 5);
@@ -111,11 +127,22 @@ describe("learner lists page with one cursor model", () => {
 
   it("keeps the deprecated { items, next } fields working with the same cursors", async () => {
     const first = await query(`{ me { log(first: 2) { items { date } next } progress(first: 4) { items { day } next } } }`);
-    assert.deepEqual(first.body.data.me.log.items.map((e: { date: string }) => e.date), ["2026-02-05", "2026-02-04"]);
-    const next = await query(`query($after: String) { me { logConnection(first: 2, after: $after) { edges { node { date } } } } }`, { after: first.body.data.me.log.next });
-    assert.deepEqual(next.body.data.me.logConnection.edges.map((e: { node: { date: string } }) => e.node.date), ["2026-02-03", "2026-02-02"]);
-    const sdl = (await query(`{ __type(name: "Learner") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`)).body.data.__type.fields;
-    const deprecated = Object.fromEntries(sdl.filter((f: { isDeprecated: boolean }) => f.isDeprecated).map((f: { name: string; deprecationReason: string }) => [f.name, f.deprecationReason]));
+    assert.deepEqual(
+      first.body.data.me.log.items.map((e: { date: string }) => e.date),
+      ["2026-02-05", "2026-02-04"],
+    );
+    const next = await query(`query($after: String) { me { logConnection(first: 2, after: $after) { edges { node { date } } } } }`, {
+      after: first.body.data.me.log.next,
+    });
+    assert.deepEqual(
+      next.body.data.me.logConnection.edges.map((e: { node: { date: string } }) => e.node.date),
+      ["2026-02-03", "2026-02-02"],
+    );
+    const sdl = (await query(`{ __type(name: "Learner") { fields(includeDeprecated: true) { name isDeprecated deprecationReason } } }`)).body.data.__type
+      .fields;
+    const deprecated = Object.fromEntries(
+      sdl.filter((f: { isDeprecated: boolean }) => f.isDeprecated).map((f: { name: string; deprecationReason: string }) => [f.name, f.deprecationReason]),
+    );
     assert.deepEqual(deprecated, { log: "Use logConnection.", progress: "Use progressConnection.", tokens: "Use tokensConnection." });
   });
 
@@ -143,15 +170,28 @@ describe("one concept-slug rule for the log over REST, GraphQL and MCP", () => {
     t = await startTestApp({ label: "concept_rule", clock: fixedClock("2026-03-10T20:00:00Z"), prepare: createChallengeRows });
     http = await listen(t);
   });
-  after(async () => { await http.close(); await t.close(); });
+  after(async () => {
+    await http.close();
+    await t.close();
+  });
 
   it("stores a slug in lower case and refuses a name that is not a slug, with the same words everywhere", async () => {
     const l = await registerLearner(t, "slugs");
-    const ok = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 10, concepts: [" Ingress "] }).expect(200);
+    const ok = await t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set(l.auth)
+      .send({ minutes: 10, concepts: [" Ingress "] })
+      .expect(200);
     assert.deepEqual(ok.body.concepts, ["ingress"]);
-    const rest = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 10, concepts: ["init container"] }).expect(422);
+    const rest = await t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set(l.auth)
+      .send({ minutes: 10, concepts: ["init container"] })
+      .expect(422);
     assert.match(JSON.stringify(rest.body.errors), /a concept slug \(a-z, 0-9, '-'; at most 64 characters\)/);
-    const graphql = await gql(t, `mutation { logDay(input: { date: "2026-03-10", minutes: 10, concepts: ["init container"] }) { entry { date } } }`).set(l.auth);
+    const graphql = await gql(t, `mutation { logDay(input: { date: "2026-03-10", minutes: 10, concepts: ["init container"] }) { entry { date } } }`).set(
+      l.auth,
+    );
     assert.equal(graphql.body.errors[0].extensions.code, "BAD_USER_INPUT");
     assert.match(JSON.stringify(graphql.body.errors[0]), /a concept slug \(a-z, 0-9, '-'; at most 64 characters\)/);
     const client = await mcpClient(http.base, l.token);

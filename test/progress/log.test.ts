@@ -8,7 +8,9 @@ import { registerLearner } from "../support/learners.ts";
 describe("daily log over REST", () => {
   let t: TestApp;
   const clock = fixedClock("2026-03-10T20:00:00Z"); // 03-10 in UTC
-  before(async () => { t = await startTestApp({ label: "log", clock, prepare: createChallengeRows }); });
+  before(async () => {
+    t = await startTestApp({ label: "log", clock, prepare: createChallengeRows });
+  });
   after(() => t.close());
 
   it("upserts one entry per date: repeating the request changes nothing", async () => {
@@ -19,7 +21,11 @@ describe("daily log over REST", () => {
     assert.deepEqual(second.body, first.body);
     assert.deepEqual([first.body.days, first.body.concepts, first.body.timezone, first.body.counted], [[3], ["pod"], "UTC", true]);
     assert.equal(await t.services.deps.db.prisma.logEntry.count({ where: { learnerId: l.id } }), 1);
-    const changed = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ ...body, minutes: 30 }).expect(200);
+    const changed = await t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set(l.auth)
+      .send({ ...body, minutes: 30 })
+      .expect(200);
     assert.equal(changed.body.minutes, 30);
     assert.equal((await t.request.get("/api/v1/me/log/2026-03-10").set(l.auth).expect(200)).body.minutes, 30);
   });
@@ -27,8 +33,18 @@ describe("daily log over REST", () => {
   it("produces one row and no lost update when the same date is logged concurrently", async () => {
     const l = await registerLearner(t, "racer");
     const minutes = [11, 12, 13, 14, 15, 16, 17, 18];
-    const results = await Promise.all(minutes.map((m) => t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: m, learned: `run ${m}` })));
-    assert.deepEqual(results.map((r) => r.status), minutes.map(() => 200));
+    const results = await Promise.all(
+      minutes.map((m) =>
+        t.request
+          .put("/api/v1/me/log/2026-03-10")
+          .set(l.auth)
+          .send({ minutes: m, learned: `run ${m}` }),
+      ),
+    );
+    assert.deepEqual(
+      results.map((r) => r.status),
+      minutes.map(() => 200),
+    );
     const rows = await t.services.deps.db.prisma.logEntry.findMany({ where: { learnerId: l.id } });
     assert.equal(rows.length, 1);
     assert.ok(minutes.includes(rows[0]!.minutes));
@@ -55,7 +71,12 @@ describe("daily log over REST", () => {
 
   it("validates the body: minutes, text length, lesson numbers", async () => {
     const l = await registerLearner(t, "validator");
-    for (const body of [{ minutes: -1, learned: "" }, { minutes: 10, learned: "x".repeat(1001) }, { minutes: 10, learned: "", days: [67] }, { learned: "no minutes" }]) {
+    for (const body of [
+      { minutes: -1, learned: "" },
+      { minutes: 10, learned: "x".repeat(1001) },
+      { minutes: 10, learned: "", days: [67] },
+      { learned: "no minutes" },
+    ]) {
       const res = await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send(body).expect(422);
       assert.equal(res.body.code, "VALIDATION_FAILED");
     }
@@ -90,7 +111,11 @@ describe("daily log over REST", () => {
 
   it("builds the share post from the entry: Day N of the attempt with the challenge's hashtags", async () => {
     const l = await registerLearner(t, "sharer"); // enrolled 2026-03-10 (UTC)
-    await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 25, learned: "How Services find Pods. ".repeat(20) }).expect(200);
+    await t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set(l.auth)
+      .send({ minutes: 25, learned: "How Services find Pods. ".repeat(20) })
+      .expect(200);
     const res = await t.request.get("/api/v1/me/share/2026-03-10").set(l.auth).expect(200);
     assert.equal(res.body.dayNumber, 1);
     assert.match(res.body.text, /^Day 1 of #66DaysOfK8s: How Services find Pods\./);
@@ -103,7 +128,9 @@ describe("daily log over REST", () => {
 describe("lesson progress and mastery over REST", () => {
   let t: TestApp;
   const clock = fixedClock("2026-03-10T20:00:00Z");
-  before(async () => { t = await startTestApp({ label: "lessons", clock, prepare: createChallengeRows }); });
+  before(async () => {
+    t = await startTestApp({ label: "lessons", clock, prepare: createChallengeRows });
+  });
   after(() => t.close());
 
   it("sets startedAt and completedAt on status transitions", async () => {
@@ -124,7 +151,11 @@ describe("lesson progress and mastery over REST", () => {
 
   it("rejects long notes, bad confidence, unknown statuses and days outside the challenge", async () => {
     const l = await registerLearner(t, "strict");
-    await t.request.put("/api/v1/me/progress/1").set(l.auth).send({ note: "x".repeat(4001) }).expect(422);
+    await t.request
+      .put("/api/v1/me/progress/1")
+      .set(l.auth)
+      .send({ note: "x".repeat(4001) })
+      .expect(422);
     await t.request.put("/api/v1/me/progress/1").set(l.auth).send({ confidence: 6 }).expect(422);
     await t.request.put("/api/v1/me/progress/1").set(l.auth).send({ status: "FINISHED" }).expect(422);
     await t.request.put("/api/v1/me/progress/67").set(l.auth).send({ status: "DONE" }).expect(404);
@@ -133,11 +164,18 @@ describe("lesson progress and mastery over REST", () => {
 
   it("lists recorded progress, filtered by status", async () => {
     const l = await registerLearner(t, "lister");
-    for (const [day, status] of [[1, "DONE"], [2, "SKIPPED"], [4, "DONE"]] as const) {
+    for (const [day, status] of [
+      [1, "DONE"],
+      [2, "SKIPPED"],
+      [4, "DONE"],
+    ] as const) {
       await t.request.put(`/api/v1/me/progress/${day}`).set(l.auth).send({ status }).expect(200);
     }
     const all = await t.request.get("/api/v1/me/progress").set(l.auth).expect(200);
-    assert.deepEqual(all.body.items.map((p: { day: number }) => p.day), [1, 2, 4]);
+    assert.deepEqual(
+      all.body.items.map((p: { day: number }) => p.day),
+      [1, 2, 4],
+    );
     const done = await t.request.get("/api/v1/me/progress?status=DONE&limit=1").set(l.auth).expect(200);
     assert.equal(done.body.items[0].day, 1);
     const rest = await t.request.get(`/api/v1/me/progress?status=DONE&limit=1&cursor=${done.body.next}`).set(l.auth).expect(200);

@@ -14,7 +14,11 @@ describe("re-importing content leaves progress intact", () => {
     l = await registerLearner(t, "steady");
     await t.request.put("/api/v1/me/progress/1").set(l.auth).send({ status: "DONE", note: "first lesson", confidence: 3 }).expect(200);
     await t.request.put("/api/v1/me/progress/2").set(l.auth).send({ status: "IN_PROGRESS" }).expect(200);
-    await t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 20, learned: "cluster basics", days: [1] }).expect(200);
+    await t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set(l.auth)
+      .send({ minutes: 20, learned: "cluster basics", days: [1] })
+      .expect(200);
   });
   after(() => t.close());
 

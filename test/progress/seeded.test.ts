@@ -22,7 +22,13 @@ describe("progress on the seeded challenge", () => {
 
   it("keeps #66DaysOfK8s strict: the seeded challenge hands out no streak freezes", async () => {
     const s = (await t.request.get("/api/v1/me/stats").set(l.auth).expect(200)).body;
-    assert.deepEqual([s.freezePolicy, s.freezes], [{ everyCountedDays: 0, maxBanked: 0 }, { earned: 0, used: 0, banked: 0 }]);
+    assert.deepEqual(
+      [s.freezePolicy, s.freezes],
+      [
+        { everyCountedDays: 0, maxBanked: 0 },
+        { earned: 0, used: 0, banked: 0 },
+      ],
+    );
   });
 
   it("follows the suggested path, then the days it leaves out in order", async () => {

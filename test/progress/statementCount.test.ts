@@ -43,7 +43,9 @@ it("authenticates a request in one statement", async () => {
 
 it("answers me { stats } in two statements: the token and learner, then enrolment, log and finished lessons together", async () => {
   await gql(t, "{ me { stats { currentStreak } } }").set(l.auth); // content facts are cached per content version
-  const { count, result } = await statements(() => gql(t, "{ me { stats { currentStreak longestStreak daysLogged status nextLesson { day } enrollment { startDate goalDays } } } }").set(l.auth));
+  const { count, result } = await statements(() =>
+    gql(t, "{ me { stats { currentStreak longestStreak daysLogged status nextLesson { day } enrollment { startDate goalDays } } } }").set(l.auth),
+  );
   assert.equal(result.status, 200, JSON.stringify(result.body));
   const stats = result.body.data.me.stats;
   assert.deepEqual([stats.currentStreak, stats.daysLogged, stats.nextLesson.day, stats.enrollment.startDate], [1, 1, 2, "2026-03-10"]);
@@ -51,9 +53,17 @@ it("answers me { stats } in two statements: the token and learner, then enrolmen
 });
 
 it("writes the daily log in two statements: the token, then one upsert", async () => {
-  const { count, result } = await statements(() => t.request.put("/api/v1/me/log/2026-03-10").set(l.auth).send({ minutes: 30, learned: "Ingress", days: [2], concepts: ["Ingress"] }));
+  const { count, result } = await statements(() =>
+    t.request
+      .put("/api/v1/me/log/2026-03-10")
+      .set(l.auth)
+      .send({ minutes: 30, learned: "Ingress", days: [2], concepts: ["Ingress"] }),
+  );
   assert.equal(result.status, 200, JSON.stringify(result.body));
-  assert.deepEqual([result.body.minutes, result.body.learned, result.body.days, result.body.concepts, result.body.counted], [30, "Ingress", [2], ["ingress"], true]);
+  assert.deepEqual(
+    [result.body.minutes, result.body.learned, result.body.days, result.body.concepts, result.body.counted],
+    [30, "Ingress", [2], ["ingress"], true],
+  );
   assert.equal(count, 2, `PUT /me/log/{date} took ${count} statements`);
   const row = await t.services.deps.db.prisma.logEntry.findUniqueOrThrow({ where: { learnerId_date: { learnerId: l.id, date: "2026-03-10" } } });
   assert.equal(row.minutes, 30);

@@ -13,11 +13,17 @@ import { callTool, listen, mcpClient } from "../support/mcp.ts";
 describe("the streak explained over REST, GraphQL and MCP", () => {
   let t: TestApp;
   const clock = fixedClock("2026-03-06T20:00:00Z");
-  before(async () => { t = await startTestApp({ label: "streak_explained", clock }); });
+  before(async () => {
+    t = await startTestApp({ label: "streak_explained", clock });
+  });
   after(() => t.close());
 
   const log = (l: TestLearner, date: string, minutes = 15) =>
-    t.request.put(`/api/v1/me/log/${date}`).set(l.auth).send({ minutes, learned: `studied on ${date}` }).expect(200);
+    t.request
+      .put(`/api/v1/me/log/${date}`)
+      .set(l.auth)
+      .send({ minutes, learned: `studied on ${date}` })
+      .expect(200);
 
   it("explains a Los Angeles attempt that broke, date by date, with the deadline in local time and UTC", async () => {
     clock.set("2026-03-06T20:00:00Z"); // 12:00 PST on 03-06
@@ -30,16 +36,21 @@ describe("the streak explained over REST, GraphQL and MCP", () => {
     const res = await t.request.get("/api/v1/me/streak").set(l.auth).expect(200);
     assert.equal(res.headers["cache-control"], "private, no-store");
     const e = res.body;
-    assert.deepEqual(e.dates.map((d: { date: string; status: string }) => `${d.date} ${d.status}`), [
-      "2026-03-06 COUNTED", "2026-03-07 BELOW_MINIMUM", "2026-03-08 MISSED", "2026-03-09 COUNTED",
-    ]);
+    assert.deepEqual(
+      e.dates.map((d: { date: string; status: string }) => `${d.date} ${d.status}`),
+      ["2026-03-06 COUNTED", "2026-03-07 BELOW_MINIMUM", "2026-03-08 MISSED", "2026-03-09 COUNTED"],
+    );
     assert.deepEqual([e.currentStreak, e.longestStreak, e.status], [1, 1, "BROKEN"]);
     assert.deepEqual(e.broke, {
-      date: "2026-03-07", status: "BELOW_MINIMUM", streakBefore: 1,
+      date: "2026-03-07",
+      status: "BELOW_MINIMUM",
+      streakBefore: 1,
       reason: "Missed: only 3 minutes logged, below the daily minimum of 5. It ended a 1-day streak.",
     });
     assert.deepEqual(e.deadline, {
-      date: "2026-03-09", timezone: "America/Los_Angeles", counted: true,
+      date: "2026-03-09",
+      timezone: "America/Los_Angeles",
+      counted: true,
       endsAt: { local: "2026-03-10T00:00:00-07:00", utc: "2026-03-10T07:00:00.000Z" },
       lateUntil: { local: "2026-03-11T00:00:00-07:00", utc: "2026-03-11T07:00:00.000Z" },
     });
@@ -48,13 +59,30 @@ describe("the streak explained over REST, GraphQL and MCP", () => {
 
     const stats = (await t.request.get("/api/v1/me/stats").set(l.auth).expect(200)).body;
     assert.deepEqual(stats.missedDates, ["2026-03-07", "2026-03-08"], "the stats agree with the explanation");
-    assert.deepEqual(stats.heatmap.map((c: { date: string; status: string }) => `${c.date} ${c.status}`), ["2026-03-06 COUNTED", "2026-03-07 BELOW_MINIMUM", "2026-03-09 COUNTED"]);
+    assert.deepEqual(
+      stats.heatmap.map((c: { date: string; status: string }) => `${c.date} ${c.status}`),
+      ["2026-03-06 COUNTED", "2026-03-07 BELOW_MINIMUM", "2026-03-09 COUNTED"],
+    );
 
-    const g = await gql(t, "{ me { streak { today status currentStreak dates { date status reason streak } broke { date status } deadline { endsAt { local utc } } freezes { earned used banked } summary } } }").set(l.auth);
+    const g = await gql(
+      t,
+      "{ me { streak { today status currentStreak dates { date status reason streak } broke { date status } deadline { endsAt { local utc } } freezes { earned used banked } summary } } }",
+    ).set(l.auth);
     assert.equal(g.status, 200, JSON.stringify(g.body));
     const gs = g.body.data.me.streak;
-    assert.deepEqual(gs.dates, e.dates.map((d: { date: string; status: string; reason: string; streak: number }) => ({ date: d.date, status: d.status, reason: d.reason, streak: d.streak })));
-    assert.deepEqual([gs.today, gs.status, gs.broke, gs.deadline.endsAt, gs.summary], [e.today, e.status, { date: "2026-03-07", status: "BELOW_MINIMUM" }, e.deadline.endsAt, e.summary]);
+    assert.deepEqual(
+      gs.dates,
+      e.dates.map((d: { date: string; status: string; reason: string; streak: number }) => ({
+        date: d.date,
+        status: d.status,
+        reason: d.reason,
+        streak: d.streak,
+      })),
+    );
+    assert.deepEqual(
+      [gs.today, gs.status, gs.broke, gs.deadline.endsAt, gs.summary],
+      [e.today, e.status, { date: "2026-03-07", status: "BELOW_MINIMUM" }, e.deadline.endsAt, e.summary],
+    );
   });
 
   it("shows yesterday logged right after registering as before the attempt, not counted", async () => {
@@ -62,7 +90,10 @@ describe("the streak explained over REST, GraphQL and MCP", () => {
     const l = await registerLearner(t, "newcomer", "Europe/Madrid");
     await log(l, "2026-04-01", 30); // yesterday: allowed by the grace day, but before the attempt's start
     const e = (await t.request.get("/api/v1/me/streak").set(l.auth).expect(200)).body;
-    assert.deepEqual(e.dates.map((d: { date: string; status: string }) => `${d.date} ${d.status}`), ["2026-04-01 BEFORE_ENROLMENT", "2026-04-02 OPEN"]);
+    assert.deepEqual(
+      e.dates.map((d: { date: string; status: string }) => `${d.date} ${d.status}`),
+      ["2026-04-01 BEFORE_ENROLMENT", "2026-04-02 OPEN"],
+    );
     assert.equal(e.startDate, "2026-04-02");
     assert.deepEqual(e.deadline.endsAt, { local: "2026-04-03T00:00:00+02:00", utc: "2026-04-02T22:00:00.000Z" });
   });

@@ -95,9 +95,14 @@ describe("streak rules", () => {
     assert.equal(s.daysLogged, 2);
     assert.equal(s.currentStreak, 0);
     assert.deepEqual(s.missedDates, ["2026-03-03"]);
-    assert.deepEqual(s.heatmap.map((c) => [c.date, c.minutes, c.counted]), [
-      ["2026-03-01", 10, true], ["2026-03-02", 10, true], ["2026-03-03", 3, false],
-    ]);
+    assert.deepEqual(
+      s.heatmap.map((c) => [c.date, c.minutes, c.counted]),
+      [
+        ["2026-03-01", 10, true],
+        ["2026-03-02", 10, true],
+        ["2026-03-03", 3, false],
+      ],
+    );
   });
 
   it("does not break the streak of a learner who flies from Auckland to Los Angeles", () => {
@@ -118,7 +123,13 @@ describe("streak rules", () => {
     assert.equal(s.currentStreak, 10);
     assert.equal(s.status, "ON_TRACK");
     // Once they log 03-11 from Auckland (yesterday there, within grace), the run continues.
-    const later = computeStreak({ ...base, entries: [...entries, { date: "2026-03-11", timezone: AKL, minutes: 7 }], timezone: AKL, startDate: "2026-03-01", now: new Date("2026-03-11T21:00:00Z") });
+    const later = computeStreak({
+      ...base,
+      entries: [...entries, { date: "2026-03-11", timezone: AKL, minutes: 7 }],
+      timezone: AKL,
+      startDate: "2026-03-01",
+      now: new Date("2026-03-11T21:00:00Z"),
+    });
     assert.equal(later.today, "2026-03-12");
     assert.equal(later.currentStreak, 11);
   });

@@ -47,10 +47,15 @@ describe("the streak explained", () => {
     // 2026-03-10T06:30Z is 23:30 PDT on 03-09.
     const e = explain({ entries: run("2026-03-06", 4, LA), timezone: LA, startDate: "2026-03-06", now: new Date("2026-03-10T06:30:00Z") });
     assert.deepEqual(statuses(e), ["2026-03-06 COUNTED", "2026-03-07 COUNTED", "2026-03-08 COUNTED", "2026-03-09 COUNTED"]);
-    assert.deepEqual(e.dates.map((d) => d.streak), [1, 2, 3, 4]);
+    assert.deepEqual(
+      e.dates.map((d) => d.streak),
+      [1, 2, 3, 4],
+    );
     assert.equal(e.dates[0]!.reason, "Counted: 10 minutes logged, at least the daily minimum of 5.");
     assert.deepEqual(e.deadline, {
-      date: "2026-03-09", timezone: LA, counted: true,
+      date: "2026-03-09",
+      timezone: LA,
+      counted: true,
       endsAt: { local: "2026-03-10T00:00:00-07:00", utc: "2026-03-10T07:00:00.000Z" },
       lateUntil: { local: "2026-03-11T00:00:00-07:00", utc: "2026-03-11T07:00:00.000Z" },
     });
@@ -63,7 +68,10 @@ describe("the streak explained", () => {
     assert.equal(e.dates.at(-1)!.status, "OPEN");
     assert.equal(e.dates.at(-1)!.reason, "Today, still open: log at least 5 minutes before the date ends.");
     assert.deepEqual(e.deadline.endsAt, { local: "2026-03-09T00:00:00-07:00", utc: "2026-03-09T07:00:00.000Z" });
-    assert.match(e.summary, /Today \(2026-03-08, America\/Los_Angeles\) is still open: log at least 5 minutes before 2026-03-09T00:00:00-07:00 \(2026-03-09T07:00:00.000Z\)/);
+    assert.match(
+      e.summary,
+      /Today \(2026-03-08, America\/Los_Angeles\) is still open: log at least 5 minutes before 2026-03-09T00:00:00-07:00 \(2026-03-09T07:00:00.000Z\)/,
+    );
   });
 
   it("gives the 25-hour fall-back date in Auckland its real end", () => {
@@ -79,12 +87,17 @@ describe("the streak explained", () => {
     const e = explain({ entries: run("2026-03-06", 4, LA), timezone: LA, startDate: "2026-03-06", now: new Date("2026-03-11T07:00:00Z") });
     assert.deepEqual(statuses(e).slice(-2), ["2026-03-10 MISSED", "2026-03-11 OPEN"]);
     assert.deepEqual(e.broke, {
-      date: "2026-03-10", status: "MISSED", streakBefore: 4,
+      date: "2026-03-10",
+      status: "MISSED",
+      streakBefore: 4,
       reason: "Missed: the date passed with nothing logged. It ended a 4-day streak.",
     });
     assert.equal(e.status, "BROKEN");
     assert.equal(e.currentStreak, 0);
-    assert.match(e.summary, /The attempt broke on 2026-03-10\. Missed: the date passed with nothing logged\. It ended a 4-day streak\. Restart with POST \/api\/v1\/me\/enrollments/);
+    assert.match(
+      e.summary,
+      /The attempt broke on 2026-03-10\. Missed: the date passed with nothing logged\. It ended a 4-day streak\. Restart with POST \/api\/v1\/me\/enrollments/,
+    );
     assert.match(e.summary, /no streak freezes/);
   });
 
@@ -105,7 +118,9 @@ describe("the streak explained", () => {
     assert.equal(e.dates.at(-1)!.status, "OPEN");
     assert.equal(e.status, "ON_TRACK");
     assert.deepEqual(e.deadline, {
-      date: "2026-03-11", timezone: LA, counted: false,
+      date: "2026-03-11",
+      timezone: LA,
+      counted: false,
       endsAt: { local: "2026-03-12T00:00:00-07:00", utc: "2026-03-12T07:00:00.000Z" },
       // Logging is checked in the learner's current zone: 03-11 stays loggable through 03-12 in Auckland.
       lateUntil: { local: "2026-03-13T00:00:00+13:00", utc: "2026-03-12T11:00:00.000Z" },

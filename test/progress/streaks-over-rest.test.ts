@@ -11,11 +11,17 @@ import { registerLearner, type TestLearner } from "../support/learners.ts";
 describe("streaks across time zones and DST over REST", () => {
   let t: TestApp;
   const clock = fixedClock("2026-03-06T20:00:00Z");
-  before(async () => { t = await startTestApp({ label: "streaks", clock }); });
+  before(async () => {
+    t = await startTestApp({ label: "streaks", clock });
+  });
   after(() => t.close());
 
   const log = (l: TestLearner, date: string, minutes = 15) =>
-    t.request.put(`/api/v1/me/log/${date}`).set(l.auth).send({ minutes, learned: `studied on ${date}` }).expect(200);
+    t.request
+      .put(`/api/v1/me/log/${date}`)
+      .set(l.auth)
+      .send({ minutes, learned: `studied on ${date}` })
+      .expect(200);
   const stats = async (l: TestLearner) => (await t.request.get("/api/v1/me/stats").set(l.auth).expect(200)).body;
 
   it("follows a Los Angeles learner over the spring-forward weekend", async () => {
@@ -57,7 +63,11 @@ describe("streaks across time zones and DST over REST", () => {
   it("never rewrites a closed day or breaks a streak when the learner flies from Los Angeles to Auckland", async () => {
     clock.set("2026-05-01T19:00:00Z"); // 12:00 PDT on 05-01
     const l = await registerLearner(t, "traveller", "America/Los_Angeles");
-    for (const [instant, date] of [["2026-05-01T19:00:00Z", "2026-05-01"], ["2026-05-02T19:00:00Z", "2026-05-02"], ["2026-05-03T19:00:00Z", "2026-05-03"]]) {
+    for (const [instant, date] of [
+      ["2026-05-01T19:00:00Z", "2026-05-01"],
+      ["2026-05-02T19:00:00Z", "2026-05-02"],
+      ["2026-05-03T19:00:00Z", "2026-05-03"],
+    ]) {
       clock.set(instant!);
       await log(l, date!);
     }
@@ -71,10 +81,16 @@ describe("streaks across time zones and DST over REST", () => {
     s = await stats(l);
     assert.deepEqual([s.today, s.currentStreak, s.missedDates], ["2026-05-05", 5, []]);
     const entries = (await t.request.get("/api/v1/me/log").set(l.auth).expect(200)).body.items;
-    assert.deepEqual(entries.map((e: { date: string; timezone: string }) => `${e.date} ${e.timezone}`), [
-      "2026-05-05 Pacific/Auckland", "2026-05-04 Pacific/Auckland",
-      "2026-05-03 America/Los_Angeles", "2026-05-02 America/Los_Angeles", "2026-05-01 America/Los_Angeles",
-    ]);
+    assert.deepEqual(
+      entries.map((e: { date: string; timezone: string }) => `${e.date} ${e.timezone}`),
+      [
+        "2026-05-05 Pacific/Auckland",
+        "2026-05-04 Pacific/Auckland",
+        "2026-05-03 America/Los_Angeles",
+        "2026-05-02 America/Los_Angeles",
+        "2026-05-01 America/Los_Angeles",
+      ],
+    );
     // The closed LA dates cannot be rewritten from the new zone.
     await t.request.put("/api/v1/me/log/2026-05-03").set(l.auth).send({ minutes: 1, learned: "overwrite" }).expect(422);
   });
@@ -93,9 +109,18 @@ describe("streaks across time zones and DST over REST", () => {
     const s = await stats(l);
     assert.deepEqual([s.enrollment.startDate, s.currentStreak, s.daysLogged, s.missedDates, s.status], ["2026-06-05", 1, 1, [], "ON_TRACK"]);
     const history = (await t.request.get("/api/v1/me/enrollments").set(l.auth).expect(200)).body.items;
-    assert.deepEqual(history.map((e: { startDate: string; state: string }) => [e.startDate, e.state]), [["2026-06-05", "ACTIVE"], ["2026-06-01", "ENDED"]]);
+    assert.deepEqual(
+      history.map((e: { startDate: string; state: string }) => [e.startDate, e.state]),
+      [
+        ["2026-06-05", "ACTIVE"],
+        ["2026-06-01", "ENDED"],
+      ],
+    );
     const exported = (await t.request.get("/api/v1/me/export").set(l.auth).expect(200)).body;
-    assert.deepEqual(exported.log.map((e: { date: string }) => e.date), ["2026-06-01", "2026-06-02", "2026-06-05"]);
+    assert.deepEqual(
+      exported.log.map((e: { date: string }) => e.date),
+      ["2026-06-01", "2026-06-02", "2026-06-05"],
+    );
     assert.equal((await t.request.get("/api/v1/me/share/2026-06-02").set(l.auth).expect(200)).body.dayNumber, 2);
   });
 });

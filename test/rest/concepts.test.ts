@@ -5,7 +5,9 @@ import { startTestApp, type TestApp } from "../support/testApp.ts";
 
 describe("REST concepts over the sample content", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "rest_concepts", prepare: insertSampleContent }); });
+  before(async () => {
+    t = await startTestApp({ label: "rest_concepts", prepare: insertSampleContent });
+  });
   after(() => t.close());
 
   describe("GET /api/v1/concepts", () => {
@@ -24,7 +26,10 @@ describe("REST concepts over the sample content", () => {
 
     it("filters by category and words", async () => {
       const storage = await t.request.get("/api/v1/concepts?category=storage").expect(200);
-      assert.deepEqual(storage.body.items.map((c: { slug: string }) => c.slug), ["persistentvolumeclaim"]);
+      assert.deepEqual(
+        storage.body.items.map((c: { slug: string }) => c.slug),
+        ["persistentvolumeclaim"],
+      );
       const words = await t.request.get("/api/v1/concepts?q=replica").expect(200);
       assert.ok(words.body.items.some((c: { slug: string }) => c.slug === "replicaset"));
     });
@@ -34,10 +39,16 @@ describe("REST concepts over the sample content", () => {
     it("returns the concept with its lessons, prerequisites, references and links", async () => {
       const res = await t.request.get("/api/v1/concepts/pod").expect(200);
       assert.equal(res.body.name, "Pod");
-      assert.deepEqual(res.body.days.map((d: { number: number }) => d.number), [1, 2, 3, 4, 5]);
+      assert.deepEqual(
+        res.body.days.map((d: { number: number }) => d.number),
+        [1, 2, 3, 4, 5],
+      );
       assert.equal(res.body.days.find((d: { number: number }) => d.number === 2).focus, true);
       assert.deepEqual(res.body.prerequisites, [{ slug: "container", name: "Container" }]);
-      assert.deepEqual(res.body.references.map((r: { url: string }) => r.url), ["https://kubernetes.io/docs/concepts/workloads/pods"]);
+      assert.deepEqual(
+        res.body.references.map((r: { url: string }) => r.url),
+        ["https://kubernetes.io/docs/concepts/workloads/pods"],
+      );
       assert.equal(res.body.links.related, "/api/v1/concepts/pod/related");
       assert.ok(res.headers.etag);
     });
@@ -48,7 +59,10 @@ describe("REST concepts over the sample content", () => {
     });
 
     it("answers an unknown concept with 404 problem+json", async () => {
-      const res = await t.request.get("/api/v1/concepts/unicorn").expect(404).expect("content-type", /application\/problem\+json/);
+      const res = await t.request
+        .get("/api/v1/concepts/unicorn")
+        .expect(404)
+        .expect("content-type", /application\/problem\+json/);
       assert.match(res.body.detail, /unicorn/);
     });
   });
@@ -62,7 +76,10 @@ describe("REST concepts over the sample content", () => {
       assert.ok(firstDerived === -1 || items.slice(firstDerived).every((i) => i.source === "DERIVED"));
       assert.ok(items.every((i) => i.reason.length > 0));
       const expected = await t.services.concepts.related("pod", { first: 10 });
-      assert.deepEqual(items.map((i) => i.concept.slug), expected.map((r) => r.concept.slug));
+      assert.deepEqual(
+        items.map((i) => i.concept.slug),
+        expected.map((r) => r.concept.slug),
+      );
     });
 
     it("keeps only the asked kinds and honours the limit", async () => {
@@ -110,7 +127,10 @@ describe("REST concepts over the sample content", () => {
   describe("lessons by concept and search", () => {
     it("filters days by a concept they mention", async () => {
       const res = await t.request.get("/api/v1/days?concept=init-container").expect(200);
-      assert.deepEqual(res.body.items.map((d: { number: number }) => d.number), [2, 3]);
+      assert.deepEqual(
+        res.body.items.map((d: { number: number }) => d.number),
+        [2, 3],
+      );
     });
 
     it("finds StatefulSet despite a typo, as a concept hit", async () => {

@@ -6,7 +6,12 @@ import { startTestApp, type TestApp } from "../support/testApp.ts";
 describe("REST lessons over the imported #66DaysOfK8s repository", () => {
   let t: TestApp;
   before(async () => {
-    t = await startTestApp({ label: "rest_days", prepare: async (s) => { await s.content.importer.importPath(fixturesDir()); } });
+    t = await startTestApp({
+      label: "rest_days",
+      prepare: async (s) => {
+        await s.content.importer.importPath(fixturesDir());
+      },
+    });
   });
   after(() => t.close());
 
@@ -59,7 +64,11 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       const pods = byUrl.get("https://kubernetes.io/docs/concepts/workloads/pods")!;
       assert.deepEqual([pods.text, pods.listed, pods.kind], ["Pods (official site)", true, "OFFICIAL_DOCS"]);
       const review = byUrl.get("https://thenewstack.io/review-of-container-to-container-communications-in-kubernetes")!;
-      assert.deepEqual([review.text, review.listed], ["Review of Container-to-Container Communications in Kubernetes", true], "the listed text, not the inline one");
+      assert.deepEqual(
+        [review.text, review.listed],
+        ["Review of Container-to-Container Communications in Kubernetes", true],
+        "the listed text, not the inline one",
+      );
       const deployment = byUrl.get("https://kubernetes.io/docs/concepts/workloads/controllers/deployment")!;
       assert.deepEqual([deployment.text, deployment.listed], ["Deployment", false], "linked inline only");
       assert.equal(byUrl.get("https://docs.microsoft.com/en-us/azure/architecture/patterns/sidecar")?.kind, "DOCUMENTATION");
@@ -73,7 +82,9 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.ok(res.body.seriesDays.includes(13));
       assert.equal(typeof res.body.previous, "number");
       assert.deepEqual(res.body.links, {
-        self: "/api/v1/days/13", markdown: "/api/v1/days/13.md", html: "/api/v1/days/13.html",
+        self: "/api/v1/days/13",
+        markdown: "/api/v1/days/13.md",
+        html: "/api/v1/days/13.html",
         days: [{ number: 12, title: "Init containers", text: "init containers", section: "Pods", url: "/api/v1/days/12" }],
         linkedFrom: [{ number: 12, title: "Init containers", text: "Part 5: Pods", section: "References", url: "/api/v1/days/12" }],
       });
@@ -94,8 +105,14 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
     });
 
     it("answers a day that is not a number with 400 naming the parameter", async () => {
-      const res = await t.request.get("/api/v1/days/thirteen").expect(400).expect("content-type", /application\/problem\+json/);
-      assert.deepEqual(res.body.errors.map((e: { path: string[] }) => e.path), [["number"]]);
+      const res = await t.request
+        .get("/api/v1/days/thirteen")
+        .expect(400)
+        .expect("content-type", /application\/problem\+json/);
+      assert.deepEqual(
+        res.body.errors.map((e: { path: string[] }) => e.path),
+        [["number"]],
+      );
       await t.request.get("/api/v1/days/0").expect(400);
     });
 
@@ -116,13 +133,16 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
     });
 
     it("answers 404 for an unknown day and 406 to a client that wants only JSON", async () => {
-      await t.request.get("/api/v1/days/99.md").expect(404).expect("content-type", /application\/problem\+json/);
+      await t.request
+        .get("/api/v1/days/99.md")
+        .expect(404)
+        .expect("content-type", /application\/problem\+json/);
       await t.request.get("/api/v1/days/13.md").set("Accept", "application/json").expect(406);
     });
   });
 
   describe("GET /api/v1/days", () => {
-    it("visits all 66 days exactly once by following Link: rel=\"next\" from ?limit=10", async () => {
+    it('visits all 66 days exactly once by following Link: rel="next" from ?limit=10', async () => {
       const seen: number[] = [];
       let url: string | null = "/api/v1/days?limit=10";
       let pages = 0;
@@ -140,7 +160,10 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       }
       assert.equal(pages, 7);
       assert.equal(seen.length, 66);
-      assert.deepEqual(seen, Array.from({ length: 66 }, (_, i) => i + 1));
+      assert.deepEqual(
+        seen,
+        Array.from({ length: 66 }, (_, i) => i + 1),
+      );
     });
 
     it("defaults to 20 items and refuses a limit above 100 or below 1", async () => {
@@ -210,7 +233,10 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.equal(list.body.items[0].name, "chronological");
       assert.equal(list.body.items[0].length, 66);
       const path = await t.request.get("/api/v1/learning-paths/chronological").expect(200);
-      assert.deepEqual(path.body.days.map((d: { number: number }) => d.number), Array.from({ length: 66 }, (_, i) => i + 1));
+      assert.deepEqual(
+        path.body.days.map((d: { number: number }) => d.number),
+        Array.from({ length: 66 }, (_, i) => i + 1),
+      );
     });
 
     it("serves the suggested order of the repository and 404 for an unknown path", async () => {
@@ -246,7 +272,10 @@ describe("REST lessons over the imported #66DaysOfK8s repository", () => {
       assert.ok(res.body.items.every((h: { type: string }) => h.type === "DAY"));
       assert.match(res.body.items[0].snippet, /«/);
       const scores = res.body.items.map((h: { score: number }) => h.score);
-      assert.deepEqual(scores, [...scores].sort((a, b) => b - a));
+      assert.deepEqual(
+        scores,
+        [...scores].sort((a, b) => b - a),
+      );
       assert.match(res.headers["cache-control"]!, /^public/);
     });
 

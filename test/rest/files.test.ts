@@ -31,25 +31,43 @@ function rawBytes(res: NodeJS.ReadableStream & { setEncoding(e: string): void },
   res.on("data", (c: Buffer) => chunks.push(c));
   res.on("end", () => done(null, Buffer.concat(chunks)));
 }
-const getBytes = (t: TestApp, url: string) => t.request.get(url).buffer(true).parse(rawBytes as never);
+const getBytes = (t: TestApp, url: string) =>
+  t.request
+    .get(url)
+    .buffer(true)
+    .parse(rawBytes as never);
 
 /** Every image of the fixture repository, by served URL and fixture path. */
 const images = [
   ...["01.png", "02.png"].map((f) => ({ url: `/api/v1/days/8/files/readme-images/${f}`, file: `challenge/week02/day8/readme-images/${f}`, type: "image/png" })),
-  ...["a.png", "b.png", "c.png", "d.png"].map((f) => ({ url: `/api/v1/days/42/files/readme-images/${f}`, file: `challenge/week06/day42/readme-images/${f}`, type: "image/png" })),
-  { url: "/api/v1/files/readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg", file: "readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg", type: "image/jpeg" },
+  ...["a.png", "b.png", "c.png", "d.png"].map((f) => ({
+    url: `/api/v1/days/42/files/readme-images/${f}`,
+    file: `challenge/week06/day42/readme-images/${f}`,
+    type: "image/png",
+  })),
+  {
+    url: "/api/v1/files/readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg",
+    file: "readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg",
+    type: "image/jpeg",
+  },
 ];
 
 /** Every manifest of days 8, 12 and 30. */
 const manifests = [
   ...["myDeployment.yaml", "myExposedDeployment.yaml", "originalDeployment.yaml"].map((f) => ({ day: 8, name: f, file: `challenge/week02/day8/${f}` })),
-  ...["init-containers.yaml", "myapp-with-initcontainers-pods.yaml", "myapp-with-initcontainers-services.yaml"].map((f) => ({ day: 12, name: f, file: `challenge/week02/day12/${f}` })),
+  ...["init-containers.yaml", "myapp-with-initcontainers-pods.yaml", "myapp-with-initcontainers-services.yaml"].map((f) => ({
+    day: 12,
+    name: f,
+    file: `challenge/week02/day12/${f}`,
+  })),
   ...["pv-claim.yaml", "pv-pod.yaml", "pv-volume.yaml"].map((f) => ({ day: 30, name: `yaml/${f}`, file: `challenge/week05/day30/yaml/${f}` })),
 ];
 
 describe("files of the imported fixture repository", () => {
   let t: TestApp;
-  before(async () => { t = await startContentApp({ label: "rest_files" }); });
+  before(async () => {
+    t = await startContentApp({ label: "rest_files" });
+  });
   after(() => t.close());
 
   it("stores every image beside the lessons and at the repository's top, with size, dimensions and sha256", async () => {
@@ -59,10 +77,17 @@ describe("files of the imported fixture repository", () => {
       select: { name: true, mediaType: true, text: true, size: true, sha256: true, width: true, height: true, day: { select: { number: true } } },
       orderBy: [{ dayId: "asc" }, { name: "asc" }],
     });
-    assert.deepEqual(rows.map((r) => `${r.day.number}:${r.name}`), [
-      "8:readme-images/01.png", "8:readme-images/02.png",
-      "42:readme-images/a.png", "42:readme-images/b.png", "42:readme-images/c.png", "42:readme-images/d.png",
-    ]);
+    assert.deepEqual(
+      rows.map((r) => `${r.day.number}:${r.name}`),
+      [
+        "8:readme-images/01.png",
+        "8:readme-images/02.png",
+        "42:readme-images/a.png",
+        "42:readme-images/b.png",
+        "42:readme-images/c.png",
+        "42:readme-images/d.png",
+      ],
+    );
     for (const r of rows) {
       const bytes = fixture(images.find((i) => i.url.endsWith(`/${r.day.number}/files/${r.name}`))!.file);
       assert.deepEqual([r.mediaType, r.text, r.size, r.sha256], ["image/png", "", bytes.length, sha256(bytes)], r.name);
@@ -70,12 +95,15 @@ describe("files of the imported fixture repository", () => {
     }
     assert.equal(rows.find((r) => r.name.endsWith("d.png"))!.size, 582_867, "d.png (over the old 512 KiB limit) is kept");
     const files = await prisma.challengeFile.findMany({ select: { path: true, mediaType: true, width: true, height: true }, orderBy: { path: "asc" } });
-    assert.deepEqual(files.map((f) => [f.path, f.mediaType]), [
-      ["README.md", "text/markdown"],
-      ["challenge/README.md", "text/markdown"],
-      ["challenge/suggested-order.md", "text/markdown"],
-      ["readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg", "image/jpeg"],
-    ]);
+    assert.deepEqual(
+      files.map((f) => [f.path, f.mediaType]),
+      [
+        ["README.md", "text/markdown"],
+        ["challenge/README.md", "text/markdown"],
+        ["challenge/suggested-order.md", "text/markdown"],
+        ["readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg", "image/jpeg"],
+      ],
+    );
     assert.deepEqual([files[3]!.width, files[3]!.height], [1440, 961]);
   });
 
@@ -115,7 +143,9 @@ describe("files of the imported fixture repository", () => {
     let manifests = 0;
     for (const day of [8, 42]) {
       const html = (await t.request.get(`/api/v1/days/${day}.html`).expect(200)).text;
-      const urls = [...html.matchAll(/\s(?:src|href)="([^"]+\/api\/v1\/days\/\d+\/files\/[^"]+)"/g)].map((m) => new URL(m[1]!.replaceAll("&amp;", "&")).pathname);
+      const urls = [...html.matchAll(/\s(?:src|href)="([^"]+\/api\/v1\/days\/\d+\/files\/[^"]+)"/g)].map(
+        (m) => new URL(m[1]!.replaceAll("&amp;", "&")).pathname,
+      );
       for (const path of new Set(urls)) {
         const [, n, name] = /^\/api\/v1\/days\/(\d+)\/files\/(.+)$/.exec(path)!;
         const res = await getBytes(t, path).expect(200);
@@ -188,8 +218,11 @@ describe("files of the imported fixture repository", () => {
     assert.deepEqual(
       { url: shot.url, mediaType: shot.mediaType, text: shot.text, sha256: shot.sha256, size: shot.size },
       {
-        url: `${origin}/api/v1/days/8/files/readme-images/01.png`, mediaType: "image/png", text: "",
-        sha256: sha256(fixture("challenge/week02/day8/readme-images/01.png")), size: 52_432,
+        url: `${origin}/api/v1/days/8/files/readme-images/01.png`,
+        mediaType: "image/png",
+        text: "",
+        sha256: sha256(fixture("challenge/week02/day8/readme-images/01.png")),
+        size: 52_432,
       },
     );
     assert.ok(shot.width > 0 && shot.height > 0);
@@ -203,7 +236,10 @@ describe("files of the imported fixture repository", () => {
     const res = await gql(t, "{ day(number: 42) { attachments { name url sha256 width height text } } }").set("Host", "files.test").expect(200);
     const origin = "http://files.test";
     const attachments = res.body.data.day.attachments as { name: string; url: string; sha256: string; width: number; height: number; text: string }[];
-    assert.deepEqual(attachments.map((a) => a.url), ["a", "b", "c", "d"].map((f) => `${origin}/api/v1/days/42/files/readme-images/${f}.png`));
+    assert.deepEqual(
+      attachments.map((a) => a.url),
+      ["a", "b", "c", "d"].map((f) => `${origin}/api/v1/days/42/files/readme-images/${f}.png`),
+    );
     for (const a of attachments) {
       assert.equal(a.sha256, sha256(fixture(`challenge/week06/day42/${a.name}`)));
       assert.ok(a.width > 0 && a.height > 0);
@@ -216,7 +252,10 @@ describe("files of the imported fixture repository", () => {
     for (const path of ["/api/v1/days/{number}/files/{path}", "/api/v1/files/{path}"]) {
       const op = doc.paths[path]?.get;
       assert.ok(op, path);
-      assert.ok(op.parameters.some((p: { name: string; in: string }) => p.name === "path" && p.in === "path"), path);
+      assert.ok(
+        op.parameters.some((p: { name: string; in: string }) => p.name === "path" && p.in === "path"),
+        path,
+      );
       assert.ok(op.responses["200"].content["image/png"] && op.responses["200"].content["text/yaml"], path);
       assert.ok(op.responses["404"].content["application/problem+json"], path);
     }
@@ -239,7 +278,9 @@ describe("files of a modified repository copy", () => {
     t = await startTestApp({
       label: "rest_files_copy",
       config: { IMPORT_MAX_FILE_BYTES: LIMIT, PUBLIC_URL: "https://k8s-days.example" },
-      prepare: async (s) => { first = await s.content.importer.importPath(repo); },
+      prepare: async (s) => {
+        first = await s.content.importer.importPath(repo);
+      },
     });
   });
   after(async () => {
@@ -300,13 +341,19 @@ describe("files of a modified repository copy", () => {
   });
 
   it("serves the same bytes from another app instance on the same database (a second replica)", async () => {
-    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: t.url });
+    const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, {
+      DATABASE_URL: t.url,
+    });
     const services = await boot({ config, clock: fixedClock("2026-03-01T12:00:00Z"), log: createLogger("silent") });
     const replica = await createApp(services);
     try {
       for (const url of ["/api/v1/days/42/files/readme-images/d.png", "/api/v1/files/readme-images/maximilian-weisbecker-Esq0ovRY-Zs-unsplash.jpg"]) {
         const mine = await getBytes(t, url).expect(200);
-        const theirs = await supertest(replica.handler).get(url).buffer(true).parse(rawBytes as never).expect(200);
+        const theirs = await supertest(replica.handler)
+          .get(url)
+          .buffer(true)
+          .parse(rawBytes as never)
+          .expect(200);
         assert.equal(theirs.headers.etag, mine.headers.etag, url);
         assert.ok(Buffer.compare(theirs.body as Buffer, mine.body as Buffer) === 0, url);
       }

@@ -14,8 +14,12 @@ import { startTestApp, TEST_ORIGIN, type TestApp } from "../support/testApp.ts";
 
 /** The fixture lessons: day number → path of its README in the fixture repository. */
 const lessons: Record<number, string> = {
-  1: "challenge/week01/day1/README.md", 8: "challenge/week02/day8/README.md", 12: "challenge/week02/day12/README.md",
-  13: "challenge/week02/day13/README.md", 30: "challenge/week05/day30/README.md", 38: "challenge/week06/day38/README.md",
+  1: "challenge/week01/day1/README.md",
+  8: "challenge/week02/day8/README.md",
+  12: "challenge/week02/day12/README.md",
+  13: "challenge/week02/day13/README.md",
+  30: "challenge/week05/day30/README.md",
+  38: "challenge/week06/day38/README.md",
   42: "challenge/week06/day42/README.md",
 };
 
@@ -49,7 +53,10 @@ describe("lessons rendered for frontends", () => {
 
   for (const day of Object.keys(lessons).map(Number)) {
     test(`day ${day}'s HTML page has no relative URL, no script, and every image and code block of the source`, async () => {
-      const res = await t.request.get(`/api/v1/days/${day}.html`).expect(200).expect("content-type", /^text\/html/);
+      const res = await t.request
+        .get(`/api/v1/days/${day}.html`)
+        .expect(200)
+        .expect("content-type", /^text\/html/);
       assert.match(String(res.headers["content-security-policy"]), /default-src 'none'/);
       assert.doesNotMatch(String(res.headers["content-security-policy"]), /script-src/);
       const { document } = new JSDOM(res.text).window;
@@ -88,22 +95,40 @@ describe("lessons rendered for frontends", () => {
 
   test("the JSON lesson has absolute URLs everywhere, items with markdown, versions as written and no placeholder", async () => {
     const res = await t.request.get("/api/v1/days/8").expect(200);
-    const body = res.body as Record<string, unknown> & { setupItems: { text: string; markdown: string }[]; toolVersions: Record<string, unknown>[]; sections: { html: string }[] };
+    const body = res.body as Record<string, unknown> & {
+      setupItems: { text: string; markdown: string }[];
+      toolVersions: Record<string, unknown>[];
+      sections: { html: string }[];
+    };
     assert.doesNotMatch(JSON.stringify(body), /k8s-days\.invalid/);
     assert.match(String(body.body), new RegExp(`!\\[Master\\]\\(${TEST_ORIGIN}/api/v1/days/8/files/readme-images/01\\.png\\)`));
     assert.equal(body.setupItems[0]!.markdown, `Master node created ([part 1 link](${TEST_ORIGIN}/api/v1/days/5))`);
     assert.equal(body.setupItems[0]!.text, "Master node created (part 1 link)");
     assert.deepEqual(body.toolVersions[1], {
-      tool: "Google Chrome", version: "87.0.4280.88", qualifier: "(Official Build) (x86_64)",
-      raw: "Google Chrome 87.0.4280.88 (Official Build) (x86_64)", markdown: "Google Chrome 87.0.4280.88 (Official Build) (x86\\_64)",
+      tool: "Google Chrome",
+      version: "87.0.4280.88",
+      qualifier: "(Official Build) (x86_64)",
+      raw: "Google Chrome 87.0.4280.88 (Official Build) (x86_64)",
+      markdown: "Google Chrome 87.0.4280.88 (Official Build) (x86\\_64)",
     });
-    assert.deepEqual(body.toolVersions[2], { tool: "Native macOS ssh client", version: null, qualifier: null, raw: "Native macOS ssh client", markdown: "Native macOS ssh client" });
+    assert.deepEqual(body.toolVersions[2], {
+      tool: "Native macOS ssh client",
+      version: null,
+      qualifier: null,
+      raw: "Native macOS ssh client",
+      markdown: "Native macOS ssh client",
+    });
     assert.ok(body.sections.some((s) => s.html.includes(`src="${TEST_ORIGIN}/api/v1/days/8/files/readme-images/02.png"`)));
   });
 
   test("day 42's Setup written as prose is one item with its link, and nothing is warned", async () => {
     const res = await t.request.get("/api/v1/days/42").expect(200);
-    assert.deepEqual(res.body.setupItems, [{ text: "I have installed the .dmg file in this link.", markdown: "I have installed the .dmg file in this [link](https://github.com/lensapp/lens/releases/tag/v4.1.2)." }]);
+    assert.deepEqual(res.body.setupItems, [
+      {
+        text: "I have installed the .dmg file in this link.",
+        markdown: "I have installed the .dmg file in this [link](https://github.com/lensapp/lens/releases/tag/v4.1.2).",
+      },
+    ]);
     assert.deepEqual(res.body.setup, ["I have installed the .dmg file in this link."]);
   });
 
@@ -119,7 +144,13 @@ describe("lessons rendered for frontends", () => {
   });
 
   test("PUBLIC_URL, when set, is the base of every URL, whatever the Host", async () => {
-    const app = await startTestApp({ label: "lesson_render_public", config: { PUBLIC_URL: "https://k8s-days.example" }, prepare: async (s) => { await s.content.importer.importPath(fixturesDir()); } });
+    const app = await startTestApp({
+      label: "lesson_render_public",
+      config: { PUBLIC_URL: "https://k8s-days.example" },
+      prepare: async (s) => {
+        await s.content.importer.importPath(fixturesDir());
+      },
+    });
     try {
       const res = await app.request.get("/api/v1/days/8").set("Host", "evil.example").expect(200);
       assert.match(res.body.body, /\(https:\/\/k8s-days\.example\/api\/v1\/days\/8\/files\/readme-images\/01\.png\)/);
@@ -150,7 +181,13 @@ describe("lessons rendered for frontends", () => {
     assert.deepEqual(day.links, [{ day: { number: 12 }, text: "init containers", section: "Pods" }]);
     assert.deepEqual(day.linkedFrom, [{ day: { number: 12 }, text: "Part 5: Pods", section: "References" }]);
     assert.deepEqual(day.taskItems, [{ text: "Understand Kubernetes Pod", markdown: "Understand Kubernetes Pod" }]);
-    assert.deepEqual(v.toolVersions[2], { tool: "Native macOS ssh client", version: null, qualifier: null, raw: "Native macOS ssh client", markdown: "Native macOS ssh client" });
+    assert.deepEqual(v.toolVersions[2], {
+      tool: "Native macOS ssh client",
+      version: null,
+      qualifier: null,
+      raw: "Native macOS ssh client",
+      markdown: "Native macOS ssh client",
+    });
     assert.equal(v.setupItems[0].markdown, `Master node created ([part 1 link](${TEST_ORIGIN}/api/v1/days/5))`);
     assert.deepEqual(v.versionNotes, []);
   });

@@ -9,7 +9,18 @@ import { registerLearner, type TestLearner } from "../support/learners.ts";
 import { callTool, listen, loadMcpContent, mcpClient } from "../support/mcp.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
 
-interface Card { id: string; key: string; kind: string; question: string; answer: string; state: string; due: string; dueDate: string; day: number | null; concept: string | null }
+interface Card {
+  id: string;
+  key: string;
+  kind: string;
+  question: string;
+  answer: string;
+  state: string;
+  due: string;
+  dueDate: string;
+  day: number | null;
+  concept: string | null;
+}
 
 /**
  * Spaced review end to end on the fixture lessons: cards appear when a lesson is
@@ -33,7 +44,8 @@ describe("spaced review over REST, GraphQL and MCP", () => {
   });
   after(() => t.close());
 
-  const due = async (l: TestLearner) => (await t.request.get("/api/v1/me/review").set(l.auth).expect(200)).body as { items: Card[]; dueCount: number; totalCards: number; today: string };
+  const due = async (l: TestLearner) =>
+    (await t.request.get("/api/v1/me/review").set(l.auth).expect(200)).body as { items: Card[]; dueCount: number; totalCards: number; today: string };
 
   it("has no cards before a lesson is done", async () => {
     const d = await due(ana);
@@ -71,7 +83,10 @@ describe("spaced review over REST, GraphQL and MCP", () => {
     clock.set(new Date(localMidnight.getTime() - 60_000));
     assert.ok(!(await due(ana)).items.some((c) => c.id === card.id), "not due the evening before");
     clock.set(localMidnight);
-    assert.ok((await due(ana)).items.some((c) => c.id === card.id), "due from the start of its local date");
+    assert.ok(
+      (await due(ana)).items.some((c) => c.id === card.id),
+      "due from the start of its local date",
+    );
     clock.set("2026-03-02T20:00:00Z");
   });
 
@@ -92,9 +107,14 @@ describe("spaced review over REST, GraphQL and MCP", () => {
     assert.equal(g.status, 200, JSON.stringify(g.body));
     const review = g.body.data.me.review;
     assert.deepEqual([review.dueCount, review.totalCards], [rest.dueCount, rest.totalCards]);
-    assert.deepEqual(review.items.map((c: Card) => c.key), rest.items.map((c) => c.key));
+    assert.deepEqual(
+      review.items.map((c: Card) => c.key),
+      rest.items.map((c) => c.key),
+    );
     const card = rest.items[0]!;
-    const a = await gql(t, "mutation($id: ID!) { answerReview(input: { cardId: $id, rating: again }) { rating card { id state due } } }", { id: card.id }).set(ana.auth);
+    const a = await gql(t, "mutation($id: ID!) { answerReview(input: { cardId: $id, rating: again }) { rating card { id state due } } }", { id: card.id }).set(
+      ana.auth,
+    );
     assert.equal(a.body.data.answerReview.card.state, "LEARNING");
     assert.ok(Date.parse(a.body.data.answerReview.card.due) - Date.parse("2026-03-02T20:00:00Z") <= 10 * 60_000, "again: back within minutes");
   });

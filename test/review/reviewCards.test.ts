@@ -4,16 +4,29 @@ import { cardDrafts, type DoneLesson } from "../../src/modules/review/reviewCard
 import { answer, newSchedule } from "../../src/modules/review/scheduling.ts";
 
 const lesson = (number: number, extra: Partial<DoneLesson> = {}): DoneLesson => ({
-  challengeSlug: "66daysofk8s", number, title: `Lesson ${number}`, takeaways: [], tasks: [], concepts: [], ...extra,
+  challengeSlug: "66daysofk8s",
+  number,
+  title: `Lesson ${number}`,
+  takeaways: [],
+  tasks: [],
+  concepts: [],
+  ...extra,
 });
 const pod = { slug: "pod", name: "Pod", summary: "The smallest deployable unit: one or more containers sharing network and storage.", aliases: ["po"] };
 
 describe("review cards from finished lessons", () => {
   it("makes a takeaways card, a tasks card and a card per focus concept, keyed by content, not ids", () => {
-    const cards = cardDrafts([lesson(12, { takeaways: ["Init containers run first", "They run to completion"], tasks: ["Create a Pod with an init container"], concepts: [pod] })]);
-    assert.deepEqual(cards.map((c) => [c.key, c.kind]), [
-      ["66daysofk8s/day/12/takeaways", "TAKEAWAYS"], ["66daysofk8s/day/12/tasks", "TASKS"], ["concept/pod", "CONCEPT"],
+    const cards = cardDrafts([
+      lesson(12, { takeaways: ["Init containers run first", "They run to completion"], tasks: ["Create a Pod with an init container"], concepts: [pod] }),
     ]);
+    assert.deepEqual(
+      cards.map((c) => [c.key, c.kind]),
+      [
+        ["66daysofk8s/day/12/takeaways", "TAKEAWAYS"],
+        ["66daysofk8s/day/12/tasks", "TASKS"],
+        ["concept/pod", "CONCEPT"],
+      ],
+    );
     assert.equal(cards[0]!.question, 'Day 12, "Lesson 12": what are the 2 key takeaways?');
     assert.equal(cards[0]!.answer, "- Init containers run first\n- They run to completion");
     assert.equal(cards[1]!.question, 'Day 12, "Lesson 12": which task does the lesson have you do, in order?');
@@ -27,7 +40,10 @@ describe("review cards from finished lessons", () => {
       lesson(13, { concepts: [pod, { slug: "volume", name: "Volume", summary: " ", aliases: [] }] }),
       lesson(3, { takeaways: ["  "], concepts: [pod] }),
     ]);
-    assert.deepEqual(cards.map((c) => c.key), ["concept/pod"]);
+    assert.deepEqual(
+      cards.map((c) => c.key),
+      ["concept/pod"],
+    );
   });
 });
 

@@ -23,7 +23,15 @@ export function browserSkip(what: string): string | false {
 }
 
 /** Flags that keep Chromium quiet and headless-friendly in a container. */
-export const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
 
 /** Serves `handler` on 127.0.0.1 on a free port; returns the server and its origin. */
 export async function listenLocal(handler: RequestListener): Promise<{ server: Server; origin: string }> {
@@ -46,11 +54,20 @@ export interface FencedBrowser {
 
 /** Launches Chromium behind the refusing proxy. */
 export async function launchFencedChromium(): Promise<FencedBrowser> {
-  assert.ok(existsSync(chromiumPath), `no browser at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set K8S_DAYS_SKIP_BROWSER=1 to skip browser tests`);
+  assert.ok(
+    existsSync(chromiumPath),
+    `no browser at ${chromiumPath}: install Debian's chromium (apt-get install -y chromium) or set K8S_DAYS_SKIP_BROWSER=1 to skip browser tests`,
+  );
   const aborted: string[] = [];
   const foreign: string[] = [];
-  const proxy = await listenLocal((req, res) => { aborted.push(req.url ?? "?"); res.writeHead(403).end(); });
-  proxy.server.on("connect", (req, socket: Socket) => { aborted.push(`CONNECT ${req.url}`); socket.end("HTTP/1.1 403 Forbidden\r\n\r\n"); });
+  const proxy = await listenLocal((req, res) => {
+    aborted.push(req.url ?? "?");
+    res.writeHead(403).end();
+  });
+  proxy.server.on("connect", (req, socket: Socket) => {
+    aborted.push(`CONNECT ${req.url}`);
+    socket.end("HTTP/1.1 403 Forbidden\r\n\r\n");
+  });
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     proxy: { server: proxy.origin, bypass: "127.0.0.1" },

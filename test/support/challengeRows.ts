@@ -8,7 +8,14 @@ import type { Services } from "../../src/services.ts";
 export async function createChallengeRows(services: Services): Promise<void> {
   const p = services.deps.db.prisma;
   const challenge = await p.challenge.create({
-    data: { slug: "66daysofk8s", name: "66 Days of Kubernetes", hashtag: "#66DaysOfK8s", hashtags: JSON.stringify(["#kubernetes", "#learning"]), totalDays: 66, minMinutesPerDay: 5 },
+    data: {
+      slug: "66daysofk8s",
+      name: "66 Days of Kubernetes",
+      hashtag: "#66DaysOfK8s",
+      hashtags: JSON.stringify(["#kubernetes", "#learning"]),
+      totalDays: 66,
+      minMinutesPerDay: 5,
+    },
   });
   const titles = ["Getting started", "Cluster architecture", "Pods", "Deployments", "Services"];
   const days = [];
@@ -25,6 +32,11 @@ export async function createChallengeRows(services: Services): Promise<void> {
     ],
   });
   await p.learningPath.create({
-    data: { challengeId: challenge.id, name: "suggested", title: "Suggested", steps: { create: [3, 1, 2, 4, 5].map((dayNumber, position) => ({ position, dayNumber })) } },
+    data: {
+      challengeId: challenge.id,
+      name: "suggested",
+      title: "Suggested",
+      steps: { create: [3, 1, 2, 4, 5].map((dayNumber, position) => ({ position, dayNumber })) },
+    },
   });
 }

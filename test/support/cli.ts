@@ -9,7 +9,11 @@ import { main } from "../../src/cli/main.ts";
 import { repoRoot } from "./databases.ts";
 
 /** What a CLI run printed and returned. */
-export interface CliRun { code: number; stdout: string; stderr: string }
+export interface CliRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** The environment every test run starts from: no seeds, no content download, quiet logs. */
 const quiet = { SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "warn" };

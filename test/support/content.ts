@@ -15,7 +15,9 @@ import { dropDatabase, fixturesDir, freshDatabaseUrl } from "./databases.ts";
 /** Services on a new empty database; `close` disconnects and drops it. */
 export async function freshServices(label: string): Promise<{ services: Services; url: string; close(): Promise<void> }> {
   const url = await freshDatabaseUrl(label);
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: url });
+  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, {
+    DATABASE_URL: url,
+  });
   const services = await boot({ config, clock: fixedClock("2026-03-01T12:00:00Z"), log: createLogger("silent") });
   return {
     services,

@@ -40,7 +40,9 @@ export function recordResponses(handler: RequestListener, into: RecordedResponse
 }
 
 type Json = Record<string, any>;
-const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as new (o: object) => {
+const Ajv2020 = ((Ajv2020Module as unknown as { default?: unknown }).default ?? Ajv2020Module) as new (
+  o: object,
+) => {
   addSchema(s: object): void;
   getSchema(ref: string): (((data: unknown) => boolean) & { errors?: { instancePath: string; message?: string }[] | null }) | undefined;
 };
@@ -63,11 +65,17 @@ export function contractChecker(document: Json): (r: RecordedResponse) => string
     const where = `${r.method} ${r.url} → ${r.status}`;
     const raw = r.url.split("?")[0]!;
     let path = raw;
-    try { path = decodeURI(raw); } catch { /* a malformed path (answered 400) matches no template as is */ }
+    try {
+      path = decodeURI(raw);
+    } catch {
+      /* a malformed path (answered 400) matches no template as is */
+    }
     const mediaType = r.contentType.split(";")[0]!.trim().toLowerCase();
     const problems: string[] = [];
-    if (r.status >= 400 && mediaType !== "application/problem+json") problems.push(`${where}: error answered as ${r.contentType || "no content type"}, not problem+json`);
-    if (/^(text\/|application\/(problem\+)?json)/.test(mediaType) && !/charset=utf-8/i.test(r.contentType)) problems.push(`${where}: ${r.contentType} without charset=utf-8`);
+    if (r.status >= 400 && mediaType !== "application/problem+json")
+      problems.push(`${where}: error answered as ${r.contentType || "no content type"}, not problem+json`);
+    if (/^(text\/|application\/(problem\+)?json)/.test(mediaType) && !/charset=utf-8/i.test(r.contentType))
+      problems.push(`${where}: ${r.contentType} without charset=utf-8`);
     const match = templates.find((t) => t.regex.test(path));
     const method = r.method === "HEAD" ? "get" : r.method.toLowerCase();
     const operation: Json | undefined = match ? document.paths[match.template]?.[method] : undefined;
@@ -77,7 +85,11 @@ export function contractChecker(document: Json): (r: RecordedResponse) => string
     }
     if (r.status === 304) return method === "get" ? problems : [...problems, `${where}: 304 on a non-GET`];
     const declared: Json | undefined = operation.responses?.[String(r.status)] ?? operation.responses?.default;
-    if (!declared) return [...problems, `${where}: status not declared for ${method.toUpperCase()} ${match.template} (declared: ${Object.keys(operation.responses ?? {}).join(", ")})`];
+    if (!declared)
+      return [
+        ...problems,
+        `${where}: status not declared for ${method.toUpperCase()} ${match.template} (declared: ${Object.keys(operation.responses ?? {}).join(", ")})`,
+      ];
     if (!declared.content) {
       if (r.body.length) problems.push(`${where}: body sent where none is declared`);
       return problems;
@@ -87,7 +99,11 @@ export function contractChecker(document: Json): (r: RecordedResponse) => string
     if (r.method === "HEAD") return problems;
     let body: unknown;
     if (/json$/.test(content)) {
-      try { body = JSON.parse(r.body.toString("utf8")); } catch { return [...problems, `${where}: body is not JSON`]; }
+      try {
+        body = JSON.parse(r.body.toString("utf8"));
+      } catch {
+        return [...problems, `${where}: body is not JSON`];
+      }
     } else {
       body = r.body.toString("utf8");
     }
@@ -95,7 +111,10 @@ export function contractChecker(document: Json): (r: RecordedResponse) => string
     const validate = ajv.getSchema(ref);
     if (!validate) return [...problems, `${where}: no schema at ${ref}`];
     if (!validate(body)) {
-      const errs = (validate.errors ?? []).slice(0, 5).map((e) => `${e.instancePath || "/"} ${e.message}`).join("; ");
+      const errs = (validate.errors ?? [])
+        .slice(0, 5)
+        .map((e) => `${e.instancePath || "/"} ${e.message}`)
+        .join("; ");
       problems.push(`${where}: body does not match ${match.template}: ${errs}`);
     }
     return problems;

@@ -42,7 +42,11 @@ export async function dropDatabase(url: string): Promise<void> {
   if (!schema) return;
   const client = new pg.Client({ connectionString: u.toString() });
   await client.connect();
-  try { await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`); } finally { await client.end(); }
+  try {
+    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+  } finally {
+    await client.end();
+  }
 }
 
 /**
@@ -50,11 +54,9 @@ export async function dropDatabase(url: string): Promise<void> {
  * $K8S_DAYS_FIXTURES, else ../shared/fixtures/66DaysOfK8s beside the checkout, else /work/shared/….
  */
 export function fixturesDir(): string {
-  const candidates = [
-    process.env.K8S_DAYS_FIXTURES,
-    resolve(repoRoot, "../shared/fixtures/66DaysOfK8s"),
-    "/work/shared/fixtures/66DaysOfK8s",
-  ].filter((c): c is string => Boolean(c));
+  const candidates = [process.env.K8S_DAYS_FIXTURES, resolve(repoRoot, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"].filter(
+    (c): c is string => Boolean(c),
+  );
   const found = candidates.find((c) => existsSync(join(c, "challenge/README.md")));
   if (!found) throw new Error(`fixtures not found; set K8S_DAYS_FIXTURES (looked in ${candidates.join(", ")})`);
   return found;

@@ -60,39 +60,57 @@ export type SeedDaySpec = number | { number: number; week: number | null; title:
 export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: number[]; extra?: Record<string, string> } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), "k8s-days-seeds-"));
   mkdirSync(join(dir, "concepts"));
-  writeFileSync(join(dir, "challenge.yaml"), [
-    "slug: 66daysofk8s",
-    'name: "#66DaysOfK8s"',
-    'hashtag: "#66DaysOfK8s"',
-    'hashtags: ["#kubernetes"]',
-    "description: Learn Kubernetes a little every day.",
-    "totalDays: 66",
-    "minMinutesPerDay: 5",
-    "",
-  ].join("\n"));
+  writeFileSync(
+    join(dir, "challenge.yaml"),
+    [
+      "slug: 66daysofk8s",
+      'name: "#66DaysOfK8s"',
+      'hashtag: "#66DaysOfK8s"',
+      'hashtags: ["#kubernetes"]',
+      "description: Learn Kubernetes a little every day.",
+      "totalDays: 66",
+      "minMinutesPerDay: 5",
+      "",
+    ].join("\n"),
+  );
   const specs = options.days ?? [12, 13];
   const days = specs.map((d) => (typeof d === "number" ? d : d.number));
-  writeFileSync(join(dir, "days.yaml"), specs.map((d) => {
-    const f = typeof d === "number" ? { number: d, week: 2, title: `Seeded day ${d}`, series: null, part: null, kind: "THEORY" } : d;
-    return [
-      `- number: ${f.number}`,
-      ...(f.week ? [`  week: ${f.week}`] : []),
-      `  title: ${JSON.stringify(f.title)}`,
-      ...(f.series ? [`  series: ${JSON.stringify(f.series)}`, `  part: ${f.part}`] : []),
-      `  kind: ${f.kind}`,
-      `  summary: Our own summary of day ${f.number}.`,
-    ].join("\n");
-  }).join("\n\n") + "\n");
-  writeFileSync(join(dir, "paths.yaml"), `- name: suggested\n  title: Suggested order\n  description: Our order.\n  days: [${(options.suggested ?? days).join(", ")}]\n`);
+  writeFileSync(
+    join(dir, "days.yaml"),
+    specs
+      .map((d) => {
+        const f = typeof d === "number" ? { number: d, week: 2, title: `Seeded day ${d}`, series: null, part: null, kind: "THEORY" } : d;
+        return [
+          `- number: ${f.number}`,
+          ...(f.week ? [`  week: ${f.week}`] : []),
+          `  title: ${JSON.stringify(f.title)}`,
+          ...(f.series ? [`  series: ${JSON.stringify(f.series)}`, `  part: ${f.part}`] : []),
+          `  kind: ${f.kind}`,
+          `  summary: Our own summary of day ${f.number}.`,
+        ].join("\n");
+      })
+      .join("\n\n") + "\n",
+  );
+  writeFileSync(
+    join(dir, "paths.yaml"),
+    `- name: suggested\n  title: Suggested order\n  description: Our order.\n  days: [${(options.suggested ?? days).join(", ")}]\n`,
+  );
   for (const [category, concepts] of Object.entries(testConcepts)) {
-    writeFileSync(join(dir, "concepts", `${category}.yaml`), concepts.map(([slug, name, aliases, relations]) => [
-      `- slug: ${slug}`,
-      `  name: ${JSON.stringify(name)}`,
-      `  aliases: ${yamlList(aliases)}`,
-      `  summary: Test summary of ${name}.`,
-      `  docsUrl: https://kubernetes.io/docs/${slug}/`,
-      ...(relations ? ["  relations:", ...Object.entries(relations).map(([k, v]) => `    ${k}: ${yamlList(v)}`)] : []),
-    ].join("\n")).join("\n\n") + "\n");
+    writeFileSync(
+      join(dir, "concepts", `${category}.yaml`),
+      concepts
+        .map(([slug, name, aliases, relations]) =>
+          [
+            `- slug: ${slug}`,
+            `  name: ${JSON.stringify(name)}`,
+            `  aliases: ${yamlList(aliases)}`,
+            `  summary: Test summary of ${name}.`,
+            `  docsUrl: https://kubernetes.io/docs/${slug}/`,
+            ...(relations ? ["  relations:", ...Object.entries(relations).map(([k, v]) => `    ${k}: ${yamlList(v)}`)] : []),
+          ].join("\n"),
+        )
+        .join("\n\n") + "\n",
+    );
   }
   for (const [file, text] of Object.entries(options.extra ?? {})) writeFileSync(join(dir, file), text);
   return dir;

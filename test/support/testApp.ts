@@ -60,7 +60,10 @@ function oneHost(handler: import("node:http").RequestListener): import("node:htt
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const url = await freshDatabaseUrl(options.label);
   // Rate limits are off unless a test turns them on: a file's requests all come from one address.
-  const config = loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", RATE_LIMIT_MAX: "0", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv, { DATABASE_URL: url, ...options.config });
+  const config = loadConfig(
+    { NODE_ENV: "test", LOG_LEVEL: "silent", SEED_ON_START: "false", RATE_LIMIT_MAX: "0", CONTENT_SOURCE: "none" } as NodeJS.ProcessEnv,
+    { DATABASE_URL: url, ...options.config },
+  );
   const services = await boot({ config, clock: options.clock ?? fixedClock("2026-03-01T12:00:00Z"), log: options.log ?? createLogger("silent") });
   await options.prepare?.(services);
   const built = await createApp(services);

@@ -24,7 +24,10 @@ describe("the web app's server side", () => {
 
   test("every route of the app answers the same HTML page (deep links load the app)", async () => {
     for (const path of ["/app/", "/app/days/8", "/app/concepts/statefulset", "/app/me", "/app/search?q=statefulst", "/app/no/such/page"]) {
-      const res = await t.request.get(path).expect(200).expect("content-type", /^text\/html; charset=utf-8/);
+      const res = await t.request
+        .get(path)
+        .expect(200)
+        .expect("content-type", /^text\/html; charset=utf-8/);
       assert.equal(res.text, page, path);
       assert.equal(res.headers["cache-control"], "no-cache");
       assert.match(String(res.headers.etag), /^"[A-Za-z0-9_-]{43}"$/);
@@ -37,7 +40,15 @@ describe("the web app's server side", () => {
   test("the page has no inline script and a strict Content-Security-Policy", async () => {
     const res = await t.request.get("/app/me").expect(200);
     const csp = String(res.headers["content-security-policy"]);
-    for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "connect-src 'self'", "img-src 'self' blob:", "base-uri 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "connect-src 'self'",
+      "img-src 'self' blob:",
+      "base-uri 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       assert.ok(csp.includes(directive), `${directive} in ${csp}`);
     }
     assert.doesNotMatch(csp, /unsafe-inline|unsafe-eval|https?:/);
@@ -60,8 +71,14 @@ describe("the web app's server side", () => {
     await t.request.get(main).set("if-none-match", etag).expect(304);
     const css = /<link rel="stylesheet" href="([^"]+)"/.exec(page)![1]!;
     await t.request.get(css).expect(200).expect("content-type", "text/css; charset=utf-8");
-    await t.request.get(main.replace(/[0-9a-f]{16}/, "0000000000000000")).expect(200).expect("cache-control", "no-cache");
-    await t.request.get(main.replace("main.js", "nope.js")).expect(404).expect("content-type", /problem\+json/);
+    await t.request
+      .get(main.replace(/[0-9a-f]{16}/, "0000000000000000"))
+      .expect(200)
+      .expect("cache-control", "no-cache");
+    await t.request
+      .get(main.replace("main.js", "nope.js"))
+      .expect(404)
+      .expect("content-type", /problem\+json/);
     await t.request.get(main.replace("main.js", "../../../package.json")).expect(404);
   });
 
@@ -73,7 +90,10 @@ describe("the web app's server side", () => {
       const url = queue.shift()!;
       if (seen.has(url)) continue;
       seen.add(url);
-      const res = await t.request.get(url).expect(200).expect("content-type", /^text\/javascript/);
+      const res = await t.request
+        .get(url)
+        .expect(200)
+        .expect("content-type", /^text\/javascript/);
       for (const specifier of importsOf(res.text)) {
         assert.match(specifier, /^\.\.?\//, `${url} imports "${specifier}": relative only`);
         queue.push(new URL(specifier, `http://x${url}`).pathname);
@@ -94,7 +114,9 @@ describe("the web app's server side", () => {
 
 describe("the web app behind PUBLIC_URL", () => {
   let t: TestApp;
-  before(async () => { t = await startTestApp({ label: "webapp_public", config: { PUBLIC_URL: "https://k8s-days.example.org/" } }); });
+  before(async () => {
+    t = await startTestApp({ label: "webapp_public", config: { PUBLIC_URL: "https://k8s-days.example.org/" } });
+  });
   after(() => t.close());
 
   test("allows lesson images from PUBLIC_URL's origin, and nothing else from it", async () => {

@@ -29,17 +29,29 @@ export function ConceptPage({ slug }) {
       ${c.docsUrl ? html`<p><a href=${c.docsUrl} rel="noopener noreferrer">Kubernetes documentation</a></p>` : null}
       <${ApiPicture} className="graph" path=${`/concepts/graph.svg?focus=${encodeURIComponent(c.slug)}&depth=1`} alt=${`Graph of the concepts around ${c.name}; they are listed under Related concepts`} />
       <section aria-labelledby="related"><h2 id="related">Related concepts</h2>
-        ${c.related.length ? html`<ul class="related">
+        ${
+          c.related.length
+            ? html`<ul class="related">
           ${c.related.map((r) => html`<li><a class="chip" href=${`/app/concepts/${encodeURIComponent(r.concept.slug)}`}>${r.concept.name}</a> <span class="reason">${r.reason}</span></li>`)}
-        </ul>` : html`<p class="muted">None yet.</p>`}
+        </ul>`
+            : html`<p class="muted">None yet.</p>`
+        }
       </section>
       <section aria-labelledby="taught"><h2 id="taught">Lessons that teach it</h2>
-        ${c.days.length ? html`<ul class="taught">
+        ${
+          c.days.length
+            ? html`<ul class="taught">
           ${c.days.map((d) => html`<li><a href=${`/app/days/${d.number}`}>Day ${d.number}: ${d.title}</a> <span class=${`kind kind-${d.kind.toLowerCase()}`}>${d.kind.toLowerCase()}</span></li>`)}
-        </ul>` : html`<p class="muted">No lesson mentions it yet.</p>`}
+        </ul>`
+            : html`<p class="muted">No lesson mentions it yet.</p>`
+        }
       </section>
-      ${c.references.length ? html`<section aria-labelledby="crefs"><h2 id="crefs">References</h2>
+      ${
+        c.references.length
+          ? html`<section aria-labelledby="crefs"><h2 id="crefs">References</h2>
         <ul class="refs">${c.references.map((r) => html`<li><a href=${r.url} rel="noopener noreferrer">${r.title}</a> <span class="muted">${r.domain}</span></li>`)}</ul>
-      </section>` : null}
+      </section>`
+          : null
+      }
     </article>`;
 }

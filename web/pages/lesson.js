@@ -36,7 +36,9 @@ function enhanceLesson(root) {
     button.addEventListener("click", async () => {
       const ok = await copyText(pre.innerText.replace(/\n$/, ""));
       button.textContent = ok ? "Copied" : "Copy failed";
-      setTimeout(() => { button.textContent = "Copy"; }, 1500);
+      setTimeout(() => {
+        button.textContent = "Copy";
+      }, 1500);
     });
     wrap.append(button);
   }
@@ -49,7 +51,9 @@ function enhanceLesson(root) {
 
 function LessonBody({ markup }) {
   const ref = useRef(null);
-  useEffect(() => { if (ref.current) enhanceLesson(ref.current); }, [markup]);
+  useEffect(() => {
+    if (ref.current) enhanceLesson(ref.current);
+  }, [markup]);
   return html`<div class="lesson" data-testid="lesson-body" ref=${ref} dangerouslySetInnerHTML=${{ __html: markup }}></div>`;
 }
 
@@ -78,7 +82,10 @@ function ProgressForm({ day }) {
   if (current.data === undefined) return html`<${Pending} error=${current.error} />`;
   const status = current.data.status;
   return html`
-    <form class="progress" onSubmit=${(e) => { e.preventDefault(); save("DONE"); }}>
+    <form class="progress" onSubmit=${(e) => {
+      e.preventDefault();
+      save("DONE");
+    }}>
       <p>Status: <strong data-testid="lesson-status" data-status=${status}>${STATUS[status].label}</strong></p>
       <label for="progress-note">Note</label>
       <textarea id="progress-note" rows="3" maxlength="2000" value=${note} onInput=${(e) => setNote(e.currentTarget.value)}></textarea>
@@ -108,19 +115,31 @@ export function LessonPage({ day, signedIn }) {
       <h1>Day ${d.number}: ${d.title}</h1>
       <p class="meta"><span class=${`kind kind-${d.kind.toLowerCase()}`}>${d.kind.toLowerCase()}</span>${d.date ? html` · <time datetime=${d.date}>${d.date}</time>` : null}</p>
       <p class="lead">${d.summary}</p>
-      ${d.concepts.length ? html`
+      ${
+        d.concepts.length
+          ? html`
         <ul class="chips" aria-label="Concepts">
           ${d.concepts.map((c) => html`<li><a class=${c.focus ? "chip focus" : "chip"} href=${`/app/concepts/${encodeURIComponent(c.concept.slug)}`}>${c.concept.name}</a></li>`)}
-        </ul>` : null}
+        </ul>`
+          : null
+      }
       ${d.hasLesson ? html`<${LessonBody} markup=${d.html} />` : html`<p class="muted" data-testid="lesson-body">The full lesson has not been imported yet.</p>`}
-      ${files.length ? html`
+      ${
+        files.length
+          ? html`
         <section aria-labelledby="files"><h2 id="files">Attached files</h2>
           <ul>${files.map((f) => html`<li><a href=${f.url}>${f.name}</a> <span class="muted">(${Math.ceil(f.size / 1024)} kB)</span></li>`)}</ul>
-        </section>` : null}
-      ${d.references.length ? html`
+        </section>`
+          : null
+      }
+      ${
+        d.references.length
+          ? html`
         <section aria-labelledby="refs"><h2 id="refs">References</h2>
           <ul class="refs">${d.references.map((r) => html`<li><a href=${r.url} rel="noopener noreferrer">${r.title}</a> <span class="muted">${r.domain}</span></li>`)}</ul>
-        </section>` : null}
+        </section>`
+          : null
+      }
       <section aria-labelledby="mine"><h2 id="mine">My progress</h2>
         ${signedIn ? html`<${ProgressForm} day=${d.number} />` : html`<p><a href="/app/me">Sign in</a> to mark this lesson done.</p>`}
       </section>

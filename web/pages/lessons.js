@@ -34,7 +34,11 @@ export function LessonsPage({ signedIn }) {
     <h1>#66DaysOfK8s lessons</h1>
     <p class="lead">One short Kubernetes lesson a day, 66 days in a row.
       ${signedIn ? html` You have done <strong>${done}</strong> of ${days.data?.length ?? 66}.` : html` <a href="/app/me">Sign in</a> to track your progress.`}</p>
-    ${days.data === undefined ? html`<${Pending} error=${days.error} />` : [...weeks].map(([week, list]) => html`
+    ${
+      days.data === undefined
+        ? html`<${Pending} error=${days.error} />`
+        : [...weeks].map(
+            ([week, list]) => html`
       <section class="week" aria-labelledby=${`week-${week}`}>
         <h2 id=${`week-${week}`}>${week ? `Week ${week}` : "Other days"}</h2>
         <ol class="days">
@@ -50,5 +54,7 @@ export function LessonsPage({ signedIn }) {
             </li>`;
           })}
         </ol>
-      </section>`)}`;
+      </section>`,
+          )
+    }`;
 }

@@ -81,7 +81,10 @@ function Recover({ onRecoveryCode }) {
 
 function LinkDevice() {
   const [state, onSubmit] = useSubmit(async (form) => {
-    const linked = await rest("POST", "/device-codes/exchange", { code: String(form.get("code")).trim(), client: `web app (${navigator.platform || "browser"})` });
+    const linked = await rest("POST", "/device-codes/exchange", {
+      code: String(form.get("code")).trim(),
+      client: `web app (${navigator.platform || "browser"})`,
+    });
     session.signIn(linked.token);
   });
   return html`
@@ -113,10 +116,13 @@ function PasteToken() {
 }
 
 function SignedOut({ onRecoveryCode }) {
-  const routes = useLoad(async () => ({
-    recover: await hasRoute("POST", "/sessions"),
-    link: await hasRoute("POST", "/device-codes/exchange"),
-  }), []);
+  const routes = useLoad(
+    async () => ({
+      recover: await hasRoute("POST", "/sessions"),
+      link: await hasRoute("POST", "/device-codes/exchange"),
+    }),
+    [],
+  );
   return html`
     <h1>My challenge</h1>
     <p class="lead">Register to log a few minutes every day, keep your streak and share your progress. Your token stays in this browser.</p>
@@ -133,7 +139,11 @@ function SignedOut({ onRecoveryCode }) {
 function LogForm({ today, onLogged }) {
   const entry = useLoad(() => restIfAvailable("GET", `/me/log/${today}`), [today]);
   const [state, onSubmit] = useSubmit(async (form) => {
-    const days = String(form.get("days") ?? "").split(/[\s,]+/).filter(Boolean).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+    const days = String(form.get("days") ?? "")
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(Number)
+      .filter((n) => Number.isInteger(n) && n > 0);
     const saved = await rest("PUT", `/me/log/${today}`, { minutes: Number(form.get("minutes")), learned: String(form.get("learned") ?? ""), days });
     onLogged();
     entry.reload();
@@ -180,8 +190,10 @@ function Heatmap({ stats, version }) {
       <h2 id="heatmap-title">Heatmap</h2>
       <${ApiPicture} key=${version} className="heatmap" path="/me/heatmap.svg" alt="Minutes logged per day; the dates are listed below" />
       <ol class="cells" data-testid="heatmap" aria-label="Days logged, newest first">
-        ${cells.map((c) => html`<li class=${c.counted ? "cell filled" : "cell"} data-date=${c.date} data-counted=${String(c.counted)}>
-          <time datetime=${c.date}>${c.date}</time> · ${c.minutes} min${c.counted ? "" : " (under the minimum)"}</li>`)}
+        ${cells.map(
+          (c) => html`<li class=${c.counted ? "cell filled" : "cell"} data-date=${c.date} data-counted=${String(c.counted)}>
+          <time datetime=${c.date}>${c.date}</time> · ${c.minutes} min${c.counted ? "" : " (under the minimum)"}</li>`,
+        )}
       </ol>
       ${cells.length ? null : html`<p class="muted">Nothing logged yet.</p>`}
     </section>`;
@@ -198,7 +210,7 @@ function StreakExplanation({ version }) {
     <section class="card" aria-labelledby="why">
       <h2 id="why">Why this streak</h2>
       ${typeof text === "string" ? html`<p>${text}</p>` : null}
-      ${Array.isArray(s.reasons) ? html`<ul>${s.reasons.map((r) => html`<li>${typeof r === "string" ? r : r.text ?? JSON.stringify(r)}</li>`)}</ul>` : null}
+      ${Array.isArray(s.reasons) ? html`<ul>${s.reasons.map((r) => html`<li>${typeof r === "string" ? r : (r.text ?? JSON.stringify(r))}</li>`)}</ul>` : null}
       ${facts.length && typeof text !== "string" ? html`<dl class="facts">${facts.map(([k, v]) => html`<div><dt>${k}</dt><dd>${String(v)}</dd></div>`)}</dl>` : null}
     </section>`;
 }
@@ -233,12 +245,18 @@ function Review() {
   return html`
     <section class="card" aria-labelledby="review">
       <h2 id="review">Review</h2>
-      ${cards.length ? html`<ol class="cards">${cards.map((card) => html`<li>
+      ${
+        cards.length
+          ? html`<ol class="cards">${cards.map(
+              (card) => html`<li>
         <p><strong>${card.question}</strong></p>
         ${card.answer ? html`<details><summary>Answer</summary><p>${card.answer}</p></details>` : null}
         <div class="buttons" role="group" aria-label="How well did you remember?">
           ${["again", "hard", "good", "easy"].map((rating) => html`<button type="button" class="secondary" onClick=${() => rate(card, rating)}>${rating}</button>`)}
-        </div></li>`)}</ol>` : html`<p class="muted">Nothing due. Come back tomorrow.</p>`}
+        </div></li>`,
+            )}</ol>`
+          : html`<p class="muted">Nothing due. Come back tomorrow.</p>`
+      }
       <p class="status" role="status">${message}</p>
     </section>`;
 }
@@ -297,11 +315,17 @@ function Tokens() {
   return html`
     <section class="card" aria-labelledby="tokens">
       <h2 id="tokens">Tokens and devices</h2>
-      ${tokens.data === undefined ? html`<${Pending} error=${tokens.error} />` : html`
-        <ul class="tokens">${tokens.data.items.map((t) => html`<li>
+      ${
+        tokens.data === undefined
+          ? html`<${Pending} error=${tokens.error} />`
+          : html`
+        <ul class="tokens">${tokens.data.items.map(
+          (t) => html`<li>
           <span><strong>${t.name}</strong> <code>${t.prefix}…</code>${mine.startsWith(t.prefix) ? " (this browser)" : ""}
           <span class="muted"> · last used ${t.lastUsedAt ? t.lastUsedAt.slice(0, 10) : "never"}</span></span>
-          <button type="button" class="secondary" onClick=${() => revoke(t)} aria-label=${`Revoke ${t.name}`}>Revoke</button></li>`)}</ul>`}
+          <button type="button" class="secondary" onClick=${() => revoke(t)} aria-label=${`Revoke ${t.name}`}>Revoke</button></li>`,
+        )}</ul>`
+      }
       <form onSubmit=${onSubmit} class="inline">
         <label for="token-name">New token for</label>
         <input id="token-name" name="name" required maxlength="100" placeholder="e.g. laptop CLI" />
@@ -309,8 +333,12 @@ function Tokens() {
       </form>
       <${FormMessage} state=${state} />
       ${created ? html`<div class="secret" role="status"><p>Copy it now — it is shown only once:</p><code>${created.token}</code> <${CopyButton} text=${created.token} /></div>` : null}
-      ${devices.data ? html`<p><button type="button" class="secondary" onClick=${newDeviceCode}>Link another device</button></p>
-        ${deviceCode ? html`<p role="status">Type <strong class="code-big">${deviceCode.code}</strong> on the other device before ${new Date(deviceCode.expiresAt).toLocaleTimeString()}.</p>` : null}` : null}
+      ${
+        devices.data
+          ? html`<p><button type="button" class="secondary" onClick=${newDeviceCode}>Link another device</button></p>
+        ${deviceCode ? html`<p role="status">Type <strong class="code-big">${deviceCode.code}</strong> on the other device before ${new Date(deviceCode.expiresAt).toLocaleTimeString()}.</p>` : null}`
+          : null
+      }
     </section>`;
 }
 
@@ -318,16 +346,26 @@ function SignedIn({ recoveryCode, onDismissRecovery }) {
   const me = useLoad(() => rest("GET", "/me"), []);
   const stats = useLoad(() => rest("GET", "/me/stats"), []);
   const [version, setVersion] = useState(0);
-  const refresh = () => { stats.reload(); setVersion((v) => v + 1); };
+  const refresh = () => {
+    stats.reload();
+    setVersion((v) => v + 1);
+  };
   return html`
     <h1>My challenge</h1>
     ${me.data ? html`<p class="lead">Hello, <strong>${me.data.displayName}</strong> (@${me.data.handle}). <button type="button" class="link" onClick=${() => session.signOut()}>Sign out</button></p>` : null}
-    ${recoveryCode ? html`<div class="card secret" role="status">
+    ${
+      recoveryCode
+        ? html`<div class="card secret" role="status">
       <h2>Your recovery code</h2>
       <p>Write it down and keep it offline: with your handle it signs you in again if this browser forgets you. It is shown only now.</p>
       <p><code class="code-big">${recoveryCode}</code> <${CopyButton} text=${recoveryCode} /></p>
-      <button type="button" class="secondary" onClick=${onDismissRecovery}>I have saved it</button></div>` : null}
-    ${stats.data === undefined ? html`<${Pending} error=${stats.error} />` : html`
+      <button type="button" class="secondary" onClick=${onDismissRecovery}>I have saved it</button></div>`
+        : null
+    }
+    ${
+      stats.data === undefined
+        ? html`<${Pending} error=${stats.error} />`
+        : html`
       <div class="grid">
         <${LogForm} today=${stats.data.today} onLogged=${refresh} />
         <${Streak} stats=${stats.data} />
@@ -337,13 +375,16 @@ function SignedIn({ recoveryCode, onDismissRecovery }) {
         <${Review} />
         <${Exports} />
         <${Tokens} />
-      </div>`}`;
+      </div>`
+    }`;
 }
 
 export function MePage({ signedIn }) {
   useTitle("My challenge");
   const [recoveryCode, setRecoveryCode] = useState(null);
-  useEffect(() => { if (!signedIn) setRecoveryCode(null); }, [signedIn]);
+  useEffect(() => {
+    if (!signedIn) setRecoveryCode(null);
+  }, [signedIn]);
   return signedIn
     ? html`<${SignedIn} recoveryCode=${recoveryCode} onDismissRecovery=${() => setRecoveryCode(null)} />`
     : html`<${SignedOut} onRecoveryCode=${setRecoveryCode} />`;

@@ -32,7 +32,9 @@ export function SearchPage({ q }) {
   const [query, setQuery] = useState(q);
   const [result, setResult] = useState({ query: "", items: [], error: null, busy: false });
   const input = useRef(null);
-  useEffect(() => { input.current?.focus(); }, []);
+  useEffect(() => {
+    input.current?.focus();
+  }, []);
   useEffect(() => {
     const text = query.trim();
     history.replaceState(null, "", text ? `/app/search?q=${encodeURIComponent(text)}` : "/app/search");
@@ -45,7 +47,10 @@ export function SearchPage({ q }) {
         (error) => error.name !== "AbortError" && setResult({ query: text, items: [], error, busy: false }),
       );
     }, DELAY_MS);
-    return () => { clearTimeout(timer); controller.abort(); };
+    return () => {
+      clearTimeout(timer);
+      controller.abort();
+    };
   }, [query]);
 
   return html`
@@ -56,10 +61,12 @@ export function SearchPage({ q }) {
         placeholder="e.g. statefulset, init container, day 13" value=${query} ref=${input}
         onInput=${(e) => setQuery(e.currentTarget.value)} />
     </form>
-    <p class="muted" role="status" aria-live="polite">${result.error ? result.error.message
-      : result.query ? `${result.items.length} result${result.items.length === 1 ? "" : "s"} for “${result.query}”` : ""}</p>
+    <p class="muted" role="status" aria-live="polite">${
+      result.error ? result.error.message : result.query ? `${result.items.length} result${result.items.length === 1 ? "" : "s"} for “${result.query}”` : ""
+    }</p>
     <div data-testid="search-results" aria-busy=${result.busy}>
-      ${groupHits(result.items).map(([type, hits]) => html`
+      ${groupHits(result.items).map(
+        ([type, hits]) => html`
         <section class="hits" aria-labelledby=${`group-${type}`}>
           <h2 id=${`group-${type}`}>${GROUPS[type] ?? type}</h2>
           <ol>
@@ -71,6 +78,7 @@ export function SearchPage({ q }) {
               </li>`;
             })}
           </ol>
-        </section>`)}
+        </section>`,
+      )}
     </div>`;
 }

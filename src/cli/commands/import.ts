@@ -36,17 +36,21 @@ export const importCommand: Command = {
     const download = tty && source.kind === "archive" ? downloadLine(stdout, describeSource(source)) : undefined;
     const bar = tty ? progressBar(stdout, "lessons") : undefined;
     let downloading = Boolean(download);
-    const { source: path, ...result } = await s.content.importer.importSource(positionals[0]!, {
-      strict: Boolean(values.strict),
-      onDownload: download?.update,
-      onProgress: bar && ((done, total) => {
+    const { source: path, ...result } = await s.content.importer
+      .importSource(positionals[0]!, {
+        strict: Boolean(values.strict),
+        onDownload: download?.update,
+        onProgress:
+          bar &&
+          ((done, total) => {
+            if (downloading) download?.done();
+            downloading = false;
+            bar.update(done, total);
+          }),
+      })
+      .finally(() => {
         if (downloading) download?.done();
-        downloading = false;
-        bar.update(done, total);
-      }),
-    }).finally(() => {
-      if (downloading) download?.done();
-    });
+      });
     bar?.done();
     const strictRefused = Boolean(values.strict) && result.warnings.length > 0;
     const code = strictRefused ? EXIT.WARNINGS : result.written ? EXIT.OK : EXIT.FAILURE;

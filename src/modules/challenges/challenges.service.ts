@@ -30,15 +30,29 @@ export interface ChallengesService {
 }
 
 type ChallengeRow = {
-  slug: string; name: string; hashtag: string; hashtags: string; description: string; totalDays: number;
-  minMinutesPerDay: number; sourceUrl: string | null; _count: { days: number };
+  slug: string;
+  name: string;
+  hashtag: string;
+  hashtags: string;
+  description: string;
+  totalDays: number;
+  minMinutesPerDay: number;
+  sourceUrl: string | null;
+  _count: { days: number };
 };
 
 /** Maps a Challenge row (with its day count) to the API type. */
 export function toChallenge(row: ChallengeRow): Challenge {
   return {
-    slug: row.slug, name: row.name, hashtag: row.hashtag, hashtags: decodeStringList(row.hashtags), description: row.description,
-    totalDays: row.totalDays, minMinutesPerDay: row.minMinutesPerDay, sourceUrl: row.sourceUrl, dayCount: row._count.days,
+    slug: row.slug,
+    name: row.name,
+    hashtag: row.hashtag,
+    hashtags: decodeStringList(row.hashtags),
+    description: row.description,
+    totalDays: row.totalDays,
+    minMinutesPerDay: row.minMinutesPerDay,
+    sourceUrl: row.sourceUrl,
+    dayCount: row._count.days,
   };
 }
 

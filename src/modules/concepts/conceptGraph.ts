@@ -67,7 +67,7 @@ export function conceptGraph(concepts: readonly Concept[], relations: readonly R
   const byId = new Map(concepts.map((c) => [c.id, c]));
   const category = filter.category?.trim().toLowerCase() || null;
   const kinds = filter.kinds?.length ? new Set(filter.kinds) : null;
-  const focus = filter.focusId != null ? byId.get(filter.focusId) ?? null : null;
+  const focus = filter.focusId != null ? (byId.get(filter.focusId) ?? null) : null;
   const kept = (c: Concept | undefined): c is Concept => Boolean(c) && (!category || c!.category.toLowerCase() === category || c!.id === focus?.id);
 
   const edges: ConceptGraphEdge[] = [];
@@ -80,7 +80,11 @@ export function conceptGraph(concepts: readonly Concept[], relations: readonly R
     const kind = (curated ? r.kind : "CO_OCCURRENCE") as RelationKind;
     if (kinds && !kinds.has(kind)) continue;
     edges.push({
-      from, to, kind, source: curated ? "CURATED" : "DERIVED", weight: r.weight,
+      from,
+      to,
+      kind,
+      source: curated ? "CURATED" : "DERIVED",
+      weight: r.weight,
       days: [...r.evidence].sort((a, b) => a - b),
       label: curated ? relationPhrase(r.kind, "OUTGOING") : "appears with",
     });
@@ -99,22 +103,28 @@ export function conceptGraph(concepts: readonly Concept[], relations: readonly R
     let frontier = [focus.id];
     for (let d = 1; d <= depth && frontier.length; d++) {
       const next: number[] = [];
-      for (const id of frontier) for (const n of neighbours.get(id) ?? []) {
-        if (depthOf.has(n)) continue;
-        depthOf.set(n, d);
-        next.push(n);
-      }
+      for (const id of frontier)
+        for (const n of neighbours.get(id) ?? []) {
+          if (depthOf.has(n)) continue;
+          depthOf.set(n, d);
+          next.push(n);
+        }
       frontier = next;
     }
   } else {
     depthOf = new Map(concepts.filter((c) => kept(c)).map((c) => [c.id, null]));
   }
 
-  const nodes = [...depthOf].map(([id, d]) => ({ concept: byId.get(id)!, depth: d }))
+  const nodes = [...depthOf]
+    .map(([id, d]) => ({ concept: byId.get(id)!, depth: d }))
     .sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0) || a.concept.slug.localeCompare(b.concept.slug));
   return {
-    focus, depth, nodes, totalNodes: nodes.length,
-    edges: edges.filter((e) => depthOf.has(e.from.id) && depthOf.has(e.to.id))
+    focus,
+    depth,
+    nodes,
+    totalNodes: nodes.length,
+    edges: edges
+      .filter((e) => depthOf.has(e.from.id) && depthOf.has(e.to.id))
       .sort((a, b) => a.from.slug.localeCompare(b.from.slug) || a.to.slug.localeCompare(b.to.slug) || a.kind.localeCompare(b.kind)),
   };
 }
@@ -140,9 +150,15 @@ export function nearestNodes(g: ConceptGraph, max: number): ConceptGraph {
   if (g.nodes.length <= max) return g;
   const degree = new Map<number, number>();
   for (const e of g.edges) for (const id of [e.from.id, e.to.id]) degree.set(id, (degree.get(id) ?? 0) + 1);
-  const kept = new Set([...g.nodes]
-    .sort((a, b) => (a.depth ?? 0) - (b.depth ?? 0) || (degree.get(b.concept.id) ?? 0) - (degree.get(a.concept.id) ?? 0) || a.concept.slug.localeCompare(b.concept.slug))
-    .slice(0, max).map((n) => n.concept.id));
+  const kept = new Set(
+    [...g.nodes]
+      .sort(
+        (a, b) =>
+          (a.depth ?? 0) - (b.depth ?? 0) || (degree.get(b.concept.id) ?? 0) - (degree.get(a.concept.id) ?? 0) || a.concept.slug.localeCompare(b.concept.slug),
+      )
+      .slice(0, max)
+      .map((n) => n.concept.id),
+  );
   return {
     ...g,
     nodes: g.nodes.filter((n) => kept.has(n.concept.id)),

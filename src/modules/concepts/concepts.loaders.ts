@@ -25,7 +25,10 @@ export function createConceptLoaders(services: Services) {
         }
         const out = new Map<RelatedKey, Awaited<ReturnType<typeof concepts.relatedByConceptIds>>[number]>();
         for (const group of groups.values()) {
-          const results = await concepts.relatedByConceptIds(group.map((k) => k.id), { first: group[0]!.first, kinds: group[0]!.kinds });
+          const results = await concepts.relatedByConceptIds(
+            group.map((k) => k.id),
+            { first: group[0]!.first, kinds: group[0]!.kinds },
+          );
           group.forEach((k, i) => out.set(k, results[i]!));
         }
         return keys.map((k) => out.get(k)!);

@@ -32,7 +32,11 @@ export async function loadConceptDocument(services: ConceptDocumentServices, slu
 }
 
 /** The documents of many concepts in three batch reads, in the order of `concepts`. */
-export async function loadConceptDocuments(services: ConceptDocumentServices, concepts: readonly Concept[], options: { related?: number } = {}): Promise<ConceptDocument[]> {
+export async function loadConceptDocuments(
+  services: ConceptDocumentServices,
+  concepts: readonly Concept[],
+  options: { related?: number } = {},
+): Promise<ConceptDocument[]> {
   const ids = concepts.map((c) => c.id);
   const [related, days, references] = await Promise.all([
     services.concepts.relatedByConceptIds(ids, { first: options.related ?? 8 }),
@@ -55,7 +59,12 @@ export function conceptMarkdown(doc: ConceptDocument, links: ContentLinks): stri
   }
   if (doc.days.length) {
     const days = [...doc.days].sort((a, b) => Number(b.focus) - Number(a.focus) || b.weight - a.weight || a.day.number - b.day.number).slice(0, 12);
-    out.push("## Lessons", "", ...days.map((d) => `- [Day ${d.day.number}: ${d.day.title}](${links.dayMarkdown(d.day.number)})${d.focus ? " (main topic)" : ""}`), "");
+    out.push(
+      "## Lessons",
+      "",
+      ...days.map((d) => `- [Day ${d.day.number}: ${d.day.title}](${links.dayMarkdown(d.day.number)})${d.focus ? " (main topic)" : ""}`),
+      "",
+    );
   }
   if (doc.references.length) out.push("## References", "", ...doc.references.map((r) => `- [${r.title}](${r.url})`), "");
   out.push("---", `Concept "${concept.slug}" · markdown: ${links.conceptMarkdown(concept.slug)} · JSON: ${links.conceptJson(concept.slug)}`);

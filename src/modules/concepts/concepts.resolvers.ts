@@ -5,7 +5,15 @@ import { pageSize } from "../content/pagination.ts";
 import type { Concept } from "./concepts.mappers.ts";
 import { conceptLinks } from "./concepts.schemas.ts";
 import type { ConceptGraphNode } from "./conceptGraph.ts";
-import type { ConceptDaysArgs, ConceptRelatedArgs, QueryConceptArgs, QueryConceptGraphArgs, QueryConceptPathArgs, QueryConceptsArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import type {
+  ConceptDaysArgs,
+  ConceptRelatedArgs,
+  QueryConceptArgs,
+  QueryConceptGraphArgs,
+  QueryConceptPathArgs,
+  QueryConceptsArgs,
+  Resolvers,
+} from "../../graphql/resolvers.generated.ts";
 
 /** Resolvers of concepts.graphql. */
 export const conceptsResolvers: Resolvers = {
@@ -42,7 +50,10 @@ export const conceptsResolvers: Resolvers = {
     days: async (concept: Concept, args: ConceptDaysArgs, ctx: GraphQLContext) => {
       const first = pageSize(args.first ?? 100);
       const rows = await ctx.loaders.daysByConceptId.load(concept.id);
-      return rows.filter((r) => !args.focusOnly || r.focus).slice(0, first).map((r) => r.day);
+      return rows
+        .filter((r) => !args.focusOnly || r.focus)
+        .slice(0, first)
+        .map((r) => r.day);
     },
     references: (concept: Concept, _: unknown, ctx: GraphQLContext) => ctx.loaders.referencesByConceptId.load(concept.id),
     prerequisites: (concept: Concept, _: unknown, ctx: GraphQLContext) => ctx.loaders.prerequisitesByConceptId.load(concept.id),

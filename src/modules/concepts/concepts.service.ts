@@ -93,7 +93,10 @@ export interface ConceptGraphOptions {
 
 /** Lowercase, separators folded to single spaces. */
 export function normalizeName(s: string): string {
-  return s.toLowerCase().replace(/[-_\s]+/g, " ").trim();
+  return s
+    .toLowerCase()
+    .replace(/[-_\s]+/g, " ")
+    .trim();
 }
 
 function singular(s: string): string {
@@ -115,7 +118,10 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
         const n = normalizeName(name);
         if (n && !byName.has(n)) byName.set(n, c);
       };
-      for (const c of all) { add(c.slug, c); add(c.name, c); }
+      for (const c of all) {
+        add(c.slug, c);
+        add(c.name, c);
+      }
       for (const c of all) for (const a of c.aliases) add(a, c);
       return { all, byId: new Map(all.map((c) => [c.id, c])), bySlug: new Map(all.map((c) => [c.slug, c])), byName };
     });
@@ -123,7 +129,12 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
   const edges = () =>
     cache.memo<RelationEdge[]>("concepts.edges", async () =>
       (await prisma.conceptRelation.findMany({ orderBy: { id: "asc" } })).map((r) => ({
-        fromId: r.fromId, toId: r.toId, kind: r.kind, source: r.source, weight: r.weight, evidence: decodeIntList(r.evidence),
+        fromId: r.fromId,
+        toId: r.toId,
+        kind: r.kind,
+        source: r.source,
+        weight: r.weight,
+        evidence: decodeIntList(r.evidence),
       })),
     );
 
@@ -156,9 +167,10 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
       const g = await glossary();
       const category = filter.category?.trim().toLowerCase();
       const text = filter.text?.trim().toLowerCase();
-      const matching = g.all.filter((c) =>
-        (!category || c.category.toLowerCase() === category) &&
-        (!text || [c.slug, c.name, c.summary, ...c.aliases].some((f) => f.toLowerCase().includes(text))),
+      const matching = g.all.filter(
+        (c) =>
+          (!category || c.category.toLowerCase() === category) &&
+          (!text || [c.slug, c.name, c.summary, ...c.aliases].some((f) => f.toLowerCase().includes(text))),
       );
       const rest = after === undefined ? matching : matching.filter((c) => c.slug > after);
       return toConnection(rest.slice(0, size + 1), size, matching.length, after !== undefined, (c) => encodeCursor("concept", c.slug));
@@ -184,7 +196,8 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
     async prerequisitesByConceptIds(ids) {
       const [g, all] = await Promise.all([glossary(), edges()]);
       return ids.map((id) =>
-        all.filter((e) => e.fromId === id && e.kind === "PREREQUISITE" && e.source === "CURATED")
+        all
+          .filter((e) => e.fromId === id && e.kind === "PREREQUISITE" && e.source === "CURATED")
           .map((e) => g.byId.get(e.toId))
           .filter((c): c is Concept => Boolean(c)),
       );
@@ -208,7 +221,9 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
       const hops = shortestPath(from.id, to.id, all);
       if (!hops) return null;
       return {
-        from, to, length: hops.length,
+        from,
+        to,
+        length: hops.length,
         hops: hops.map((h) => {
           const a = g.byId.get(h.fromId)!;
           const b = g.byId.get(h.toId)!;

@@ -18,13 +18,20 @@ const RelatedSchema = z.object({
   name: z.string(),
   kind: z.enum(relationKinds),
   source: z.enum(["CURATED", "DERIVED"]),
-  reason: z.string().describe("Why they are related, e.g. \"part of: Pod\" or \"appear together in days 12, 13\""),
+  reason: z.string().describe('Why they are related, e.g. "part of: Pod" or "appear together in days 12, 13"'),
   days: z.array(z.number().int()).describe("Lessons both appear in (derived relations)"),
   url: z.string(),
 });
 
-const relatedShape = (r: RelatedConcept, url: string): z.infer<typeof RelatedSchema> =>
-  ({ slug: r.concept.slug, name: r.concept.name, kind: r.kind, source: r.source, reason: r.reason, days: r.days, url });
+const relatedShape = (r: RelatedConcept, url: string): z.infer<typeof RelatedSchema> => ({
+  slug: r.concept.slug,
+  name: r.concept.name,
+  kind: r.kind,
+  source: r.source,
+  reason: r.reason,
+  days: r.days,
+  url,
+});
 
 /** The concept tools. */
 export const conceptTools = [
@@ -32,13 +39,18 @@ export const conceptTools = [
     name: "get_concept",
     title: "Explain a Kubernetes concept",
     description:
-      "A Kubernetes concept from the glossary by slug, name or alias (\"pod\", \"StatefulSet\", \"pvc\"): its summary, aliases, " +
+      'A Kubernetes concept from the glossary by slug, name or alias ("pod", "StatefulSet", "pvc"): its summary, aliases, ' +
       "official documentation link, related concepts with the reason for each relation, and the lessons that teach it. " +
       "Use it to explain a concept; cite the docs and lesson URLs under Sources.",
-    input: { concept: conceptArg.describe("Slug, name or alias, e.g. \"pod\""), maxChars: maxCharsArg },
+    input: { concept: conceptArg.describe('Slug, name or alias, e.g. "pod"'), maxChars: maxCharsArg },
     output: {
-      slug: z.string(), name: z.string(), summary: z.string(), aliases: z.array(z.string()), category: z.string(),
-      docsUrl: z.string().nullable(), related: z.array(RelatedSchema),
+      slug: z.string(),
+      name: z.string(),
+      summary: z.string(),
+      aliases: z.array(z.string()),
+      category: z.string(),
+      docsUrl: z.string().nullable(),
+      related: z.array(RelatedSchema),
       lessons: z.array(z.object({ day: z.number().int(), title: z.string(), focus: z.boolean(), url: z.string() })),
       markdownUrl: z.string(),
     },
@@ -55,9 +67,15 @@ export const conceptTools = [
       return {
         text: citedText(conceptMarkdown(doc, links), sources, maxChars),
         data: {
-          slug: c.slug, name: c.name, summary: c.summary, aliases: c.aliases, category: c.category, docsUrl: c.docsUrl,
+          slug: c.slug,
+          name: c.name,
+          summary: c.summary,
+          aliases: c.aliases,
+          category: c.category,
+          docsUrl: c.docsUrl,
           related: doc.related.map((r) => relatedShape(r, links.conceptMarkdown(r.concept.slug))),
-          lessons, markdownUrl: links.conceptMarkdown(c.slug),
+          lessons,
+          markdownUrl: links.conceptMarkdown(c.slug),
         },
       };
     },
@@ -70,7 +88,7 @@ export const conceptTools = [
       "Concepts related to a Kubernetes concept, ranked: curated relations first (part of, manages, uses, requires, …), " +
       "then concepts that appear together in lessons. Each comes with the reason. Optionally only some relation kinds.",
     input: {
-      concept: conceptArg.describe("Slug, name or alias, e.g. \"pod\""),
+      concept: conceptArg.describe('Slug, name or alias, e.g. "pod"'),
       kinds: z.array(z.enum(relationKinds)).max(relationKinds.length).optional().describe("Only these relation kinds (default: all)"),
       limit: z.number().int().min(1, "limit must be 1–25").max(25, "limit must be 1–25").default(10).describe("How many (1–25, default 10)"),
       maxChars: maxCharsArg,
@@ -98,7 +116,7 @@ export const conceptTools = [
     name: "concept_path",
     title: "How two concepts connect",
     description:
-      "The shortest chain of relations between two Kubernetes concepts, e.g. from \"init-container\" to \"deployment\": " +
+      'The shortest chain of relations between two Kubernetes concepts, e.g. from "init-container" to "deployment": ' +
       "Init container — part of → Pod — managed by → ReplicaSet — managed by → Deployment. Useful to explain how ideas fit together.",
     input: {
       from: conceptArg.describe("Start concept: slug, name or alias"),
@@ -106,7 +124,10 @@ export const conceptTools = [
       maxChars: maxCharsArg,
     },
     output: {
-      from: z.string(), to: z.string(), found: z.boolean(), length: z.number().int(),
+      from: z.string(),
+      to: z.string(),
+      found: z.boolean(),
+      length: z.number().int(),
       hops: z.array(z.object({ from: z.string(), to: z.string(), kind: z.string(), direction: z.enum(["OUTGOING", "INCOMING"]), description: z.string() })),
     },
     annotations: readOnly,
@@ -116,14 +137,26 @@ export const conceptTools = [
         const [a, b] = await Promise.all([services.concepts.get(from), services.concepts.get(to)]);
         const body = `No chain of relations connects ${a!.name} and ${b!.name} in the glossary.`;
         return {
-          text: citedText(body, [{ title: `${a!.name} (concept)`, url: links.conceptMarkdown(a!.slug) }, { title: `${b!.name} (concept)`, url: links.conceptMarkdown(b!.slug) }], maxChars),
+          text: citedText(
+            body,
+            [
+              { title: `${a!.name} (concept)`, url: links.conceptMarkdown(a!.slug) },
+              { title: `${b!.name} (concept)`, url: links.conceptMarkdown(b!.slug) },
+            ],
+            maxChars,
+          ),
           data: { from: a!.slug, to: b!.slug, found: false, length: 0, hops: [] },
         };
       }
       const hops = path.hops.map((h) => ({ from: h.from.slug, to: h.to.slug, kind: h.kind, direction: h.direction, description: h.description }));
-      const body = path.length === 0
-        ? `${path.from.name} and ${path.to.name} are the same concept.`
-        : [`${path.from.name} → ${path.to.name} in ${path.length} step${path.length === 1 ? "" : "s"}:`, "", ...path.hops.map((h, i) => `${i + 1}. ${h.description}`)].join("\n");
+      const body =
+        path.length === 0
+          ? `${path.from.name} and ${path.to.name} are the same concept.`
+          : [
+              `${path.from.name} → ${path.to.name} in ${path.length} step${path.length === 1 ? "" : "s"}:`,
+              "",
+              ...path.hops.map((h, i) => `${i + 1}. ${h.description}`),
+            ].join("\n");
       const concepts = [path.from, ...path.hops.map((h) => h.to)];
       const sources: Source[] = concepts.map((c) => ({ title: `${c.name} (concept)`, url: links.conceptMarkdown(c.slug) }));
       return { text: citedText(body, sources, maxChars), data: { from: path.from.slug, to: path.to.slug, found: true, length: path.length, hops } };

@@ -91,12 +91,11 @@ export function rankRelated(conceptId: number, edges: readonly RelationEdge[], n
     const entry: RankedRelation = { conceptId: other, score: round(score), kind, source: curated ? "CURATED" : "DERIVED", direction, reason, days };
     const previous = best.get(other);
     if (!previous) best.set(other, entry);
-    else if (entry.score > previous.score) best.set(other, { ...entry, reason: joinReasons(entry, previous), days: entry.days.length ? entry.days : previous.days });
+    else if (entry.score > previous.score)
+      best.set(other, { ...entry, reason: joinReasons(entry, previous), days: entry.days.length ? entry.days : previous.days });
     else best.set(other, { ...previous, reason: joinReasons(previous, entry), days: previous.days.length ? previous.days : entry.days });
   }
-  return [...best.values()]
-    .sort((a, b) => b.score - a.score || nameOf(a.conceptId).localeCompare(nameOf(b.conceptId)))
-    .slice(0, options.first);
+  return [...best.values()].sort((a, b) => b.score - a.score || nameOf(a.conceptId).localeCompare(nameOf(b.conceptId))).slice(0, options.first);
 }
 
 function joinReasons(primary: RankedRelation, secondary: RankedRelation): string {

@@ -36,7 +36,9 @@ export function createContentCache(contentVersion: Pick<ContentVersion, "current
         p = build();
         const mine = p;
         entries.set(key, mine);
-        mine.catch(() => { if (entries.get(key) === mine) entries.delete(key); });
+        mine.catch(() => {
+          if (entries.get(key) === mine) entries.delete(key);
+        });
       }
       return p;
     },
@@ -66,7 +68,12 @@ export function cachedBatch<T>(cache: ContentCache, name: string, batch: (ids: r
  * Memoizes answers of a query function per content version, keyed by its
  * arguments, keeping at most `maxEntries` per version (least recently used dropped first).
  */
-export function cachedQuery<A extends unknown[], T>(cache: Pick<ContentCache, "memo">, name: string, query: (...args: A) => Promise<T>, maxEntries = 500): (...args: A) => Promise<T> {
+export function cachedQuery<A extends unknown[], T>(
+  cache: Pick<ContentCache, "memo">,
+  name: string,
+  query: (...args: A) => Promise<T>,
+  maxEntries = 500,
+): (...args: A) => Promise<T> {
   return async (...args) => {
     const answers = await cache.memo(`query.${name}`, async () => new LRUCache<string, Promise<T>>({ max: maxEntries }));
     const key = JSON.stringify(args);
@@ -74,7 +81,9 @@ export function cachedQuery<A extends unknown[], T>(cache: Pick<ContentCache, "m
     if (!answer) {
       answer = query(...args);
       answers.set(key, answer);
-      answer.catch(() => { if (answers.get(key) === answer) answers.delete(key); });
+      answer.catch(() => {
+        if (answers.get(key) === answer) answers.delete(key);
+      });
     }
     return answer;
   };

@@ -19,7 +19,9 @@ export function decodeIntList(text: string | null | undefined): number[] {
 export function decodeObjectList<K extends string>(text: string | null | undefined, keys: readonly K[]): Record<K, string>[] {
   const value = decodeJson(text);
   if (!Array.isArray(value)) return [];
-  return value.filter((v): v is Record<K, string> => typeof v === "object" && v !== null && keys.every((k) => typeof (v as Record<string, unknown>)[k] === "string"));
+  return value.filter(
+    (v): v is Record<K, string> => typeof v === "object" && v !== null && keys.every((k) => typeof (v as Record<string, unknown>)[k] === "string"),
+  );
 }
 
 function decodeJson(text: string | null | undefined): unknown {

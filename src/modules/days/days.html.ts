@@ -22,7 +22,7 @@ export function dayHtmlDocument(day: Day, base: string): string {
     '<meta charset="utf-8">',
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${escapeHtml(title)} · #66DaysOfK8s</title>`,
-    '<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}img{max-width:100%;height:auto}pre{overflow:auto;padding:1rem;background:#8881}</style>',
+    "<style>body{font:16px/1.5 system-ui,sans-serif;max-width:50rem;margin:2rem auto;padding:0 1rem}img{max-width:100%;height:auto}pre{overflow:auto;padding:1rem;background:#8881}</style>",
     "</head>",
     "<body>",
     `<main data-day="${day.number}">`,

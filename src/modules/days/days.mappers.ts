@@ -78,7 +78,11 @@ export interface Snippet {
 
 /** A snippet as stored, with the anchor of its section. */
 export const toSnippet = (r: { position: number; language: string | null; code: string; section: string | null }): Snippet => ({
-  position: r.position, language: r.language, code: r.code, section: r.section, anchor: r.section ? headingAnchor(r.section) : null,
+  position: r.position,
+  language: r.language,
+  code: r.code,
+  section: r.section,
+  anchor: r.section ? headingAnchor(r.section) : null,
 });
 
 /** A file shipped beside a lesson (its bytes are served by the files module, never loaded here). */
@@ -109,30 +113,82 @@ export interface SeriesParent {
 
 /** The Attachment columns read for lessons: everything but the bytes. */
 export const attachmentColumns = {
-  dayId: true, name: true, mediaType: true, text: true, size: true, sha256: true, width: true, height: true, kinds: true, apiVersions: true,
+  dayId: true,
+  name: true,
+  mediaType: true,
+  text: true,
+  size: true,
+  sha256: true,
+  width: true,
+  height: true,
+  kinds: true,
+  apiVersions: true,
 } as const;
 
 type DayRow = {
-  id: number; challengeId: number; number: number; week: number | null; title: string; series: string | null; part: number | null;
-  kind: string; summary: string; date: string | null; intro: string; tldr: string; basedOn: string; tags: string; body: string; html: string; hasLesson: boolean;
+  id: number;
+  challengeId: number;
+  number: number;
+  week: number | null;
+  title: string;
+  series: string | null;
+  part: number | null;
+  kind: string;
+  summary: string;
+  date: string | null;
+  intro: string;
+  tldr: string;
+  basedOn: string;
+  tags: string;
+  body: string;
+  html: string;
+  hasLesson: boolean;
 };
 
 /** Maps a Day row to the API type. */
 export function toDay(row: DayRow): Day {
   return {
-    id: row.id, challengeId: row.challengeId, number: row.number, week: row.week, title: row.title, series: row.series, part: row.part,
-    kind: row.kind, summary: row.summary, date: row.date, intro: row.intro, tldr: row.tldr,
+    id: row.id,
+    challengeId: row.challengeId,
+    number: row.number,
+    week: row.week,
+    title: row.title,
+    series: row.series,
+    part: row.part,
+    kind: row.kind,
+    summary: row.summary,
+    date: row.date,
+    intro: row.intro,
+    tldr: row.tldr,
     basedOn: decodeObjectList(row.basedOn, ["text", "url"] as const).map((b) => ({ text: b.text, url: b.url })),
-    tags: decodeStringList(row.tags), body: row.body, html: row.html, hasLesson: row.hasLesson,
+    tags: decodeStringList(row.tags),
+    body: row.body,
+    html: row.html,
+    hasLesson: row.hasLesson,
   };
 }
 
 /** Maps an Attachment row (read with `attachmentColumns`) to the API type. */
 export function toAttachment(row: {
-  name: string; mediaType: string; text: string; size: number; sha256: string; width: number | null; height: number | null; kinds: string; apiVersions: string;
+  name: string;
+  mediaType: string;
+  text: string;
+  size: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  kinds: string;
+  apiVersions: string;
 }): Attachment {
   return {
-    name: row.name, mediaType: row.mediaType, text: row.text, size: row.size, sha256: row.sha256, width: row.width, height: row.height,
-    kinds: decodeStringList(row.kinds), apiVersions: decodeStringList(row.apiVersions),
+    name: row.name,
+    mediaType: row.mediaType,
+    text: row.text,
+    size: row.size,
+    sha256: row.sha256,
+    width: row.width,
+    height: row.height,
+    kinds: decodeStringList(row.kinds),
+    apiVersions: decodeStringList(row.apiVersions),
   };
 }

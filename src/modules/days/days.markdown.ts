@@ -61,7 +61,9 @@ export function dayFacts(day: Day): string {
     day.kind,
     day.series ? `${day.series}${day.part !== null ? `, part ${day.part}` : ""}` : null,
     day.date ? `written ${day.date}` : null,
-  ].filter(Boolean).join(" · ");
+  ]
+    .filter(Boolean)
+    .join(" · ");
 }
 
 /**
@@ -80,9 +82,18 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
   const list = (title: string, items: string[]) => {
     if (items.length) out.push(`## ${title}`, "", ...items.map((i) => `- ${oneLine(i)}`), "");
   };
-  list("Setup", lists.setup.map((i) => i.markdown));
-  list("Tasks", lists.tasks.map((i) => i.markdown));
-  list("Takeaways", lists.takeaways.map((i) => i.markdown));
+  list(
+    "Setup",
+    lists.setup.map((i) => i.markdown),
+  );
+  list(
+    "Tasks",
+    lists.tasks.map((i) => i.markdown),
+  );
+  list(
+    "Takeaways",
+    lists.takeaways.map((i) => i.markdown),
+  );
   list("Versions used", [...doc.toolVersions.map((t) => t.markdown), ...lists.versionNotes.map((n) => n.markdown)]);
   if (day.intro.trim()) out.push(day.intro.trim(), "");
   const lesson = doc.sections.map((sec) => `### ${sec.heading}\n\n${demoteHeadings(sec.markdown.trim(), 3)}`).join("\n\n");
@@ -91,7 +102,8 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
     const sorted = [...doc.concepts].sort((a, b) => Number(b.focus) - Number(a.focus) || b.weight - a.weight);
     out.push("## Concepts", "", sorted.map((c) => `[${c.concept.name}](${links.conceptMarkdown(c.concept.slug)})${c.focus ? " (focus)" : ""}`).join(" · "), "");
   }
-  if (doc.references.length) out.push("## References", "", ...doc.references.map((r) => `- [${r.title}](${r.url})${r.kind === "OFFICIAL_DOCS" ? " (official docs)" : ""}`), "");
+  if (doc.references.length)
+    out.push("## References", "", ...doc.references.map((r) => `- [${r.title}](${r.url})${r.kind === "OFFICIAL_DOCS" ? " (official docs)" : ""}`), "");
   if (day.basedOn.length) out.push("## Based on", "", ...day.basedOn.map((b) => `- [${b.text}](${b.url})`), "");
   out.push("---", `Day ${day.number} of #66DaysOfK8s · markdown: ${links.dayMarkdown(day.number)} · JSON: ${links.dayJson(day.number)}`);
   return withBase(linkLessons(out.join("\n").trimEnd() + "\n", links), links.base);

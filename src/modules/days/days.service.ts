@@ -11,7 +11,19 @@ import { containsText } from "../content/textMatch.ts";
 import { toConcept, type Concept } from "../concepts/concepts.mappers.ts";
 import { kubernetesRelease, removedInRelease } from "../manifests/apiStatus.ts";
 import { declaredKind } from "../manifests/declaredKinds.ts";
-import { attachmentColumns, toAttachment, toDay, type Attachment, type Day, type DayLists, type LessonLink, type Section, type Snippet, type ToolVersion, toSnippet } from "./days.mappers.ts";
+import {
+  attachmentColumns,
+  toAttachment,
+  toDay,
+  type Attachment,
+  type Day,
+  type DayLists,
+  type LessonLink,
+  type Section,
+  type Snippet,
+  type ToolVersion,
+  toSnippet,
+} from "./days.mappers.ts";
 
 /** Filters of a days list; all optional, combined with AND. */
 export interface DayFilter {
@@ -108,10 +120,16 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
       const all = await skeleton(d.challengeId);
       const i = all.findIndex((s) => s.id === d.id);
       const self = all[i];
-      if (!self) { out.push(null); continue; }
+      if (!self) {
+        out.push(null);
+        continue;
+      }
       if (self.series && self.part !== null) {
         const sibling = all.find((s) => s.series === self.series && s.part === self.part! + step);
-        if (sibling) { out.push(sibling.id); continue; }
+        if (sibling) {
+          out.push(sibling.id);
+          continue;
+        }
       }
       out.push(all[i + step]?.id ?? null);
     }
@@ -168,7 +186,16 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
       const by = new Map<number, DayLists>(ids.map((id) => [id, { tasks: [], setup: [], takeaways: [], versionNotes: [] }]));
       for (const r of rows) {
         const lists = by.get(r.dayId);
-        const list = r.list === "TASK" ? lists?.tasks : r.list === "SETUP" ? lists?.setup : r.list === "TAKEAWAY" ? lists?.takeaways : r.list === "VERSION_NOTE" ? lists?.versionNotes : undefined;
+        const list =
+          r.list === "TASK"
+            ? lists?.tasks
+            : r.list === "SETUP"
+              ? lists?.setup
+              : r.list === "TAKEAWAY"
+                ? lists?.takeaways
+                : r.list === "VERSION_NOTE"
+                  ? lists?.versionNotes
+                  : undefined;
         // Rows written before items kept their markdown have "" there: the text is the best markdown they have.
         list?.push({ text: r.text, markdown: r.markdown || r.text });
       }
@@ -177,12 +204,22 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
 
     async toolVersionsByDayIds(ids) {
       const rows = await prisma.toolVersion.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ tool: r.tool, version: r.version, qualifier: r.qualifier, raw: r.raw, markdown: r.markdown || r.raw }));
+      return groupByIds(
+        ids,
+        rows,
+        (r) => r.dayId,
+        (r) => ({ tool: r.tool, version: r.version, qualifier: r.qualifier, raw: r.raw, markdown: r.markdown || r.raw }),
+      );
     },
 
     async sectionsByDayIds(ids) {
       const rows = await prisma.section.findMany({ where: { dayId: { in: [...ids] } }, orderBy: { position: "asc" } });
-      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ position: r.position, depth: r.depth, heading: r.heading, anchor: r.anchor, markdown: r.markdown, html: r.html }));
+      return groupByIds(
+        ids,
+        rows,
+        (r) => r.dayId,
+        (r) => ({ position: r.position, depth: r.depth, heading: r.heading, anchor: r.anchor, markdown: r.markdown, html: r.html }),
+      );
     },
 
     async snippetsByDayIds(ids) {
@@ -201,7 +238,12 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         include: { concept: true },
         orderBy: [{ weight: "desc" }, { conceptId: "asc" }],
       });
-      return groupByIds(ids, rows, (r) => r.dayId, (r) => ({ concept: toConcept(r.concept), weight: r.weight, mentions: r.mentions, focus: r.focus }));
+      return groupByIds(
+        ids,
+        rows,
+        (r) => r.dayId,
+        (r) => ({ concept: toConcept(r.concept), weight: r.weight, mentions: r.mentions, focus: r.focus }),
+      );
     },
 
     async byConceptIds(conceptIds) {
@@ -210,7 +252,12 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         include: { day: true },
         orderBy: [{ day: { number: "asc" } }],
       });
-      return groupByIds(conceptIds, rows, (r) => r.conceptId, (r) => ({ day: toDay(r.day), weight: r.weight, focus: r.focus }));
+      return groupByIds(
+        conceptIds,
+        rows,
+        (r) => r.conceptId,
+        (r) => ({ day: toDay(r.day), weight: r.weight, focus: r.focus }),
+      );
     },
 
     async byReferenceIds(referenceIds) {
@@ -219,17 +266,40 @@ export function createDaysService(db: Database, cache: ContentCache, challenges:
         include: { day: true },
         orderBy: [{ day: { number: "asc" } }],
       });
-      return groupByIds(referenceIds, rows, (r) => r.referenceId, (r) => toDay(r.day));
+      return groupByIds(
+        referenceIds,
+        rows,
+        (r) => r.referenceId,
+        (r) => toDay(r.day),
+      );
     },
 
     async linksByDayIds(ids) {
-      const rows = await prisma.dayLink.findMany({ where: { fromDayId: { in: [...ids] }, kind: "SEE_ALSO" }, include: { to: true }, orderBy: [{ fromDayId: "asc" }, { to: { number: "asc" } }] });
-      return groupByIds(ids, rows, (r) => r.fromDayId, (r) => ({ day: toDay(r.to), text: r.text, section: r.section }));
+      const rows = await prisma.dayLink.findMany({
+        where: { fromDayId: { in: [...ids] }, kind: "SEE_ALSO" },
+        include: { to: true },
+        orderBy: [{ fromDayId: "asc" }, { to: { number: "asc" } }],
+      });
+      return groupByIds(
+        ids,
+        rows,
+        (r) => r.fromDayId,
+        (r) => ({ day: toDay(r.to), text: r.text, section: r.section }),
+      );
     },
 
     async linkedFromByDayIds(ids) {
-      const rows = await prisma.dayLink.findMany({ where: { toDayId: { in: [...ids] }, kind: "SEE_ALSO" }, include: { from: true }, orderBy: [{ toDayId: "asc" }, { from: { number: "asc" } }] });
-      return groupByIds(ids, rows, (r) => r.toDayId, (r) => ({ day: toDay(r.from), text: r.text, section: r.section }));
+      const rows = await prisma.dayLink.findMany({
+        where: { toDayId: { in: [...ids] }, kind: "SEE_ALSO" },
+        include: { from: true },
+        orderBy: [{ toDayId: "asc" }, { from: { number: "asc" } }],
+      });
+      return groupByIds(
+        ids,
+        rows,
+        (r) => r.toDayId,
+        (r) => ({ day: toDay(r.from), text: r.text, section: r.section }),
+      );
     },
 
     previousIdsOf: (days) => neighbour(days, -1),

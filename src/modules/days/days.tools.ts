@@ -7,7 +7,11 @@ import { defineTool, maxCharsArg, readOnly } from "../../mcp/tool.ts";
 import { dayMarkdown, loadDayDocument } from "./days.markdown.ts";
 
 /** Input schema of a lesson number, shared by tools that take one. */
-export const dayNumberArg = z.number().int("must be a whole lesson number").min(1, "must be a lesson number (1–66 for #66DaysOfK8s)").max(366, "must be a lesson number (1–66 for #66DaysOfK8s)");
+export const dayNumberArg = z
+  .number()
+  .int("must be a whole lesson number")
+  .min(1, "must be a lesson number (1–66 for #66DaysOfK8s)")
+  .max(366, "must be a lesson number (1–66 for #66DaysOfK8s)");
 
 const ReferenceSchema = z.object({ title: z.string(), url: z.string(), kind: z.string() });
 
@@ -41,7 +45,12 @@ export const dayTools = [
       return {
         text: citedText(dayMarkdown(doc, links), sources, maxChars),
         data: {
-          number, title: doc.day.title, kind: doc.day.kind, week: doc.day.week, summary: doc.day.summary, concepts,
+          number,
+          title: doc.day.title,
+          kind: doc.day.kind,
+          week: doc.day.week,
+          summary: doc.day.summary,
+          concepts,
           references: doc.references.map((r) => ({ title: r.title, url: r.url, kind: r.kind })),
           markdownUrl: links.dayMarkdown(number),
         },

@@ -27,7 +27,15 @@ export const FILE_CSP = "default-src 'none'; style-src 'unsafe-inline'; sandbox"
 
 /** Content types files are served with (each with charset=utf-8 for text). */
 export const FILE_CONTENT_TYPES = [
-  "image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml", "text/yaml", "text/markdown", "text/plain", "application/json",
+  "image/png",
+  "image/jpeg",
+  "image/gif",
+  "image/webp",
+  "image/svg+xml",
+  "text/yaml",
+  "text/markdown",
+  "text/plain",
+  "application/json",
 ] as const;
 
 /**
@@ -46,7 +54,11 @@ export function contentTypeOf(mediaType: string): string {
 
 const FilePath = z.string().min(1).max(1024);
 const ChallengeQuery = z.object({
-  challenge: z.string().min(1).max(100).optional()
+  challenge: z
+    .string()
+    .min(1)
+    .max(100)
+    .optional()
     .openapi({ description: "Challenge slug (default: the first challenge, #66DaysOfK8s)", example: "66daysofk8s" }),
 });
 const FileBody = z.unknown().openapi({ description: "The file's bytes exactly as in the repository: an image, or UTF-8 text (YAML, markdown, …)" });
@@ -77,20 +89,37 @@ async function sendFile(req: Request, res: Response, find: () => Promise<ServedF
 /** Registers the file endpoints. */
 export function fileRoutes(api: RestApi, services: Services): void {
   route(api, {
-    method: "get", path: "/days/{number}/files/{*path}", summary: "A file of a lesson", tags: ["files"], cache: "public",
-    description: "A file beside the lesson (screenshot, manifest, config), byte for byte, by its path inside the day's folder as in the repository (`readme-images/01.png`, `yaml/pv-pod.yaml`). The `url` of each attachment of `GET /days/{number}`. Strong ETag (the sha256), `If-None-Match` → 304; YAML is `text/yaml`, so `kubectl apply -f <url>` works.",
-    params: DayNumberParams.extend({ path: FilePath.openapi({ description: "Path inside the day's folder; may contain '/'", example: "readme-images/01.png" }) }),
+    method: "get",
+    path: "/days/{number}/files/{*path}",
+    summary: "A file of a lesson",
+    tags: ["files"],
+    cache: "public",
+    description:
+      "A file beside the lesson (screenshot, manifest, config), byte for byte, by its path inside the day's folder as in the repository (`readme-images/01.png`, `yaml/pv-pod.yaml`). The `url` of each attachment of `GET /days/{number}`. Strong ETag (the sha256), `If-None-Match` → 304; YAML is `text/yaml`, so `kubectl apply -f <url>` works.",
+    params: DayNumberParams.extend({
+      path: FilePath.openapi({ description: "Path inside the day's folder; may contain '/'", example: "readme-images/01.png" }),
+    }),
     query: ChallengeQuery,
     response: { schema: FileBody, description: "The file's bytes", contentType: FILE_CONTENT_TYPES },
     handler: async ({ params, query, req, res }) => {
-      await sendFile(req, res, () => services.files.dayFile(params.number, params.path, query.challenge), `File ${JSON.stringify(params.path)} of day ${params.number}`);
+      await sendFile(
+        req,
+        res,
+        () => services.files.dayFile(params.number, params.path, query.challenge),
+        `File ${JSON.stringify(params.path)} of day ${params.number}`,
+      );
       return undefined;
     },
   });
 
   route(api, {
-    method: "get", path: "/files/{*path}", summary: "A file of the challenge repository", tags: ["files"], cache: "public",
-    description: "A file of the repository outside the day folders (the top README's images, `challenge/suggested-order.md`), byte for byte, by its path from the repository root. Same headers as the files of a lesson.",
+    method: "get",
+    path: "/files/{*path}",
+    summary: "A file of the challenge repository",
+    tags: ["files"],
+    cache: "public",
+    description:
+      "A file of the repository outside the day folders (the top README's images, `challenge/suggested-order.md`), byte for byte, by its path from the repository root. Same headers as the files of a lesson.",
     params: z.object({ path: FilePath.openapi({ description: "Path from the repository root; may contain '/'", example: "readme-images/banner.jpg" }) }),
     query: ChallengeQuery,
     response: { schema: FileBody, description: "The file's bytes", contentType: FILE_CONTENT_TYPES },

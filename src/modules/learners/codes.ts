@@ -29,7 +29,11 @@ function randomCode(length: number): string {
 
 /** A code as typed by a person, in canonical form (upper case, no separators, I/L → 1, O → 0). */
 export function normalizeCode(input: string): string {
-  return input.toUpperCase().replace(/[\s-]+/g, "").replace(/[IL]/g, "1").replace(/O/g, "0");
+  return input
+    .toUpperCase()
+    .replace(/[\s-]+/g, "")
+    .replace(/[IL]/g, "1")
+    .replace(/O/g, "0");
 }
 
 /** True when a normalized code has `length` characters of the alphabet. */

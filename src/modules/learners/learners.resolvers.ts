@@ -4,7 +4,17 @@
 import { invalid } from "../../errors.ts";
 import { viewerOf, ownerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "./learners.types.ts";
-import type { LearnerTokensConnectionArgs, MutationCreateTokenArgs, MutationDeleteMeArgs, MutationExchangeDeviceCodeArgs, MutationRecoverAccountArgs, MutationRegisterArgs, MutationRevokeTokenArgs, MutationUpdateMeArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import type {
+  LearnerTokensConnectionArgs,
+  MutationCreateTokenArgs,
+  MutationDeleteMeArgs,
+  MutationExchangeDeviceCodeArgs,
+  MutationRecoverAccountArgs,
+  MutationRegisterArgs,
+  MutationRevokeTokenArgs,
+  MutationUpdateMeArgs,
+  Resolvers,
+} from "../../graphql/resolvers.generated.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
 import { MAX_PAGE_SIZE } from "../content/pagination.ts";
 
@@ -34,10 +44,13 @@ export const learnersResolvers: Resolvers = {
       return { id: input.id };
     },
     updateMe: async (_: unknown, { input }: MutationUpdateMeArgs, ctx: Ctx) => ({
-      learner: await ctx.services.learners.updateMe(viewerOf(ctx), { displayName: input.displayName ?? undefined, timezone: input.timezone ?? undefined, public: input.public ?? undefined }),
+      learner: await ctx.services.learners.updateMe(viewerOf(ctx), {
+        displayName: input.displayName ?? undefined,
+        timezone: input.timezone ?? undefined,
+        public: input.public ?? undefined,
+      }),
     }),
-    recoverAccount: (_: unknown, { input }: MutationRecoverAccountArgs, ctx: Ctx) =>
-      ctx.services.learners.recover(input),
+    recoverAccount: (_: unknown, { input }: MutationRecoverAccountArgs, ctx: Ctx) => ctx.services.learners.recover(input),
     newRecoveryCode: async (_: unknown, __: unknown, ctx: Ctx) => ({ recoveryCode: await ctx.services.learners.newRecoveryCode(viewerOf(ctx)) }),
     createDeviceCode: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.createDeviceCode(viewerOf(ctx)),
     exchangeDeviceCode: (_: unknown, { input }: MutationExchangeDeviceCodeArgs, ctx: Ctx) =>

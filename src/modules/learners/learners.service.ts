@@ -21,8 +21,14 @@ import type { ContentFacts } from "../progress/contentFacts.ts";
 import { hashToken, isWellFormedToken, newToken, sameHash } from "./tokens.ts";
 import { DEVICE_CODE_LENGTH, RECOVERY_CODE_LENGTH, hashCode, isWellFormedCode, newDeviceCode, newRecoveryCode, normalizeCode } from "./codes.ts";
 import {
-  learnerView, tokenView,
-  type CreatedToken, type LearnersService, type LearnerView, type RegisterInput, type SignedInLearner, type Viewer,
+  learnerView,
+  tokenView,
+  type CreatedToken,
+  type LearnersService,
+  type LearnerView,
+  type RegisterInput,
+  type SignedInLearner,
+  type Viewer,
 } from "./learners.types.ts";
 
 /** The columns the token lookup reads (dates come back as Date or ISO text depending on the driver). */
@@ -114,8 +120,15 @@ export function createLearnersService(deps: Deps, content: ContentFacts): Learne
       try {
         const row = await p.learner.create({
           data: {
-            handle, displayName, timezone, role: input.role ?? "LEARNER", createdAt: now, recoveryCodeHash: recovery.hash,
-            enrollments: { create: { challengeSlug: DEFAULT_CHALLENGE, startDate: dateIn(now, timezone), goalDays: challenge?.totalDays ?? 66, createdAt: now } },
+            handle,
+            displayName,
+            timezone,
+            role: input.role ?? "LEARNER",
+            createdAt: now,
+            recoveryCodeHash: recovery.hash,
+            enrollments: {
+              create: { challengeSlug: DEFAULT_CHALLENGE, startDate: dateIn(now, timezone), goalDays: challenge?.totalDays ?? 66, createdAt: now },
+            },
           },
         });
         const token = await issueToken(row.id, "default");
@@ -164,7 +177,10 @@ export function createLearnersService(deps: Deps, content: ContentFacts): Learne
      * Changes display name, time zone (a new zone applies from now on; logged dates keep
      * theirs) or whether the profile is public.
      */
-    async updateMe(viewer: Viewer, input: { displayName?: string | undefined; timezone?: string | undefined; public?: boolean | undefined }): Promise<LearnerView> {
+    async updateMe(
+      viewer: Viewer,
+      input: { displayName?: string | undefined; timezone?: string | undefined; public?: boolean | undefined },
+    ): Promise<LearnerView> {
       const issues = validateProfile(input);
       if (input.public !== undefined && typeof input.public !== "boolean") issues.push({ path: ["public"], message: "true or false" });
       if (issues.length) throw invalid(`Invalid learner: ${describe(issues)}`, issues);
@@ -188,7 +204,10 @@ export function createLearnersService(deps: Deps, content: ContentFacts): Learne
       const h = handle.trim().toLowerCase();
       const row = HANDLE.test(h) ? await p.learner.findFirst({ where: { handle: h, public: true } }) : null;
       if (!row) return null;
-      return { viewer: { id: row.id, handle: row.handle, timezone: row.timezone, role: row.role === "ADMIN" ? "ADMIN" : "LEARNER" }, displayName: row.displayName };
+      return {
+        viewer: { id: row.id, handle: row.handle, timezone: row.timezone, role: row.role === "ADMIN" ? "ADMIN" : "LEARNER" },
+        displayName: row.displayName,
+      };
     },
 
     /** Deletes the viewer and everything of theirs (tokens, enrolments, progress, log). */
@@ -211,7 +230,8 @@ export function createLearnersService(deps: Deps, content: ContentFacts): Learne
       const [rows, total] = await Promise.all([
         p.accessToken.findMany({
           where: after ? { ...live, OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { gt: after.id } }] } : live,
-          orderBy: [{ createdAt: "desc" }, { id: "asc" }], take: size + 1,
+          orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+          take: size + 1,
         }),
         p.accessToken.count({ where: live }),
       ]);

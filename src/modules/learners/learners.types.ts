@@ -40,7 +40,15 @@ export interface Viewer {
 }
 
 /** Maps a Learner row to its API view. */
-export function learnerView(row: { id: string; handle: string; displayName: string; timezone: string; role: string; public: boolean; createdAt: Date }): LearnerView {
+export function learnerView(row: {
+  id: string;
+  handle: string;
+  displayName: string;
+  timezone: string;
+  role: string;
+  public: boolean;
+  createdAt: Date;
+}): LearnerView {
   return {
     id: row.id,
     handle: row.handle,

@@ -42,7 +42,9 @@ export function kubernetesRelease(input: string, param = "kubernetesVersion"): s
   const m = VERSION.exec(input.trim());
   if (!m || Number(m[1]) !== 1) {
     const shown = input.length > 40 ? `${input.slice(0, 40)}…` : input;
-    throw badRequest(`${param} "${shown}" is not a Kubernetes release such as "1.29"`, [{ path: [param], message: 'must be a Kubernetes release such as "1.29"' }]);
+    throw badRequest(`${param} "${shown}" is not a Kubernetes release such as "1.29"`, [
+      { path: [param], message: 'must be a Kubernetes release such as "1.29"' },
+    ]);
   }
   return `1.${Number(m[2])}`;
 }
@@ -62,16 +64,27 @@ const byApi = new Map(API_REMOVALS.map((r) => [`${r.apiVersion} ${r.kind}`, r]))
  */
 export function checkApi(apiVersion: string, kind: string, release: string): ApiCheck {
   const row = byApi.get(`${apiVersion} ${kind}`);
-  if (!row) return { status: "OK", deprecatedIn: null, removedIn: null, replacement: null, message: `${apiVersion} ${kind} is served by Kubernetes ${release}.` };
+  if (!row)
+    return { status: "OK", deprecatedIn: null, removedIn: null, replacement: null, message: `${apiVersion} ${kind} is served by Kubernetes ${release}.` };
   const use = row.replacement ? `use ${row.replacement}` : "it has no replacement";
   const base = { deprecatedIn: row.deprecatedIn, removedIn: row.removedIn };
   if (compareReleases(row.removedIn, release) <= 0) {
     return { status: "REMOVED", ...base, replacement: row.replacement, message: `${apiVersion} ${kind} was removed in Kubernetes ${row.removedIn}; ${use}.` };
   }
   if (compareReleases(row.deprecatedIn, release) <= 0) {
-    return { status: "DEPRECATED", ...base, replacement: row.replacement, message: `${apiVersion} ${kind} is deprecated since Kubernetes ${row.deprecatedIn} and removed in ${row.removedIn}; ${use}.` };
+    return {
+      status: "DEPRECATED",
+      ...base,
+      replacement: row.replacement,
+      message: `${apiVersion} ${kind} is deprecated since Kubernetes ${row.deprecatedIn} and removed in ${row.removedIn}; ${use}.`,
+    };
   }
-  return { status: "OK", ...base, replacement: null, message: `${apiVersion} ${kind} is served by Kubernetes ${release} (deprecated in ${row.deprecatedIn}, removed in ${row.removedIn}).` };
+  return {
+    status: "OK",
+    ...base,
+    replacement: null,
+    message: `${apiVersion} ${kind} is served by Kubernetes ${release} (deprecated in ${row.deprecatedIn}, removed in ${row.removedIn}).`,
+  };
 }
 
 /** The APIs removed in exactly that normalized release ("1.25": CronJob batch/v1beta1, …). */

@@ -12,7 +12,8 @@ const MAX_KINDS = 1000;
 /** Every kind the lessons declare, as written, sorted; cached per content version. */
 export function declaredKinds(db: Database, cache: ContentCache): Promise<string[]> {
   return cache.memo("manifests.kinds", async () =>
-    (await db.prisma.manifestObject.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" }, take: MAX_KINDS })).map((r) => r.kind));
+    (await db.prisma.manifestObject.findMany({ distinct: ["kind"], select: { kind: true }, orderBy: { kind: "asc" }, take: MAX_KINDS })).map((r) => r.kind),
+  );
 }
 
 /**
@@ -23,4 +24,3 @@ export async function declaredKind(db: Database, cache: ContentCache, kind: stri
   const wanted = kind.trim();
   return (await declaredKinds(db, cache)).find((k) => k.toLowerCase() === wanted.toLowerCase()) ?? wanted;
 }
-

@@ -13,13 +13,20 @@ import { manifestObjectPath } from "./manifests.service.ts";
 /** Registers the manifest-check endpoint. */
 export function manifestRoutes(api: RestApi, services: Services): void {
   route(api, {
-    method: "get", path: "/days/{number}/manifest-checks", summary: "Check a lesson's manifests against a Kubernetes release", tags: ["days"], cache: "public",
+    method: "get",
+    path: "/days/{number}/manifest-checks",
+    summary: "Check a lesson's manifests against a Kubernetes release",
+    tags: ["days"],
+    cache: "public",
     description:
       "Every Kubernetes object of the lesson's attached manifests and YAML snippets (each document of a multi-document file, each item of a `List`) " +
       "with its status in the release — OK, DEPRECATED or REMOVED, from a table written from the Kubernetes deprecated-API migration guide " +
       "(https://kubernetes.io/docs/reference/using-api/deprecation-guide/) — and the apiVersion to use instead.",
     params: DayNumberParams,
-    query: z.object({ kubernetesVersion: kubernetesVersionParam, challenge: z.string().min(1).max(100).optional().openapi({ description: "Challenge slug (default: #66DaysOfK8s)" }) }),
+    query: z.object({
+      kubernetesVersion: kubernetesVersionParam,
+      challenge: z.string().min(1).max(100).optional().openapi({ description: "Challenge slug (default: #66DaysOfK8s)" }),
+    }),
     response: { schema: DayManifestChecksSchema, description: "The lesson's objects, checked" },
     handler: async ({ params, query, req }) => {
       const result = await services.manifests.forDay(params.number, query.kubernetesVersion, query.challenge);

@@ -59,7 +59,12 @@ export function createManifestsService(db: Database, cache: ContentCache, days: 
   const prisma = db.prisma;
   const objectsByDayIds = cachedBatch(cache, "manifests.objects", async (ids) => {
     const rows = await prisma.manifestObject.findMany({ where: { dayId: { in: [...ids] } }, orderBy: [{ dayId: "asc" }, { position: "asc" }] });
-    return groupByIds(ids, rows, (r) => r.dayId, ({ id: _id, position: _position, ...o }) => o);
+    return groupByIds(
+      ids,
+      rows,
+      (r) => r.dayId,
+      ({ id: _id, position: _position, ...o }) => o,
+    );
   });
   const service: ManifestsService = {
     objectsByDayIds,
@@ -83,7 +88,11 @@ export function createManifestsService(db: Database, cache: ContentCache, days: 
  * Where an object is, as a path of this API: its attached file, or the lesson's HTML page
  * at the section of its snippet (`snippets`: the lesson's snippets, for their anchors).
  */
-export function manifestObjectPath(dayNumber: number, o: Pick<ManifestObject, "file" | "snippet">, snippets: readonly Pick<Snippet, "position" | "anchor">[]): string {
+export function manifestObjectPath(
+  dayNumber: number,
+  o: Pick<ManifestObject, "file" | "snippet">,
+  snippets: readonly Pick<Snippet, "position" | "anchor">[],
+): string {
   if (o.file !== null) return dayFilePath(dayNumber, o.file);
   return dayHtmlPath(dayNumber, snippets.find((s) => s.position === o.snippet)?.anchor ?? null);
 }

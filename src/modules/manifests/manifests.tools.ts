@@ -24,17 +24,30 @@ export const manifestTools = [
       "Use it before applying a lesson's YAML to a cluster; tell the learner which apiVersion to write.",
     input: {
       number: dayNumberArg.describe("The lesson number, e.g. 12"),
-      kubernetesVersion: z.string().min(1).max(20).optional().describe(`Kubernetes release of the learner's cluster, e.g. "1.29" (default ${DEFAULT_KUBERNETES_VERSION})`),
+      kubernetesVersion: z
+        .string()
+        .min(1)
+        .max(20)
+        .optional()
+        .describe(`Kubernetes release of the learner's cluster, e.g. "1.29" (default ${DEFAULT_KUBERNETES_VERSION})`),
       maxChars: maxCharsArg,
     },
     output: {
       day: z.number().int(),
       kubernetesVersion: z.string(),
       counts: z.object({ OK: z.number().int(), DEPRECATED: z.number().int(), REMOVED: z.number().int() }),
-      objects: z.array(z.object({
-        apiVersion: z.string(), kind: z.string(), name: z.string().nullable(), status: z.enum(apiStatuses as [string, ...string[]]),
-        replacement: z.string().nullable(), removedIn: z.string().nullable(), message: z.string(), url: z.string(),
-      })),
+      objects: z.array(
+        z.object({
+          apiVersion: z.string(),
+          kind: z.string(),
+          name: z.string().nullable(),
+          status: z.enum(apiStatuses as [string, ...string[]]),
+          replacement: z.string().nullable(),
+          removedIn: z.string().nullable(),
+          message: z.string(),
+          url: z.string(),
+        }),
+      ),
     },
     annotations: readOnly,
     async run({ number, kubernetesVersion, maxChars }, { services, links }) {
@@ -52,14 +65,27 @@ export const manifestTools = [
         ...result.checks.map((c) => `- ${c.status} ${c.apiVersion} ${c.kind}${c.name ? ` "${c.name}"` : ""} (${where(c)}): ${c.message}`),
       ];
       return {
-        text: citedText(lines.join("\n"), [
-          { title: `Day ${number}: ${result.day.title} (lesson)`, url: links.dayMarkdown(number) },
-          { title: "Deprecated API Migration Guide (Kubernetes)", url: "https://kubernetes.io/docs/reference/using-api/deprecation-guide/" },
-        ], maxChars),
+        text: citedText(
+          lines.join("\n"),
+          [
+            { title: `Day ${number}: ${result.day.title} (lesson)`, url: links.dayMarkdown(number) },
+            { title: "Deprecated API Migration Guide (Kubernetes)", url: "https://kubernetes.io/docs/reference/using-api/deprecation-guide/" },
+          ],
+          maxChars,
+        ),
         data: {
-          day: number, kubernetesVersion: result.kubernetesVersion, counts,
+          day: number,
+          kubernetesVersion: result.kubernetesVersion,
+          counts,
           objects: result.checks.map((c) => ({
-            apiVersion: c.apiVersion, kind: c.kind, name: c.name, status: c.status, replacement: c.replacement, removedIn: c.removedIn, message: c.message, url: url(c),
+            apiVersion: c.apiVersion,
+            kind: c.kind,
+            name: c.name,
+            status: c.status,
+            replacement: c.replacement,
+            removedIn: c.removedIn,
+            message: c.message,
+            url: url(c),
           })),
         },
       };

@@ -52,7 +52,8 @@ export function createPathsService(db: Database, cache: ContentCache, challenges
   /** Day numbers of a path, or null. */
   const numbersOf = async (challengeId: number, name: string) => {
     const skeleton = await days.skeleton(challengeId);
-    if (name === CHRONOLOGICAL) return { title: "Chronological", description: "Every lesson in the order it was written.", numbers: skeleton.map((d) => d.number), skeleton };
+    if (name === CHRONOLOGICAL)
+      return { title: "Chronological", description: "Every lesson in the order it was written.", numbers: skeleton.map((d) => d.number), skeleton };
     const path = (await stored(challengeId)).find((p) => p.name === name);
     if (!path) return null;
     return { title: path.title, description: path.description, numbers: path.steps.map((s) => s.dayNumber), skeleton };

@@ -13,15 +13,28 @@ export const pathTools = [
     name: "next_lesson",
     title: "Which lesson comes next",
     description:
-      "The lesson to learn after lesson `after` on a learning path: \"chronological\" (by number, the default) or a curated path " +
-      "such as \"suggested\". Use after: 0 for the first lesson. Answers the next lesson's number, title and summary, or says the path is finished.",
+      'The lesson to learn after lesson `after` on a learning path: "chronological" (by number, the default) or a curated path ' +
+      'such as "suggested". Use after: 0 for the first lesson. Answers the next lesson\'s number, title and summary, or says the path is finished.',
     input: {
-      after: z.number().int("after must be a whole number").min(0, "after must be 0 (start) or a lesson number").max(366, "after must be a lesson number").describe("The lesson just finished (0 = not started)"),
-      path: z.string().trim().min(1, "path must not be empty").max(64, "path must be at most 64 characters").default(CHRONOLOGICAL).describe("Learning path name (default \"chronological\")"),
+      after: z
+        .number()
+        .int("after must be a whole number")
+        .min(0, "after must be 0 (start) or a lesson number")
+        .max(366, "after must be a lesson number")
+        .describe("The lesson just finished (0 = not started)"),
+      path: z
+        .string()
+        .trim()
+        .min(1, "path must not be empty")
+        .max(64, "path must be at most 64 characters")
+        .default(CHRONOLOGICAL)
+        .describe('Learning path name (default "chronological")'),
       maxChars: maxCharsArg,
     },
     output: {
-      path: z.string(), after: z.number().int(), finished: z.boolean(),
+      path: z.string(),
+      after: z.number().int(),
+      finished: z.boolean(),
       next: z.object({ number: z.number().int(), title: z.string(), summary: z.string(), url: z.string() }).nullable(),
     },
     annotations: readOnly,

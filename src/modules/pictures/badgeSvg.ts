@@ -45,26 +45,50 @@ export function badgeSvg(b: BadgeInput): string {
   const labelWidth = Math.ceil(labelText + 2 * PADDING);
   const messageWidth = Math.ceil(messageText + 2 * PADDING);
   const width = labelWidth + messageWidth;
-  const part = (x: number, boxWidth: number, textLength: number, value: string, cls: string) => el("g", { class: cls },
-    el("text", { x: x + boxWidth / 2, y: 15, fill: "#010101", "fill-opacity": 0.3, textLength, lengthAdjust: "spacingAndGlyphs", "aria-hidden": "true" }, value),
-    el("text", { x: x + boxWidth / 2, y: 14, fill: "#ffffff", textLength, lengthAdjust: "spacingAndGlyphs" }, value),
-  );
+  const part = (x: number, boxWidth: number, textLength: number, value: string, cls: string) =>
+    el(
+      "g",
+      { class: cls },
+      el(
+        "text",
+        { x: x + boxWidth / 2, y: 15, fill: "#010101", "fill-opacity": 0.3, textLength, lengthAdjust: "spacingAndGlyphs", "aria-hidden": "true" },
+        value,
+      ),
+      el("text", { x: x + boxWidth / 2, y: 14, fill: "#ffffff", textLength, lengthAdjust: "spacingAndGlyphs" }, value),
+    );
   return svg({
-    width, height: HEIGHT, idPrefix: ID,
+    width,
+    height: HEIGHT,
+    idPrefix: ID,
     title: `${label}: ${message}`,
     description: `@${b.handle} is on day ${b.currentDay} of ${b.goalDays} of ${label}; current streak ${b.currentStreak} days, longest ${b.longestStreak}; ${STATUS_WORDS[b.status]}.`,
-    body: el("g", {},
-      el("defs", {},
-        el("linearGradient", { id: `${ID}-shine`, x2: 0, y2: "100%" },
-          el("stop", { offset: 0, "stop-color": "#bbbbbb", "stop-opacity": 0.1 }), el("stop", { offset: 1, "stop-opacity": 0.1 })),
-        el("clipPath", { id: `${ID}-round` }, el("rect", { width, height: HEIGHT, rx: 3, fill: "#ffffff" }))),
-      el("g", { "clip-path": `url(#${ID}-round)` },
+    body: el(
+      "g",
+      {},
+      el(
+        "defs",
+        {},
+        el(
+          "linearGradient",
+          { id: `${ID}-shine`, x2: 0, y2: "100%" },
+          el("stop", { offset: 0, "stop-color": "#bbbbbb", "stop-opacity": 0.1 }),
+          el("stop", { offset: 1, "stop-opacity": 0.1 }),
+        ),
+        el("clipPath", { id: `${ID}-round` }, el("rect", { width, height: HEIGHT, rx: 3, fill: "#ffffff" })),
+      ),
+      el(
+        "g",
+        { "clip-path": `url(#${ID}-round)` },
         el("rect", { width: labelWidth, height: HEIGHT, fill: "#555555" }),
         el("rect", { x: labelWidth, width: messageWidth, height: HEIGHT, fill: colourOf(b) }),
-        el("rect", { width, height: HEIGHT, fill: `url(#${ID}-shine)` })),
-      el("g", { "font-family": FONT, "font-size": 11, "text-anchor": "middle" },
+        el("rect", { width, height: HEIGHT, fill: `url(#${ID}-shine)` }),
+      ),
+      el(
+        "g",
+        { "font-family": FONT, "font-size": 11, "text-anchor": "middle" },
         part(0, labelWidth, labelText, label, "label"),
-        part(labelWidth, messageWidth, messageText, message, "message")),
+        part(labelWidth, messageWidth, messageText, message, "message"),
+      ),
     ),
   });
 }

@@ -41,7 +41,10 @@ const SHADE_FROM_MINUTES = [0, 15, 30, 60] as const;
 const shadeOf = (minutes: number) => SHADES[SHADE_FROM_MINUTES.findLastIndex((m) => minutes >= m)] ?? SHADES[0];
 
 /** How each status is drawn and told in words. Adding a status to attemptCalendar.ts makes this table incomplete until it says how. */
-const STYLES: Record<AttemptDayStatus, { legend: string; words: (day: AttemptDay, min: number) => string; draw: (x: number, y: number, day: AttemptDay) => Markup }> = {
+const STYLES: Record<
+  AttemptDayStatus,
+  { legend: string; words: (day: AttemptDay, min: number) => string; draw: (x: number, y: number, day: AttemptDay) => Markup }
+> = {
   counted: {
     legend: "counted",
     words: () => "counted",
@@ -50,34 +53,55 @@ const STYLES: Record<AttemptDayStatus, { legend: string; words: (day: AttemptDay
   belowMinimum: {
     legend: "below the minimum (hatched)",
     words: (_, min) => `below the ${min}-minute minimum, not counted`,
-    draw: (x, y) => el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: `url(#${HATCH})`, stroke: "#9a6700", "stroke-width": 1 }),
+    draw: (x, y) =>
+      el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: `url(#${HATCH})`, stroke: "#9a6700", "stroke-width": 1 }),
   },
   missed: {
     legend: "missed (crossed)",
     words: () => "missed: nothing logged",
-    draw: (x, y) => fragment(
-      el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: "#ebedf0", stroke: "#cf222e", "stroke-width": 1 }),
-      el("path", { d: `M${x + 3} ${y + 3}L${x + CELL - 3} ${y + CELL - 3}M${x + CELL - 3} ${y + 3}L${x + 3} ${y + CELL - 3}`, stroke: "#cf222e", "stroke-width": 1.5, "stroke-linecap": "round" }),
-    ),
+    draw: (x, y) =>
+      fragment(
+        el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: "#ebedf0", stroke: "#cf222e", "stroke-width": 1 }),
+        el("path", {
+          d: `M${x + 3} ${y + 3}L${x + CELL - 3} ${y + CELL - 3}M${x + CELL - 3} ${y + 3}L${x + 3} ${y + CELL - 3}`,
+          stroke: "#cf222e",
+          "stroke-width": 1.5,
+          "stroke-linecap": "round",
+        }),
+      ),
   },
   frozen: {
     legend: "frozen (snowflake)",
     words: () => "missed, covered by a streak freeze",
-    draw: (x, y) => fragment(
-      el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: "#ddf4ff", stroke: "#0969da", "stroke-width": 1 }),
-      el("path", {
-        d: `M${x + CELL / 2} ${y + 2.5}V${y + CELL - 2.5}M${x + 2.5} ${y + CELL / 2}H${x + CELL - 2.5}M${x + 3.5} ${y + 3.5}L${x + CELL - 3.5} ${y + CELL - 3.5}M${x + CELL - 3.5} ${y + 3.5}L${x + 3.5} ${y + CELL - 3.5}`,
-        stroke: "#0969da", "stroke-width": 1, "stroke-linecap": "round",
-      }),
-    ),
+    draw: (x, y) =>
+      fragment(
+        el("rect", { x: x + 0.5, y: y + 0.5, width: CELL - 1, height: CELL - 1, rx: 2, fill: "#ddf4ff", stroke: "#0969da", "stroke-width": 1 }),
+        el("path", {
+          d: `M${x + CELL / 2} ${y + 2.5}V${y + CELL - 2.5}M${x + 2.5} ${y + CELL / 2}H${x + CELL - 2.5}M${x + 3.5} ${y + 3.5}L${x + CELL - 3.5} ${y + CELL - 3.5}M${x + CELL - 3.5} ${y + 3.5}L${x + 3.5} ${y + CELL - 3.5}`,
+          stroke: "#0969da",
+          "stroke-width": 1,
+          "stroke-linecap": "round",
+        }),
+      ),
   },
   open: {
     legend: "today, still open (dashed)",
     words: () => "today, still open",
-    draw: (x, y, day) => fragment(
-      el("rect", { x: x + 0.75, y: y + 0.75, width: CELL - 1.5, height: CELL - 1.5, rx: 2, fill: "#ffffff", stroke: "#0969da", "stroke-width": 1.5, "stroke-dasharray": "2 1.5" }),
-      day.minutes > 0 && el("circle", { cx: x + CELL / 2, cy: y + CELL / 2, r: 2, fill: "#0969da" }),
-    ),
+    draw: (x, y, day) =>
+      fragment(
+        el("rect", {
+          x: x + 0.75,
+          y: y + 0.75,
+          width: CELL - 1.5,
+          height: CELL - 1.5,
+          rx: 2,
+          fill: "#ffffff",
+          stroke: "#0969da",
+          "stroke-width": 1.5,
+          "stroke-dasharray": "2 1.5",
+        }),
+        day.minutes > 0 && el("circle", { cx: x + CELL / 2, cy: y + CELL / 2, r: 2, fill: "#0969da" }),
+      ),
   },
   upcoming: {
     legend: "upcoming (empty)",
@@ -101,11 +125,13 @@ export function cellTitle(day: AttemptDay, minMinutes: number): string {
 /** The accessible description: the attempt in words and how to read the picture. */
 function description({ calendar: c }: HeatmapInput): string {
   const count = (s: AttemptDayStatus) => c.days.filter((d) => d.status === s).length;
-  return `Day ${c.currentDay} of ${c.goalDays} (${c.startDate} to ${c.endDate}); current streak ${c.currentStreak}, longest ${c.longestStreak}. ` +
+  return (
+    `Day ${c.currentDay} of ${c.goalDays} (${c.startDate} to ${c.endDate}); current streak ${c.currentStreak}, longest ${c.longestStreak}. ` +
     `${count("counted")} counted, ${count("belowMinimum")} below the ${c.minMinutesPerDay}-minute minimum, ${count("missed")} missed` +
     `${count("frozen") ? `, ${count("frozen")} covered by a streak freeze` : ""}. ` +
     "Weeks are columns and weekdays rows, Monday first. Counted days are filled, darker for more minutes (15, 30, 60); " +
-    "days below the minimum are hatched, missed days crossed out, frozen days carry a snowflake, today has a dashed outline, upcoming days are empty outlines.";
+    "days below the minimum are hatched, missed days crossed out, frozen days carry a snowflake, today has a dashed outline, upcoming days are empty outlines."
+  );
 }
 
 /** The heatmap of an attempt as a standalone SVG document. */
@@ -119,8 +145,12 @@ export function heatmapSvg(input: HeatmapInput): string {
   const cells = c.days.map((day) => {
     const x = LEFT + column(day.date) * STEP;
     const y = TOP + weekdayOf(day.date) * STEP;
-    return el("g", { "data-date": day.date, "data-status": day.status, "data-minutes": day.minutes },
-      el("title", {}, cellTitle(day, c.minMinutesPerDay)), STYLES[day.status].draw(x, y, day));
+    return el(
+      "g",
+      { "data-date": day.date, "data-status": day.status, "data-minutes": day.minutes },
+      el("title", {}, cellTitle(day, c.minMinutesPerDay)),
+      STYLES[day.status].draw(x, y, day),
+    );
   });
 
   // A month's name above the first column holding its first date in the attempt.
@@ -137,10 +167,11 @@ export function heatmapSvg(input: HeatmapInput): string {
   // Legend: one sample per status, then the shades of counted days; items flow into lines.
   const legendItems: { width: number; draw: (x: number, y: number) => Markup }[] = attemptDayStatuses.map((status) => ({
     width: CELL + 4 + textWidth(STYLES[status].legend, 10) + 12,
-    draw: (x, y) => fragment(
-      STYLES[status].draw(x, y, { date: c.startDate, dayNumber: 0, minutes: 0, status }),
-      el("text", { x: x + CELL + 4, y: y + CELL - 2 }, STYLES[status].legend),
-    ),
+    draw: (x, y) =>
+      fragment(
+        STYLES[status].draw(x, y, { date: c.startDate, dayNumber: 0, minutes: 0, status }),
+        el("text", { x: x + CELL + 4, y: y + CELL - 2 }, STYLES[status].legend),
+      ),
   }));
   legendItems.push({
     width: textWidth("fewer minutes", 10) + 4 + SHADES.length * STEP + textWidth("more", 10) + 4,
@@ -160,21 +191,37 @@ export function heatmapSvg(input: HeatmapInput): string {
   let lx = 0;
   let ly = legendTop;
   for (const item of legendItems) {
-    if (lx > 0 && lx + item.width > width - PAD) { lx = 0; ly += STEP + 4; }
+    if (lx > 0 && lx + item.width > width - PAD) {
+      lx = 0;
+      ly += STEP + 4;
+    }
     legend.push(item.draw(lx, ly));
     lx += item.width;
   }
   const height = ly + CELL + PAD;
 
   return svg({
-    width: width + PAD, height, idPrefix: ID,
+    width: width + PAD,
+    height,
+    idPrefix: ID,
     title: `${c.hashtag} heatmap of @${input.handle}`,
     description: description(input),
-    body: el("g", { transform: `translate(${PAD} 0)`, "font-family": FONT, "font-size": 10, fill: "#57606a" },
-      el("defs", {}, el("pattern", { id: HATCH, width: 4, height: 4, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
-        el("rect", { width: 4, height: 4, fill: "#fff8c5" }), el("path", { d: "M0 0V4", stroke: "#9a6700", "stroke-width": 1.5 }))),
+    body: el(
+      "g",
+      { transform: `translate(${PAD} 0)`, "font-family": FONT, "font-size": 10, fill: "#57606a" },
+      el(
+        "defs",
+        {},
+        el(
+          "pattern",
+          { id: HATCH, width: 4, height: 4, patternUnits: "userSpaceOnUse", patternTransform: "rotate(45)" },
+          el("rect", { width: 4, height: 4, fill: "#fff8c5" }),
+          el("path", { d: "M0 0V4", stroke: "#9a6700", "stroke-width": 1.5 }),
+        ),
+      ),
       el("text", { x: 0, y: 16, "font-size": 12, fill: "#24292f" }, caption),
-      ...months, ...weekdays,
+      ...months,
+      ...weekdays,
       el("g", { class: "cells" }, ...cells),
       el("g", { class: "legend" }, ...legend),
     ),

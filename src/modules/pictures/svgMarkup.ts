@@ -21,16 +21,22 @@ const FORBIDDEN_ELEMENTS = new Set(["script", "foreignobject", "iframe", "object
 
 /** Text escaped for XML content and attribute values (quotes included); characters XML 1.0 forbids are dropped. */
 export function escapeXml(value: string): string {
-  return value
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
-    .replace(/[\ud800-\udfff]/g, (ch, i: number, s: string) => {
-      const code = ch.charCodeAt(0);
-      // Keep well-formed surrogate pairs, drop lone halves (not representable in XML).
-      if (code < 0xdc00) return s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff ? ch : "";
-      return i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) < 0xdc00 ? ch : "";
-    })
-    .replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&apos;");
+  return (
+    value
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, "")
+      .replace(/[\ud800-\udfff]/g, (ch, i: number, s: string) => {
+        const code = ch.charCodeAt(0);
+        // Keep well-formed surrogate pairs, drop lone halves (not representable in XML).
+        if (code < 0xdc00) return s.charCodeAt(i + 1) >= 0xdc00 && s.charCodeAt(i + 1) <= 0xdfff ? ch : "";
+        return i > 0 && s.charCodeAt(i - 1) >= 0xd800 && s.charCodeAt(i - 1) < 0xdc00 ? ch : "";
+      })
+      .replace(/&/g, "&amp;")
+      .replace(/</g, "&lt;")
+      .replace(/>/g, "&gt;")
+      .replace(/"/g, "&quot;")
+      .replace(/'/g, "&apos;")
+  );
 }
 
 /** A text node. */
@@ -50,12 +56,20 @@ export function el(name: string, attributes: Attributes = {}, ...children: (Mark
     if (!NAME.test(key) || /^on/i.test(key)) throw new Error(`attribute ${key} is not written`);
     out += ` ${key}="${value === true ? key : typeof value === "number" ? number(value) : escapeXml(value)}"`;
   }
-  const inner = children.filter((c): c is Markup | string => Boolean(c)).map((c) => (typeof c === "string" ? escapeXml(c) : c.markup)).join("");
+  const inner = children
+    .filter((c): c is Markup | string => Boolean(c))
+    .map((c) => (typeof c === "string" ? escapeXml(c) : c.markup))
+    .join("");
   return { markup: inner ? `${out}>${inner}</${name}>` : `${out}/>` };
 }
 
 /** Several pieces as one. */
-export const fragment = (...parts: (Markup | null | undefined | false)[]): Markup => ({ markup: parts.filter((p): p is Markup => Boolean(p)).map((p) => p.markup).join("") });
+export const fragment = (...parts: (Markup | null | undefined | false)[]): Markup => ({
+  markup: parts
+    .filter((p): p is Markup => Boolean(p))
+    .map((p) => p.markup)
+    .join(""),
+});
 
 /** Input of `svg`: the size, the accessible name and description, the body. */
 export interface SvgDocument {
@@ -77,9 +91,19 @@ export interface SvgDocument {
 export function svg(doc: SvgDocument): string {
   const titleId = `${doc.idPrefix}-title`;
   const descId = `${doc.idPrefix}-desc`;
-  const root = el("svg", {
-    xmlns: "http://www.w3.org/2000/svg", width: doc.width, height: doc.height, viewBox: `0 0 ${number(doc.width)} ${number(doc.height)}`,
-    role: "img", "aria-labelledby": `${titleId} ${descId}`,
-  }, el("title", { id: titleId }, doc.title), el("desc", { id: descId }, doc.description), doc.body);
+  const root = el(
+    "svg",
+    {
+      xmlns: "http://www.w3.org/2000/svg",
+      width: doc.width,
+      height: doc.height,
+      viewBox: `0 0 ${number(doc.width)} ${number(doc.height)}`,
+      role: "img",
+      "aria-labelledby": `${titleId} ${descId}`,
+    },
+    el("title", { id: titleId }, doc.title),
+    el("desc", { id: descId }, doc.description),
+    doc.body,
+  );
   return `<?xml version="1.0" encoding="UTF-8"?>\n${root.markup}\n`;
 }

@@ -13,12 +13,12 @@ import { FILE_CSP } from "../files/files.routes.ts";
 export const SVG_CONTENT_TYPE = "image/svg+xml";
 
 /** Response schema of a picture route, for the OpenAPI document. */
-export const SvgBody = z.string().openapi({ description: "An SVG document (image/svg+xml) with an accessible <title> and <desc>; no script, no external reference" });
+export const SvgBody = z
+  .string()
+  .openapi({ description: "An SVG document (image/svg+xml) with an accessible <title> and <desc>; no script, no external reference" });
 
 /** How long a picture may be reused: public ones by anyone, a learner's own only by their browser. */
-export type SvgCaching =
-  | { scope: "public"; maxAge: number; learnerData: boolean }
-  | { scope: "private"; maxAge: number };
+export type SvgCaching = { scope: "public"; maxAge: number; learnerData: boolean } | { scope: "private"; maxAge: number };
 
 /** Sends `svg` with its headers (and 304 when the client's ETag still matches). */
 export function sendSvg(req: Request, res: Response, svg: string, caching: SvgCaching): void {

@@ -33,8 +33,13 @@ export function profileRoutes(api: RestApi, services: Services): void {
   const { config } = services.deps;
 
   route(api, {
-    method: "get", path: "/learners/{handle}", summary: "A learner's public card", tags: ["learners"], cache: "public",
-    description: "Handle, display name, the current attempt's day and streaks of a learner who set `public: true` (PATCH /me), with the URLs of their heatmap and badge. A private profile and an unknown handle are the same 404.",
+    method: "get",
+    path: "/learners/{handle}",
+    summary: "A learner's public card",
+    tags: ["learners"],
+    cache: "public",
+    description:
+      "Handle, display name, the current attempt's day and streaks of a learner who set `public: true` (PATCH /me), with the URLs of their heatmap and badge. A private profile and an unknown handle are the same 404.",
     params: HandleParams,
     response: { schema: PublicCardSchema, description: "The public card" },
     handler: async ({ params, req, res }) => {
@@ -46,7 +51,11 @@ export function profileRoutes(api: RestApi, services: Services): void {
   });
 
   route(api, {
-    method: "get", path: "/learners/{handle}/heatmap.svg", summary: "A public learner's heatmap (SVG)", tags: ["learners", "pictures"], cache: "public",
+    method: "get",
+    path: "/learners/{handle}/heatmap.svg",
+    summary: "A public learner's heatmap (SVG)",
+    tags: ["learners", "pictures"],
+    cache: "public",
     description: `The current attempt's dates as a calendar grid (weeks as columns, weekdays as rows, Monday first): counted dates filled and shaded by minutes, dates below the minimum hatched, missed ones crossed out, today outlined with dashes, upcoming ones empty; a tooltip per date. \`Cache-Control: public, max-age=${PICTURE_MAX_AGE}\`, strong ETag. 404 for a private or unknown handle.`,
     params: HandleParams,
     response: { schema: SvgBody, description: "The heatmap", contentType: SVG_CONTENT_TYPE },
@@ -60,7 +69,11 @@ export function profileRoutes(api: RestApi, services: Services): void {
   });
 
   route(api, {
-    method: "get", path: "/learners/{handle}/badge.svg", summary: "A public learner's badge (SVG)", tags: ["learners", "pictures"], cache: "public",
+    method: "get",
+    path: "/learners/{handle}/badge.svg",
+    summary: "A public learner's badge (SVG)",
+    tags: ["learners", "pictures"],
+    cache: "public",
     description: `A shields-style badge, "#66DaysOfK8s | day 14 · streak 14", for a README: \`![#66DaysOfK8s](https://<host>/api/v1/learners/<handle>/badge.svg)\`. \`Cache-Control: public, max-age=${PICTURE_MAX_AGE}\`, strong ETag. 404 for a private or unknown handle.`,
     params: HandleParams,
     response: { schema: SvgBody, description: "The badge", contentType: SVG_CONTENT_TYPE },
@@ -73,7 +86,12 @@ export function profileRoutes(api: RestApi, services: Services): void {
   });
 
   route(api, {
-    method: "get", path: "/me/heatmap.svg", summary: "The learner's own heatmap (SVG)", tags: ["progress", "pictures"], auth: true, cache: "private",
+    method: "get",
+    path: "/me/heatmap.svg",
+    summary: "The learner's own heatmap (SVG)",
+    tags: ["progress", "pictures"],
+    auth: true,
+    cache: "private",
     description: `The same picture as /learners/{handle}/heatmap.svg for the token's learner, public profile or not. \`Cache-Control: private, max-age=${OWN_PICTURE_MAX_AGE}\`, strong ETag.`,
     response: { schema: SvgBody, description: "The heatmap", contentType: SVG_CONTENT_TYPE },
     handler: async ({ req, res }) => {

@@ -30,7 +30,16 @@ export interface LearnerCalendar {
 
 /** The card of a calendar's learner. */
 export function cardOf(handle: string, displayName: string, c: AttemptCalendar): PublicCard {
-  return { handle, displayName, hashtag: c.hashtag, day: c.currentDay, goalDays: c.goalDays, currentStreak: c.currentStreak, longestStreak: c.longestStreak, status: c.status };
+  return {
+    handle,
+    displayName,
+    hashtag: c.hashtag,
+    day: c.currentDay,
+    goalDays: c.goalDays,
+    currentStreak: c.currentStreak,
+    longestStreak: c.longestStreak,
+    status: c.status,
+  };
 }
 
 /** The public profiles service. */

@@ -34,7 +34,12 @@ export type AttemptDayStatus = (typeof attemptDayStatuses)[number];
 
 /** How each status of the walk is drawn; null: not a date of the attempt. */
 const DRAWN: Record<DateStatus, AttemptDayStatus | null> = {
-  COUNTED: "counted", BELOW_MINIMUM: "belowMinimum", MISSED: "missed", FROZEN: "frozen", OPEN: "open", BEFORE_ENROLMENT: null,
+  COUNTED: "counted",
+  BELOW_MINIMUM: "belowMinimum",
+  MISSED: "missed",
+  FROZEN: "frozen",
+  OPEN: "open",
+  BEFORE_ENROLMENT: null,
 };
 
 /** One date of an attempt. */
@@ -90,10 +95,16 @@ export function attemptCalendar(
     days.push({ date, dayNumber: i + 1, minutes: d?.minutes ?? 0, status: d ? DRAWN[d.status]! : "upcoming" });
   }
   return {
-    hashtag, startDate, endDate, today: stats.today,
+    hashtag,
+    startDate,
+    endDate,
+    today: stats.today,
     currentDay: Math.min(Math.max(daysBetween(startDate, stats.today) + 1, 1), length),
-    goalDays, minMinutesPerDay: stats.minMinutesPerDay,
-    currentStreak: stats.currentStreak, longestStreak: stats.longestStreak, status: stats.status,
+    goalDays,
+    minMinutesPerDay: stats.minMinutesPerDay,
+    currentStreak: stats.currentStreak,
+    longestStreak: stats.longestStreak,
+    status: stats.status,
     days,
   };
 }

@@ -101,15 +101,16 @@ export function walkAttempt(input: AttemptWalkInput): AttemptWalk {
   const dates: AttemptDate[] = [];
   const enrolledAt = input.enrolledAt;
   if (enrolledAt) {
-    const early = input.entries
-      .filter((e) => loggedBeforeAttempt(e, startDate, enrolledAt))
-      .sort((a, b) => a.date.localeCompare(b.date));
+    const early = input.entries.filter((e) => loggedBeforeAttempt(e, startDate, enrolledAt)).sort((a, b) => a.date.localeCompare(b.date));
     for (const e of early) {
       dates.push({ date: e.date, status: "BEFORE_ENROLMENT", minutes: e.minutes, timezone: e.timezone, freeze: "NONE", freezesBanked: 0 });
     }
   }
 
-  const lastEntry = [...byDate.keys()].filter((d) => d >= startDate).sort().at(-1);
+  const lastEntry = [...byDate.keys()]
+    .filter((d) => d >= startDate)
+    .sort()
+    .at(-1);
   const end = lastEntry && lastEntry > today ? lastEntry : today;
   for (let d = startDate; d <= end; d = addDays(d, 1)) {
     const e = byDate.get(d);

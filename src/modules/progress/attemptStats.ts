@@ -43,7 +43,15 @@ export function createAttemptStats({ p, clock, config, content, challengeOf, cur
     // A path may list only some days (the suggested order skips ten): the rest follow chronologically.
     const order = steps ? [...steps, ...chronological.filter((n) => !steps.includes(n))] : chronological;
     const next = nextLesson(order, new Set(finished));
-    const { stats: s, walk } = streakOf({ entries, now: clock.now(), timezone: viewer.timezone, startDate, goalDays, minMinutes: c.minMinutesPerDay, freeze: c.freeze });
+    const { stats: s, walk } = streakOf({
+      entries,
+      now: clock.now(),
+      timezone: viewer.timezone,
+      startDate,
+      goalDays,
+      minMinutes: c.minMinutesPerDay,
+      freeze: c.freeze,
+    });
     const stats: StatsView = {
       challengeSlug: slug,
       enrollment: enrollment ? enrollmentView(enrollment) : null,
@@ -75,12 +83,20 @@ export function createAttemptStats({ p, clock, config, content, challengeOf, cur
       // The attempt's dates, and dates before it logged after enrolling (BEFORE_ENROLMENT).
       const entries = await p.logEntry.findMany({
         where: { learnerId: viewer.id, OR: [{ date: { gte: startDate } }, ...(enrollment ? [{ createdAt: { gte: enrollment.createdAt } }] : [])] },
-        select: { date: true, timezone: true, minutes: true, createdAt: true }, orderBy: { date: "desc" }, take: 1000,
+        select: { date: true, timezone: true, minutes: true, createdAt: true },
+        orderBy: { date: "desc" },
+        take: 1000,
       });
       return explainStreak({
         entries: entries.map((e) => ({ date: e.date, timezone: e.timezone, minutes: e.minutes, loggedAt: e.createdAt })),
-        now, timezone: viewer.timezone, startDate, goalDays: enrollment?.goalDays ?? c.totalDays, minMinutes: c.minMinutesPerDay,
-        freeze: c.freeze, enrolledAt: enrollment?.createdAt, graceDays: config.LOG_GRACE_DAYS,
+        now,
+        timezone: viewer.timezone,
+        startDate,
+        goalDays: enrollment?.goalDays ?? c.totalDays,
+        minMinutes: c.minMinutesPerDay,
+        freeze: c.freeze,
+        enrolledAt: enrollment?.createdAt,
+        graceDays: config.LOG_GRACE_DAYS,
       });
     },
   };

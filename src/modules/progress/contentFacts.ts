@@ -23,9 +23,14 @@ export interface ChallengeFacts {
 }
 
 const fallback: ChallengeFacts = {
-  slug: DEFAULT_CHALLENGE, name: DEFAULT_CHALLENGE_NAME, hashtag: DEFAULT_CHALLENGE_NAME, hashtags: ["#kubernetes", "#learning"], totalDays: 66, minMinutesPerDay: 5, freeze: strictPolicy,
+  slug: DEFAULT_CHALLENGE,
+  name: DEFAULT_CHALLENGE_NAME,
+  hashtag: DEFAULT_CHALLENGE_NAME,
+  hashtags: ["#kubernetes", "#learning"],
+  totalDays: 66,
+  minMinutesPerDay: 5,
+  freeze: strictPolicy,
 };
-
 
 /** Content reads of the progress module. */
 export interface ContentFacts {
@@ -47,8 +52,12 @@ export function prismaContentFacts(db: Database): ContentFacts {
       const row = await p.challenge.findUnique({ where: { slug } });
       if (!row) return slug === DEFAULT_CHALLENGE ? fallback : null;
       return {
-        slug: row.slug, name: row.name, hashtag: row.hashtag, hashtags: decodeStringList(row.hashtags),
-        totalDays: row.totalDays, minMinutesPerDay: row.minMinutesPerDay,
+        slug: row.slug,
+        name: row.name,
+        hashtag: row.hashtag,
+        hashtags: decodeStringList(row.hashtags),
+        totalDays: row.totalDays,
+        minMinutesPerDay: row.minMinutesPerDay,
         freeze: { everyCountedDays: row.freezeEveryCountedDays, maxBanked: row.maxFreezesBanked },
       };
     },

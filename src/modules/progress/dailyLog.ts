@@ -30,7 +30,11 @@ export interface DailyLogService {
   /** The viewer's entry for one date, or NOT_FOUND. */
   getLog(viewer: Viewer, date: string, slug?: string): Promise<LogEntryView>;
   /** The viewer's log, newest first, one page (opaque `log` cursors); `from`/`to` bound the dates. */
-  listLog(viewer: Viewer, options?: PageArgs & { from?: string | null | undefined; to?: string | null | undefined }, slug?: string): Promise<Connection<LogEntryView>>;
+  listLog(
+    viewer: Viewer,
+    options?: PageArgs & { from?: string | null | undefined; to?: string | null | undefined },
+    slug?: string,
+  ): Promise<Connection<LogEntryView>>;
 }
 
 const LOG_CURSOR = "log";
@@ -49,12 +53,15 @@ function logCursorDate(after: string | null | undefined): string | undefined {
 /** Checks a log entry's minutes, text, days and concepts; returns the days sorted and the concepts normalized. */
 function checkLogInput(input: LogInput, c: ChallengeFacts): { days: number[]; concepts: string[] } {
   const issues: FieldIssue[] = [];
-  if (!Number.isInteger(input.minutes) || input.minutes < 0 || input.minutes > limits.maxMinutes) issues.push({ path: ["minutes"], message: `an integer from 0 to ${limits.maxMinutes}` });
+  if (!Number.isInteger(input.minutes) || input.minutes < 0 || input.minutes > limits.maxMinutes)
+    issues.push({ path: ["minutes"], message: `an integer from 0 to ${limits.maxMinutes}` });
   if (input.learned.length > limits.learnedChars) issues.push({ path: ["learned"], message: `at most ${limits.learnedChars} characters` });
   const days = [...new Set(input.days ?? [])];
-  if (days.length > limits.listItems || days.some((d) => !Number.isInteger(d) || d < 1 || d > c.totalDays)) issues.push({ path: ["days"], message: `at most ${limits.listItems} day numbers from 1 to ${c.totalDays}` });
+  if (days.length > limits.listItems || days.some((d) => !Number.isInteger(d) || d < 1 || d > c.totalDays))
+    issues.push({ path: ["days"], message: `at most ${limits.listItems} day numbers from 1 to ${c.totalDays}` });
   const concepts = [...new Set((input.concepts ?? []).map(normalizeConceptSlug))];
-  if (concepts.length > limits.listItems || !concepts.every(isConceptSlug)) issues.push({ path: ["concepts"], message: `at most ${limits.listItems}, each ${conceptSlugRule}` });
+  if (concepts.length > limits.listItems || !concepts.every(isConceptSlug))
+    issues.push({ path: ["concepts"], message: `at most ${limits.listItems}, each ${conceptSlugRule}` });
   if (issues.length) throw invalid("Invalid log entry", issues);
   return { days: days.sort((a, b) => a - b), concepts };
 }
@@ -82,8 +89,14 @@ export function createDailyLog({ p, clock, config, challengeOf, currentEnrollmen
       // One INSERT … ON CONFLICT DO UPDATE (progressSql.ts): atomic when the same date is logged concurrently.
       // The current attempt (for countedReason) comes back from the same statement.
       const { entry, attempt } = await upsertLogEntry(p, slug, {
-        learnerId: viewer.id, date, timezone: viewer.timezone, now,
-        minutes: input.minutes, learned: input.learned.trim(), days: JSON.stringify(days), concepts: JSON.stringify(concepts),
+        learnerId: viewer.id,
+        date,
+        timezone: viewer.timezone,
+        now,
+        minutes: input.minutes,
+        learned: input.learned.trim(),
+        days: JSON.stringify(days),
+        concepts: JSON.stringify(concepts),
       });
       return logEntryView(entry, c.minMinutesPerDay, attempt);
     },
@@ -103,12 +116,22 @@ export function createDailyLog({ p, clock, config, challengeOf, currentEnrollmen
       const before = logCursorDate(options.after);
       const range = { ...(options.from ? { gte: options.from } : {}), ...(options.to ? { lte: options.to } : {}) };
       const [rows, total, c, attempt] = await Promise.all([
-        p.logEntry.findMany({ where: { learnerId: viewer.id, date: { ...range, ...(before ? { lt: before } : {}) } }, orderBy: { date: "desc" }, take: size + 1 }),
+        p.logEntry.findMany({
+          where: { learnerId: viewer.id, date: { ...range, ...(before ? { lt: before } : {}) } },
+          orderBy: { date: "desc" },
+          take: size + 1,
+        }),
         p.logEntry.count({ where: { learnerId: viewer.id, date: range } }),
         challengeOf(slug),
         currentEnrollment(viewer, slug),
       ]);
-      return toConnection(rows.map((r) => logEntryView(r, c.minMinutesPerDay, attempt)), size, total, before !== undefined, (e) => encodeCursor(LOG_CURSOR, e.date));
+      return toConnection(
+        rows.map((r) => logEntryView(r, c.minMinutesPerDay, attempt)),
+        size,
+        total,
+        before !== undefined,
+        (e) => encodeCursor(LOG_CURSOR, e.date),
+      );
     },
   };
 }

@@ -24,7 +24,8 @@ export function createEnrolments({ p, clock, challengeOf }: ProgressContext): En
       const slug = input.challengeSlug ?? DEFAULT_CHALLENGE;
       const c = await challengeOf(slug);
       const goalDays = input.goalDays ?? c.totalDays;
-      if (!Number.isInteger(goalDays) || goalDays < 1 || goalDays > 366) throw invalid("Invalid enrolment", [{ path: ["goalDays"], message: "an integer from 1 to 366" }]);
+      if (!Number.isInteger(goalDays) || goalDays < 1 || goalDays > 366)
+        throw invalid("Invalid enrolment", [{ path: ["goalDays"], message: "an integer from 1 to 366" }]);
       const now = clock.now();
       const row = await p.$transaction(async (tx) => {
         await tx.enrollment.updateMany({ where: { learnerId: viewer.id, challengeSlug: slug, state: "ACTIVE" }, data: { state: "ENDED", endedAt: now } });

@@ -54,8 +54,12 @@ export function createLessonProgress({ p, clock, content, checkDay }: ProgressCo
   return {
     async getProgress(viewer, day, slug = DEFAULT_CHALLENGE) {
       await checkDay(slug, day);
-      const row = await p.lessonProgress.findUnique({ where: { learnerId_challengeSlug_dayNumber: { learnerId: viewer.id, challengeSlug: slug, dayNumber: day } } });
-      return row ? progressView(row) : { challengeSlug: slug, day, status: "NOT_STARTED", startedAt: null, completedAt: null, note: null, confidence: null, updatedAt: null };
+      const row = await p.lessonProgress.findUnique({
+        where: { learnerId_challengeSlug_dayNumber: { learnerId: viewer.id, challengeSlug: slug, dayNumber: day } },
+      });
+      return row
+        ? progressView(row)
+        : { challengeSlug: slug, day, status: "NOT_STARTED", startedAt: null, completedAt: null, note: null, confidence: null, updatedAt: null };
     },
 
     /**
@@ -65,9 +69,11 @@ export function createLessonProgress({ p, clock, content, checkDay }: ProgressCo
     async setProgress(viewer, day, input, slug = DEFAULT_CHALLENGE) {
       await checkDay(slug, day);
       const issues: FieldIssue[] = [];
-      if (input.status !== undefined && !lessonStatuses.includes(input.status)) issues.push({ path: ["status"], message: `one of ${lessonStatuses.join(", ")}` });
+      if (input.status !== undefined && !lessonStatuses.includes(input.status))
+        issues.push({ path: ["status"], message: `one of ${lessonStatuses.join(", ")}` });
       if (input.note != null && input.note.length > limits.noteChars) issues.push({ path: ["note"], message: `at most ${limits.noteChars} characters` });
-      if (input.confidence != null && (!Number.isInteger(input.confidence) || input.confidence < 1 || input.confidence > 5)) issues.push({ path: ["confidence"], message: "an integer from 1 to 5" });
+      if (input.confidence != null && (!Number.isInteger(input.confidence) || input.confidence < 1 || input.confidence > 5))
+        issues.push({ path: ["confidence"], message: "an integer from 1 to 5" });
       if (issues.length) throw invalid("Invalid progress", issues);
       const key = { learnerId: viewer.id, challengeSlug: slug, dayNumber: day };
       const row = await retryOnUniqueViolation(async () => {
@@ -79,7 +85,9 @@ export function createLessonProgress({ p, clock, content, checkDay }: ProgressCo
           completedAt: status === "DONE" ? (prev?.status === "DONE" ? prev.completedAt : now) : null,
         };
         const data = {
-          status, ...times, updatedAt: now,
+          status,
+          ...times,
+          updatedAt: now,
           ...(input.note !== undefined ? { note: input.note } : {}),
           ...(input.confidence !== undefined ? { confidence: input.confidence } : {}),
         };
@@ -93,7 +101,11 @@ export function createLessonProgress({ p, clock, content, checkDay }: ProgressCo
       const after = progressCursorDay(options.after);
       const where = { learnerId: viewer.id, challengeSlug: slug, ...(options.status ? { status: options.status } : {}) };
       const [rows, total] = await Promise.all([
-        p.lessonProgress.findMany({ where: { ...where, ...(after !== undefined ? { dayNumber: { gt: after } } : {}) }, orderBy: { dayNumber: "asc" }, take: size + 1 }),
+        p.lessonProgress.findMany({
+          where: { ...where, ...(after !== undefined ? { dayNumber: { gt: after } } : {}) },
+          orderBy: { dayNumber: "asc" },
+          take: size + 1,
+        }),
         p.lessonProgress.count({ where }),
       ]);
       return toConnection(rows.map(progressView), size, total, after !== undefined, (r) => encodeCursor(PROGRESS_CURSOR, r.day));
@@ -102,7 +114,11 @@ export function createLessonProgress({ p, clock, content, checkDay }: ProgressCo
     async mastery(viewer, options = {}, slug = DEFAULT_CHALLENGE) {
       const [concepts, done] = await Promise.all([
         content.dayConcepts(slug),
-        p.lessonProgress.findMany({ where: { learnerId: viewer.id, challengeSlug: slug, status: "DONE" }, select: { dayNumber: true, confidence: true }, take: 1000 }),
+        p.lessonProgress.findMany({
+          where: { learnerId: viewer.id, challengeSlug: slug, status: "DONE" },
+          select: { dayNumber: true, confidence: true },
+          take: 1000,
+        }),
       ]);
       const factor = new Map(done.map((d) => [d.dayNumber, d.confidence ? d.confidence / 5 : 0.6]));
       const acc = new Map<string, MasteryView & { total: number; score: number }>();
@@ -111,7 +127,10 @@ export function createLessonProgress({ p, clock, content, checkDay }: ProgressCo
         m.daysTotal++;
         m.total += c.weight;
         const f = factor.get(c.dayNumber);
-        if (f !== undefined) { m.daysDone++; m.score += c.weight * f; }
+        if (f !== undefined) {
+          m.daysDone++;
+          m.score += c.weight * f;
+        }
         acc.set(c.conceptSlug, m);
       }
       return [...acc.values()]

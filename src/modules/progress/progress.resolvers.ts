@@ -4,7 +4,21 @@
  */
 import { ownerOf, viewerOf, type GraphQLContext } from "../../graphql/context.ts";
 import type { LearnerView } from "../learners/learners.types.ts";
-import type { LearnerLessonArgs, LearnerLogArgs, LearnerLogConnectionArgs, LearnerLogEntryArgs, LearnerMasteryArgs, LearnerProgressArgs, LearnerProgressConnectionArgs, LearnerShareArgs, LearnerStatsArgs, MutationEnrolArgs, MutationLogDayArgs, MutationSetProgressArgs, Resolvers } from "../../graphql/resolvers.generated.ts";
+import type {
+  LearnerLessonArgs,
+  LearnerLogArgs,
+  LearnerLogConnectionArgs,
+  LearnerLogEntryArgs,
+  LearnerMasteryArgs,
+  LearnerProgressArgs,
+  LearnerProgressConnectionArgs,
+  LearnerShareArgs,
+  LearnerStatsArgs,
+  MutationEnrolArgs,
+  MutationLogDayArgs,
+  MutationSetProgressArgs,
+  Resolvers,
+} from "../../graphql/resolvers.generated.ts";
 import { toGraphQLConnection } from "../../graphql/connection.ts";
 import type { Connection } from "../content/pagination.ts";
 
@@ -16,13 +30,11 @@ const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
 export const progressResolvers: Resolvers = {
   Learner: {
-    progress: async (l: LearnerView, a: LearnerProgressArgs, ctx: Ctx) =>
-      itemsAndNext(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
+    progress: async (l: LearnerView, a: LearnerProgressArgs, ctx: Ctx) => itemsAndNext(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
     progressConnection: async (l: LearnerView, a: LearnerProgressConnectionArgs, ctx: Ctx) =>
       toGraphQLConnection(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),
     lesson: (l: LearnerView, a: LearnerLessonArgs, ctx: Ctx) => ctx.services.progress.getProgress(ownerOf(l, ctx), a.day),
-    log: async (l: LearnerView, a: LearnerLogArgs, ctx: Ctx) =>
-      itemsAndNext(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
+    log: async (l: LearnerView, a: LearnerLogArgs, ctx: Ctx) => itemsAndNext(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
     logConnection: async (l: LearnerView, a: LearnerLogConnectionArgs, ctx: Ctx) =>
       toGraphQLConnection(await ctx.services.progress.listLog(ownerOf(l, ctx), a)),
     logEntry: async (l: LearnerView, a: LearnerLogEntryArgs, ctx: Ctx) => {
@@ -32,12 +44,16 @@ export const progressResolvers: Resolvers = {
     stats: (l: LearnerView, a: LearnerStatsArgs, ctx: Ctx) => ctx.services.progress.stats(ownerOf(l, ctx), { path: opt(a.path) }),
     enrollments: (l: LearnerView, _: unknown, ctx: Ctx) => ctx.services.progress.enrollments(ownerOf(l, ctx)),
     mastery: (l: LearnerView, a: LearnerMasteryArgs, ctx: Ctx) => ctx.services.progress.mastery(ownerOf(l, ctx), { limit: opt(a.first) }),
-    share: (l: LearnerView, a: LearnerShareArgs, ctx: Ctx) =>
-      ctx.services.progress.share(ownerOf(l, ctx), a.date, { maxLength: opt(a.maxLength) }),
+    share: (l: LearnerView, a: LearnerShareArgs, ctx: Ctx) => ctx.services.progress.share(ownerOf(l, ctx), a.date, { maxLength: opt(a.maxLength) }),
   },
   Mutation: {
     logDay: async (_: unknown, { input }: MutationLogDayArgs, ctx: Ctx) => ({
-      entry: await ctx.services.progress.logDay(viewerOf(ctx), input.date, { minutes: input.minutes, learned: input.learned ?? "", days: opt(input.days), concepts: opt(input.concepts) }),
+      entry: await ctx.services.progress.logDay(viewerOf(ctx), input.date, {
+        minutes: input.minutes,
+        learned: input.learned ?? "",
+        days: opt(input.days),
+        concepts: opt(input.concepts),
+      }),
     }),
     setProgress: async (_: unknown, { input }: MutationSetProgressArgs, ctx: Ctx) => ({
       progress: await ctx.services.progress.setProgress(viewerOf(ctx), input.day, {

@@ -25,8 +25,7 @@ export type { LearnerDataExport } from "./dataExport.ts";
  * The progress service: every method of its parts (each method's doc comment is on its
  * part's interface).
  */
-export interface ProgressService
-  extends LessonProgressService, DailyLogService, EnrolmentService, AttemptStatsService, SharePostService, DataExportService {}
+export interface ProgressService extends LessonProgressService, DailyLogService, EnrolmentService, AttemptStatsService, SharePostService, DataExportService {}
 
 /** Builds the progress service from its parts on shared lookups. */
 export function createProgressService(deps: Deps, content: ContentFacts): ProgressService {

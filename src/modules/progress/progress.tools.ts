@@ -39,7 +39,7 @@ export const progressTools = [
       "The learner's #66DaysOfK8s stats: current and longest streak, days logged, missed dates, percent complete, status " +
       "(ON_TRACK, BROKEN, COMPLETED), today's date in their zone and the next lesson. Same fields as GET /api/v1/me/stats.",
     input: {
-      path: z.string().trim().min(1).max(64).optional().describe("Learning path for the next lesson (default \"chronological\")"),
+      path: z.string().trim().min(1).max(64).optional().describe('Learning path for the next lesson (default "chronological")'),
       maxChars: maxCharsArg,
     },
     output: StatsSchema.shape,
@@ -50,13 +50,22 @@ export const progressTools = [
       const lines = [
         `Streak: ${s.currentStreak} day${s.currentStreak === 1 ? "" : "s"} (longest ${s.longestStreak}); ${s.daysLogged} of ${s.goalDays} days logged, ${s.percentComplete}% complete; status ${s.status}.`,
         `Today is ${s.today}; last logged ${s.lastLoggedDate ?? "never"}. A day counts from ${s.minMinutesPerDay} minutes.`,
-        s.missedDates.length ? `Missed: ${s.missedDates.slice(-10).join(", ")}${s.missedDates.length > 10 ? ` (and ${s.missedDates.length - 10} more)` : ""}.` : "No missed days.",
+        s.missedDates.length
+          ? `Missed: ${s.missedDates.slice(-10).join(", ")}${s.missedDates.length > 10 ? ` (and ${s.missedDates.length - 10} more)` : ""}.`
+          : "No missed days.",
         ...(s.freezePolicy.everyCountedDays > 0 && s.freezePolicy.maxBanked > 0
-          ? [`Streak freezes: ${s.freezes.banked} banked (earned ${s.freezes.earned}, used ${s.freezes.used}; one per ${s.freezePolicy.everyCountedDays} counted dates, at most ${s.freezePolicy.maxBanked}).`]
+          ? [
+              `Streak freezes: ${s.freezes.banked} banked (earned ${s.freezes.earned}, used ${s.freezes.used}; one per ${s.freezePolicy.everyCountedDays} counted dates, at most ${s.freezePolicy.maxBanked}).`,
+            ]
           : []),
-        s.nextLesson ? `Next lesson (${s.nextLesson.path}): Day ${s.nextLesson.day}${s.nextLesson.title ? `: ${s.nextLesson.title}` : ""}.` : "Every lesson is done.",
+        s.nextLesson
+          ? `Next lesson (${s.nextLesson.path}): Day ${s.nextLesson.day}${s.nextLesson.title ? `: ${s.nextLesson.title}` : ""}.`
+          : "Every lesson is done.",
       ];
-      const sources: Source[] = [statsSource(ctx), ...(s.nextLesson ? [{ title: `Day ${s.nextLesson.day} (lesson)`, url: ctx.links.dayMarkdown(s.nextLesson.day) }] : [])];
+      const sources: Source[] = [
+        statsSource(ctx),
+        ...(s.nextLesson ? [{ title: `Day ${s.nextLesson.day} (lesson)`, url: ctx.links.dayMarkdown(s.nextLesson.day) }] : []),
+      ];
       return { text: citedText(lines.join("\n"), sources, maxChars), data: s };
     },
   }),
@@ -69,7 +78,13 @@ export const progressTools = [
       "Paged: pass the returned `next` as `cursor` for more.",
     input: {
       status: LessonStatusSchema.optional().describe("Only lessons with this status"),
-      limit: z.number().int().min(1, `limit must be 1–${MAX_PAGE_SIZE}`).max(MAX_PAGE_SIZE, `limit must be 1–${MAX_PAGE_SIZE}`).default(DEFAULT_PAGE_SIZE).describe(`How many (default ${DEFAULT_PAGE_SIZE})`),
+      limit: z
+        .number()
+        .int()
+        .min(1, `limit must be 1–${MAX_PAGE_SIZE}`)
+        .max(MAX_PAGE_SIZE, `limit must be 1–${MAX_PAGE_SIZE}`)
+        .default(DEFAULT_PAGE_SIZE)
+        .describe(`How many (default ${DEFAULT_PAGE_SIZE})`),
       cursor: z.string().max(200).optional().describe("The `next` of the previous page"),
       maxChars: maxCharsArg,
     },
@@ -80,7 +95,15 @@ export const progressTools = [
       const connection = await ctx.services.progress.listProgress(learnerOf(ctx), { status, first: limit, after: cursor ?? null });
       const page = { items: connection.items, next: connection.pageInfo.hasNextPage ? connection.pageInfo.endCursor : null };
       const body = page.items.length
-        ? ["Your lessons:", "", ...page.items.map((p) => `- Day ${p.day}: ${p.status}${p.confidence ? `, confidence ${p.confidence}/5` : ""}${p.note ? ` (note: ${p.note.replace(/\s+/g, " ").slice(0, 120)})` : ""}`), ...(page.next ? ["", `More: call my_progress with cursor "${page.next}".`] : [])].join("\n")
+        ? [
+            "Your lessons:",
+            "",
+            ...page.items.map(
+              (p) =>
+                `- Day ${p.day}: ${p.status}${p.confidence ? `, confidence ${p.confidence}/5` : ""}${p.note ? ` (note: ${p.note.replace(/\s+/g, " ").slice(0, 120)})` : ""}`,
+            ),
+            ...(page.next ? ["", `More: call my_progress with cursor "${page.next}".`] : []),
+          ].join("\n")
         : `No lesson progress recorded${status ? ` with status ${status}` : ""} yet.`;
       const sources: Source[] = [{ title: "Your progress (private)", url: ctx.links.path("/api/v1/me/progress") }];
       return { text: citedText(body, sources, maxChars), data: page };
@@ -95,8 +118,18 @@ export const progressTools = [
       "and concepts touched. Calling it again today replaces today's entry (idempotent), so send the full day's total. A day counts toward " +
       "the streak from the challenge's daily minimum (5 minutes). Returns the entry and the updated streak.",
     input: {
-      minutes: z.number().int("minutes must be a whole number").min(0, "minutes must be 0 or more").max(limits.maxMinutes, `minutes must be at most ${limits.maxMinutes}`).describe("Minutes studied today"),
-      learned: z.string().trim().max(limits.learnedChars, `learned must be at most ${limits.learnedChars} characters`).default("").describe("What was learned, in a sentence or two (may be left out)"),
+      minutes: z
+        .number()
+        .int("minutes must be a whole number")
+        .min(0, "minutes must be 0 or more")
+        .max(limits.maxMinutes, `minutes must be at most ${limits.maxMinutes}`)
+        .describe("Minutes studied today"),
+      learned: z
+        .string()
+        .trim()
+        .max(limits.learnedChars, `learned must be at most ${limits.learnedChars} characters`)
+        .default("")
+        .describe("What was learned, in a sentence or two (may be left out)"),
       days: z.array(dayNumberArg).max(limits.listItems).optional().describe("Lesson numbers studied"),
       concepts: z.array(ConceptSlugSchema).max(limits.listItems).optional().describe("Concept slugs studied"),
     },
@@ -128,7 +161,13 @@ export const progressTools = [
       day: dayNumberArg.describe("The lesson number"),
       status: LessonStatusSchema.describe("NOT_STARTED, IN_PROGRESS, DONE or SKIPPED"),
       note: z.string().max(limits.noteChars, `note must be at most ${limits.noteChars} characters`).optional().describe("A private note (markdown)"),
-      confidence: z.number().int().min(1, "confidence must be 1–5").max(5, "confidence must be 1–5").optional().describe("How confident the learner feels, 1–5"),
+      confidence: z
+        .number()
+        .int()
+        .min(1, "confidence must be 1–5")
+        .max(5, "confidence must be 1–5")
+        .optional()
+        .describe("How confident the learner feels, 1–5"),
     },
     output: ProgressSchema.shape,
     annotations: { readOnlyHint: false, idempotentHint: true, destructiveHint: false, openWorldHint: false },
@@ -136,7 +175,10 @@ export const progressTools = [
     async run({ day, status, note, confidence }, ctx) {
       const p = await ctx.services.progress.setProgress(learnerOf(ctx), day, { status, note, confidence });
       const body = `Day ${p.day} is now ${p.status}${p.confidence ? ` (confidence ${p.confidence}/5)` : ""}.`;
-      const sources: Source[] = [{ title: `Day ${p.day} (lesson)`, url: ctx.links.dayMarkdown(p.day) }, { title: "Your progress (private)", url: ctx.links.path(`/api/v1/me/progress/${p.day}`) }];
+      const sources: Source[] = [
+        { title: `Day ${p.day} (lesson)`, url: ctx.links.dayMarkdown(p.day) },
+        { title: "Your progress (private)", url: ctx.links.path(`/api/v1/me/progress/${p.day}`) },
+      ];
       return { text: citedText(body, sources), data: p };
     },
   }),
@@ -145,11 +187,17 @@ export const progressTools = [
     name: "share_post",
     title: "Post to share a logged day",
     description:
-      "The #66DaysOfK8s post for a day the learner logged (\"Day N of #66DaysOfK8s: …\" with hashtags), ready to paste on social media. " +
+      'The #66DaysOfK8s post for a day the learner logged ("Day N of #66DaysOfK8s: …" with hashtags), ready to paste on social media. ' +
       "Defaults to today in the learner's zone. Does not post anything itself.",
     input: {
       date: isoDate.optional().describe("A logged date, yyyy-mm-dd (default: today)"),
-      maxLength: z.number().int().min(80, "maxLength must be 80–5000").max(5000, "maxLength must be 80–5000").default(280).describe("Longest post allowed (default 280)"),
+      maxLength: z
+        .number()
+        .int()
+        .min(80, "maxLength must be 80–5000")
+        .max(5000, "maxLength must be 80–5000")
+        .default(280)
+        .describe("Longest post allowed (default 280)"),
     },
     output: ShareSchema.shape,
     annotations: readOnly,
@@ -159,7 +207,13 @@ export const progressTools = [
       const d = date ?? ctx.services.progress.today(viewer);
       const post = await ctx.services.progress.share(viewer, d, { maxLength });
       const sources: Source[] = [{ title: `Your log for ${d} (private)`, url: ctx.links.path(`/api/v1/me/log/${d}`) }];
-      return { text: citedText(`Post for ${post.date} (${post.dayNumber ? `day ${post.dayNumber} of the challenge` : "before your attempt started"}):\n\n${post.text}`, sources), data: post };
+      return {
+        text: citedText(
+          `Post for ${post.date} (${post.dayNumber ? `day ${post.dayNumber} of the challenge` : "before your attempt started"}):\n\n${post.text}`,
+          sources,
+        ),
+        data: post,
+      };
     },
   }),
 ];

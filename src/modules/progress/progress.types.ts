@@ -79,38 +79,82 @@ export interface ShareView {
   maxLength: number;
 }
 
-
-
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 
 /** Maps a LessonProgress row. */
 export function progressView(row: {
-  challengeSlug: string; dayNumber: number; status: string; startedAt: Date | null; completedAt: Date | null;
-  note: string | null; confidence: number | null; updatedAt: Date;
+  challengeSlug: string;
+  dayNumber: number;
+  status: string;
+  startedAt: Date | null;
+  completedAt: Date | null;
+  note: string | null;
+  confidence: number | null;
+  updatedAt: Date;
 }): LessonProgressView {
   return {
-    challengeSlug: row.challengeSlug, day: row.dayNumber,
+    challengeSlug: row.challengeSlug,
+    day: row.dayNumber,
     status: (lessonStatuses as readonly string[]).includes(row.status) ? (row.status as LessonStatus) : "NOT_STARTED",
-    startedAt: iso(row.startedAt), completedAt: iso(row.completedAt), note: row.note, confidence: row.confidence, updatedAt: row.updatedAt.toISOString(),
+    startedAt: iso(row.startedAt),
+    completedAt: iso(row.completedAt),
+    note: row.note,
+    confidence: row.confidence,
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 /** Maps a LogEntry row (JSON-text lists decoded here only). */
-export function logEntryView(row: {
-  date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; createdAt: Date; updatedAt: Date;
-}, minMinutes: number, attempt: { startDate: string; createdAt: Date } | null): LogEntryView {
-  const countedReason = countedReasonOf({ date: row.date, minutes: row.minutes, loggedAt: row.createdAt }, minMinutes, attempt && { startDate: attempt.startDate, enrolledAt: attempt.createdAt });
+export function logEntryView(
+  row: {
+    date: string;
+    timezone: string;
+    minutes: number;
+    learned: string;
+    days: string;
+    concepts: string;
+    createdAt: Date;
+    updatedAt: Date;
+  },
+  minMinutes: number,
+  attempt: { startDate: string; createdAt: Date } | null,
+): LogEntryView {
+  const countedReason = countedReasonOf(
+    { date: row.date, minutes: row.minutes, loggedAt: row.createdAt },
+    minMinutes,
+    attempt && { startDate: attempt.startDate, enrolledAt: attempt.createdAt },
+  );
   return {
-    date: row.date, timezone: row.timezone, minutes: row.minutes, learned: row.learned,
-    days: decodeIntList(row.days), concepts: decodeStringList(row.concepts), counted: countedReason === "COUNTED", countedReason,
-    createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(),
+    date: row.date,
+    timezone: row.timezone,
+    minutes: row.minutes,
+    learned: row.learned,
+    days: decodeIntList(row.days),
+    concepts: decodeStringList(row.concepts),
+    counted: countedReason === "COUNTED",
+    countedReason,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
   };
 }
 
 /** Maps an Enrollment row. */
-export function enrollmentView(row: { id: string; challengeSlug: string; startDate: string; goalDays: number; state: string; endedAt: Date | null; createdAt: Date }): EnrollmentView {
+export function enrollmentView(row: {
+  id: string;
+  challengeSlug: string;
+  startDate: string;
+  goalDays: number;
+  state: string;
+  endedAt: Date | null;
+  createdAt: Date;
+}): EnrollmentView {
   return {
-    id: row.id, challengeSlug: row.challengeSlug, startDate: row.startDate, goalDays: row.goalDays,
-    state: row.state === "ENDED" ? "ENDED" : "ACTIVE", endedAt: iso(row.endedAt), createdAt: row.createdAt.toISOString(),
+    id: row.id,
+    challengeSlug: row.challengeSlug,
+    startDate: row.startDate,
+    goalDays: row.goalDays,
+    state: row.state === "ENDED" ? "ENDED" : "ACTIVE",
+    endedAt: iso(row.endedAt),
+    createdAt: row.createdAt.toISOString(),
   };
 }

@@ -8,7 +8,15 @@ import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db/client.ts";
 
 /** The enrolment columns enrollmentView reads. */
-export interface EnrollmentRow { id: string; challengeSlug: string; startDate: string; goalDays: number; state: string; endedAt: Date | null; createdAt: Date }
+export interface EnrollmentRow {
+  id: string;
+  challengeSlug: string;
+  startDate: string;
+  goalDays: number;
+  state: string;
+  endedAt: Date | null;
+  createdAt: Date;
+}
 
 /** What `stats` needs, read in one statement. */
 export interface StatsRows {
@@ -23,7 +31,15 @@ export interface StatsRows {
 /** Raw dates come back as Date (PostgreSQL) or ISO text (SQLite). */
 const toDate = (v: Date | string) => (v instanceof Date ? v : new Date(v));
 
-interface StatsRow { kind: "e" | "l" | "p"; text1: string | null; text2: string | null; text3: string | null; num: number | bigint | null; at1: Date | string | null; at2: Date | string | null }
+interface StatsRow {
+  kind: "e" | "l" | "p";
+  text1: string | null;
+  text2: string | null;
+  text3: string | null;
+  num: number | bigint | null;
+  at1: Date | string | null;
+  at2: Date | string | null;
+}
 
 /**
  * The current enrolment, its log entries and the finished lessons of one learner, as one
@@ -54,7 +70,15 @@ export async function readStatsRows(p: Tx, learnerId: string, slug: string, toda
   const out: StatsRows = { enrollment: null, entries: [], finished: [] };
   for (const r of rows) {
     if (r.kind === "e") {
-      out.enrollment = { id: r.text1!, challengeSlug: slug, startDate: r.text2!, state: r.text3!, goalDays: Number(r.num), createdAt: toDate(r.at1!), endedAt: r.at2 === null ? null : toDate(r.at2) };
+      out.enrollment = {
+        id: r.text1!,
+        challengeSlug: slug,
+        startDate: r.text2!,
+        state: r.text3!,
+        goalDays: Number(r.num),
+        createdAt: toDate(r.at1!),
+        endedAt: r.at2 === null ? null : toDate(r.at2),
+      };
     } else if (r.kind === "l") {
       out.entries.push({ date: r.text2!, timezone: r.text3!, minutes: Number(r.num) });
     } else {
@@ -66,7 +90,16 @@ export async function readStatsRows(p: Tx, learnerId: string, slug: string, toda
 }
 
 /** A log entry as written and returned. */
-export interface LogEntryRow { date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; createdAt: Date; updatedAt: Date }
+export interface LogEntryRow {
+  date: string;
+  timezone: string;
+  minutes: number;
+  learned: string;
+  days: string;
+  concepts: string;
+  createdAt: Date;
+  updatedAt: Date;
+}
 
 /**
  * Inserts or updates one learner's entry for one date in a single statement
@@ -74,7 +107,11 @@ export interface LogEntryRow { date: string; timezone: string; minutes: number; 
  * databases). A new entry takes `timezone` and `now` as its creation; an existing one
  * keeps both.
  */
-export async function upsertLogEntry(p: Tx, slug: string, entry: { learnerId: string; date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; now: Date }): Promise<LogEntryWithAttempt> {
+export async function upsertLogEntry(
+  p: Tx,
+  slug: string,
+  entry: { learnerId: string; date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; now: Date },
+): Promise<LogEntryWithAttempt> {
   const [row] = await p.$queryRaw<RawLogEntry[]>`
     INSERT INTO "LogEntry" ("id", "learnerId", "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${entry.learnerId}, ${entry.date}, ${entry.timezone}, ${entry.minutes}, ${entry.learned}, ${entry.days}, ${entry.concepts}, ${entry.now}, ${entry.now})
@@ -103,10 +140,17 @@ export async function readLogEntry(p: Tx, slug: string, learnerId: string, date:
 }
 
 /** A log entry with the current attempt (the newest ACTIVE enrolment, else the newest), or null without one. */
-export interface LogEntryWithAttempt { entry: LogEntryRow; attempt: { startDate: string; createdAt: Date } | null }
+export interface LogEntryWithAttempt {
+  entry: LogEntryRow;
+  attempt: { startDate: string; createdAt: Date } | null;
+}
 
 type RawLogEntry = Omit<LogEntryRow, "createdAt" | "updatedAt" | "minutes"> & {
-  createdAt: Date | string; updatedAt: Date | string; minutes: number | bigint; attemptStart: string | null; attemptCreatedAt: Date | string | null;
+  createdAt: Date | string;
+  updatedAt: Date | string;
+  minutes: number | bigint;
+  attemptStart: string | null;
+  attemptCreatedAt: Date | string | null;
 };
 
 function withAttempt({ attemptStart, attemptCreatedAt, ...row }: RawLogEntry): LogEntryWithAttempt {

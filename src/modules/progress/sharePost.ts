@@ -26,11 +26,18 @@ export function createSharePost({ p, challengeOf }: ProgressContext, log: DailyL
     async share(viewer, date, options = {}, slug = DEFAULT_CHALLENGE) {
       const entry = await log.getLog(viewer, date, slug);
       const c = await challengeOf(slug);
-      const enrollment = entry.countedReason === "BEFORE_ENROLMENT"
-        ? null
-        : await p.enrollment.findFirst({ where: { learnerId: viewer.id, challengeSlug: slug, startDate: { lte: date } }, orderBy: [{ startDate: "desc" }, { createdAt: "desc" }] });
+      const enrollment =
+        entry.countedReason === "BEFORE_ENROLMENT"
+          ? null
+          : await p.enrollment.findFirst({
+              where: { learnerId: viewer.id, challengeSlug: slug, startDate: { lte: date } },
+              orderBy: [{ startDate: "desc" }, { createdAt: "desc" }],
+            });
       const dayNumber = enrollment ? daysBetween(enrollment.startDate, date) + 1 : 0;
-      const post = shareText({ dayNumber, hashtag: c.hashtag, hashtags: c.hashtags, learned: entry.learned, minutes: entry.minutes }, Math.min(Math.max(options.maxLength ?? 280, 80), 5000));
+      const post = shareText(
+        { dayNumber, hashtag: c.hashtag, hashtags: c.hashtags, learned: entry.learned, minutes: entry.minutes },
+        Math.min(Math.max(options.maxLength ?? 280, 80), 5000),
+      );
       return { date, dayNumber, ...post };
     },
   };

@@ -8,7 +8,12 @@ import { StreakExplanationSchema } from "./streak.schemas.ts";
 
 export function streakRoutes(api: RestApi, services: Services): void {
   route(api, {
-    method: "get", path: "/me/streak", summary: "The streak explained date by date", tags: ["progress"], auth: true, cache: "private",
+    method: "get",
+    path: "/me/streak",
+    summary: "The streak explained date by date",
+    tags: ["progress"],
+    auth: true,
+    cache: "private",
     description:
       "Every date of the current attempt in the learner's zone with its status (COUNTED, BELOW_MINIMUM, MISSED, FROZEN, OPEN, BEFORE_ENROLMENT) " +
       "and the reason in words; the first miss (when and why the attempt broke); the deadline for today, local and UTC; freezes earned, used and banked.",

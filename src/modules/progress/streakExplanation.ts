@@ -113,8 +113,13 @@ export function explainStreak(input: ExplainInput): StreakExplanation {
       broke = { date: d.date, status: d.status as StreakBreak["status"], streakBefore: before, reason };
     }
     return {
-      date: d.date, status: d.status, minutes: d.minutes, timezone: d.timezone,
-      streak: d.status === "BEFORE_ENROLMENT" ? 0 : run, freezesBanked: d.freezesBanked, reason,
+      date: d.date,
+      status: d.status,
+      minutes: d.minutes,
+      timezone: d.timezone,
+      streak: d.status === "BEFORE_ENROLMENT" ? 0 : run,
+      freezesBanked: d.freezesBanked,
+      reason,
     };
   });
 
@@ -157,9 +162,11 @@ function reasonFor(d: AttemptDate, ctx: { min: number; startDate: string; today:
   switch (d.status) {
     case "COUNTED": {
       const earned =
-        d.freeze === "EARNED" ? ` Earned a streak freeze (one per ${plural(ctx.policy.everyCountedDays, "counted date")}; ${d.freezesBanked} banked).`
-        : d.freeze === "BANK_FULL" ? ` A freeze was due but the bank is full (${ctx.policy.maxBanked}).`
-        : "";
+        d.freeze === "EARNED"
+          ? ` Earned a streak freeze (one per ${plural(ctx.policy.everyCountedDays, "counted date")}; ${d.freezesBanked} banked).`
+          : d.freeze === "BANK_FULL"
+            ? ` A freeze was due but the bank is full (${ctx.policy.maxBanked}).`
+            : "";
       return `Counted: ${logged}, at least the daily minimum of ${ctx.min}.${earned}`;
     }
     case "BELOW_MINIMUM":
@@ -181,7 +188,9 @@ function reasonFor(d: AttemptDate, ctx: { min: number; startDate: string; today:
 /** A few sentences on the attempt. */
 function summarise(e: StreakExplanation, freezes: boolean): string {
   const parts: string[] = [];
-  parts.push(`Streak: ${plural(e.currentStreak, "day")} (longest ${e.longestStreak}); attempt started ${e.startDate}, goal ${e.goalDays} counted dates in a row; status ${e.status}.`);
+  parts.push(
+    `Streak: ${plural(e.currentStreak, "day")} (longest ${e.longestStreak}); attempt started ${e.startDate}, goal ${e.goalDays} counted dates in a row; status ${e.status}.`,
+  );
   if (e.status === "COMPLETED") parts.push(`Completed: ${e.goalDays} counted dates in a row.`);
   else if (e.broke) parts.push(`The attempt broke on ${e.broke.date}. ${e.broke.reason} Restart with POST /api/v1/me/enrollments (GraphQL: enrol).`);
   const d = e.deadline;
@@ -191,7 +200,9 @@ function summarise(e: StreakExplanation, freezes: boolean): string {
       : `Today (${d.date}, ${d.timezone}) is still open: log at least ${e.minMinutesPerDay} minutes before ${d.endsAt.local} (${d.endsAt.utc}); it can still be logged late until ${d.lateUntil.local} (${d.lateUntil.utc}).`,
   );
   if (freezes) {
-    parts.push(`Freezes: ${e.freezes.banked} banked of at most ${e.freezePolicy.maxBanked} (earned ${e.freezes.earned}, used ${e.freezes.used}; one per ${e.freezePolicy.everyCountedDays} counted dates).`);
+    parts.push(
+      `Freezes: ${e.freezes.banked} banked of at most ${e.freezePolicy.maxBanked} (earned ${e.freezes.earned}, used ${e.freezes.used}; one per ${e.freezePolicy.everyCountedDays} counted dates).`,
+    );
   } else {
     parts.push("This challenge has no streak freezes: every missed date breaks the streak.");
   }

@@ -8,7 +8,8 @@
 /** Every reference kind, with what it means; the order is the order documentation lists them in. */
 export const REFERENCE_KINDS = {
   OFFICIAL_DOCS: "Kubernetes' own documentation and site (kubernetes.io, k8s.io), except its blog",
-  DOCUMENTATION: "documentation or home page of another project or vendor (Helm, Grafana Loki, Lens, Multipass, Docker docs, a cloud provider's docs, readthedocs, …)",
+  DOCUMENTATION:
+    "documentation or home page of another project or vendor (Helm, Grafana Loki, Lens, Multipass, Docker docs, a cloud provider's docs, readthedocs, …)",
   BLOG: "a blog post (the Kubernetes blog, Medium, dev.to, a company blog, any /blog/ path)",
   ARTICLE: "an article, tutorial or news page that is none of the above",
   REPOSITORY: "a source repository or one of its pages (GitHub, GitLab, Bitbucket)",

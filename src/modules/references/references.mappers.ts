@@ -27,6 +27,11 @@ export function toReference(row: { id: number; url: string; title: string; domai
 }
 
 /** Maps a DayReference row (with its reference) to a citation. */
-export function toCitation(row: { title: string; listed: boolean; position: number; reference: { id: number; url: string; title: string; domain: string; kind: string } }): Citation {
+export function toCitation(row: {
+  title: string;
+  listed: boolean;
+  position: number;
+  reference: { id: number; url: string; title: string; domain: string; kind: string };
+}): Citation {
   return { reference: toReference(row.reference), text: row.title, listed: row.listed, position: row.position };
 }

@@ -78,7 +78,12 @@ export function createReferencesService(db: Database, cache: ContentCache, chall
         include: { reference: true },
         orderBy: [{ position: "asc" }],
       });
-      return groupByIds(dayIds, rows, (r) => r.dayId, (r) => toReference(r.reference));
+      return groupByIds(
+        dayIds,
+        rows,
+        (r) => r.dayId,
+        (r) => toReference(r.reference),
+      );
     },
 
     async citationsByDayIds(dayIds) {
@@ -96,7 +101,12 @@ export function createReferencesService(db: Database, cache: ContentCache, chall
         include: { reference: true },
         orderBy: [{ referenceId: "asc" }],
       });
-      return groupByIds(conceptIds, rows, (r) => r.conceptId, (r) => toReference(r.reference));
+      return groupByIds(
+        conceptIds,
+        rows,
+        (r) => r.conceptId,
+        (r) => toReference(r.reference),
+      );
     },
   };
 

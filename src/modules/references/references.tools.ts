@@ -10,7 +10,6 @@ import { conceptArg } from "../concepts/concepts.tools.ts";
 import { dayNumberArg } from "../days/days.tools.ts";
 import { REFERENCE_KIND_NAMES, referenceKindsExplained, referenceKindsList } from "./referenceKinds.ts";
 
-
 /** The reference tools. */
 export const referenceTools = [
   defineTool({
@@ -27,12 +26,15 @@ export const referenceTools = [
       maxChars: maxCharsArg,
     },
     output: {
-      day: z.number().int().nullable(), concept: z.string().nullable(), totalCount: z.number().int(),
+      day: z.number().int().nullable(),
+      concept: z.string().nullable(),
+      totalCount: z.number().int(),
       references: z.array(z.object({ title: z.string(), url: z.string(), domain: z.string(), kind: z.string() })),
     },
     annotations: readOnly,
     async run({ day, concept, kind, limit, maxChars }, { services, links }) {
-      if (day === undefined && concept === undefined) throw badRequest("Give day or concept (or both)", [{ path: ["day"], message: "day or concept is required" }]);
+      if (day === undefined && concept === undefined)
+        throw badRequest("Give day or concept (or both)", [{ path: ["day"], message: "day or concept is required" }]);
       const c = concept === undefined ? null : await services.concepts.get(concept);
       if (concept !== undefined && !c) throw notFound(`Concept ${JSON.stringify(concept)}`);
       const d = day === undefined ? null : await services.days.get(day);
@@ -41,14 +43,21 @@ export const referenceTools = [
       const refs = page.items.map((r) => ({ title: r.title, url: r.url, domain: r.domain, kind: r.kind }));
       const what = [d ? `Day ${d.number}: ${d.title}` : null, c ? `concept ${c.name}` : null].filter(Boolean).join(" and ");
       const body = refs.length
-        ? [`References of ${what}${kind ? ` (${kind})` : ""}, ${page.totalCount} in all:`, "", ...refs.map((r) => `- ${r.title} (${r.kind}, ${r.domain}): ${r.url}`)].join("\n")
+        ? [
+            `References of ${what}${kind ? ` (${kind})` : ""}, ${page.totalCount} in all:`,
+            "",
+            ...refs.map((r) => `- ${r.title} (${r.kind}, ${r.domain}): ${r.url}`),
+          ].join("\n")
         : `No references of ${what}${kind ? ` of kind ${kind}` : ""}.`;
       const sources = [
         ...(d ? [{ title: `Day ${d.number}: ${d.title} (lesson)`, url: links.dayMarkdown(d.number) }] : []),
         ...(c ? [{ title: `${c.name} (concept)`, url: links.conceptMarkdown(c.slug) }] : []),
         ...refs.map((r) => ({ title: r.title, url: r.url })),
       ];
-      return { text: citedText(body, sources, maxChars), data: { day: d?.number ?? null, concept: c?.slug ?? null, totalCount: page.totalCount, references: refs } };
+      return {
+        text: citedText(body, sources, maxChars),
+        data: { day: d?.number ?? null, concept: c?.slug ?? null, totalCount: page.totalCount, references: refs },
+      };
     },
   }),
 ];

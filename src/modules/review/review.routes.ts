@@ -10,7 +10,12 @@ import { AnswerBody, AnsweredSchema, DueCardsSchema } from "./review.schemas.ts"
 
 export function reviewRoutes(api: RestApi, services: Services): void {
   route(api, {
-    method: "get", path: "/me/review", summary: "Review cards due now", tags: ["review"], auth: true, cache: "private",
+    method: "get",
+    path: "/me/review",
+    summary: "Review cards due now",
+    tags: ["review"],
+    auth: true,
+    cache: "private",
     description:
       "Cards made from the lessons the learner marked DONE (their takeaways and task lists) and the concepts those lessons focus on (glossary summaries), " +
       "scheduled by FSRS. Due now: cards in learning at their instant, cards scheduled days ahead from the start of their date in the learner's zone. Soonest first.",
@@ -20,9 +25,16 @@ export function reviewRoutes(api: RestApi, services: Services): void {
   });
 
   route(api, {
-    method: "post", path: "/me/review/{cardId}", summary: "Answer a review card", tags: ["review"], auth: true, cache: "private",
+    method: "post",
+    path: "/me/review/{cardId}",
+    summary: "Answer a review card",
+    tags: ["review"],
+    auth: true,
+    cache: "private",
     description: "Records how well the learner remembered (again, hard, good, easy); FSRS schedules the next review. Someone else's card is 404.",
-    params: z.object({ cardId: z.string().max(100) }), body: AnswerBody, errors: [404, 415],
+    params: z.object({ cardId: z.string().max(100) }),
+    body: AnswerBody,
+    errors: [404, 415],
     response: { schema: AnsweredSchema, description: "The card with its next due date" },
     handler: ({ params, body, res }) => services.review.answer(requireViewer(res), params.cardId, body.rating),
   });

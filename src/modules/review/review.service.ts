@@ -78,9 +78,16 @@ export interface ReviewService {
 }
 
 type CardRow = Schedule & {
-  id: string; key: string; kind: string; dayNumber: number | null; conceptSlug: string | null; question: string; answer: string; state: string; createdAt: Date;
+  id: string;
+  key: string;
+  kind: string;
+  dayNumber: number | null;
+  conceptSlug: string | null;
+  question: string;
+  answer: string;
+  state: string;
+  createdAt: Date;
 };
-
 
 /** Creates the review service. */
 export function createReviewService(deps: Deps): ReviewService {
@@ -88,29 +95,51 @@ export function createReviewService(deps: Deps): ReviewService {
   const p = db.prisma;
 
   const view = (row: CardRow, timezone: string): ReviewCardView => ({
-    id: row.id, key: row.key, kind: row.kind as CardKind, day: row.dayNumber, concept: row.conceptSlug,
-    question: row.question, answer: row.answer, state: row.state as CardState,
-    due: row.due.toISOString(), dueDate: dateIn(row.due, timezone), reps: row.reps, lapses: row.lapses, lastReview: row.lastReview?.toISOString() ?? null,
+    id: row.id,
+    key: row.key,
+    kind: row.kind as CardKind,
+    day: row.dayNumber,
+    concept: row.conceptSlug,
+    question: row.question,
+    answer: row.answer,
+    state: row.state as CardState,
+    due: row.due.toISOString(),
+    dueDate: dateIn(row.due, timezone),
+    reps: row.reps,
+    lapses: row.lapses,
+    lastReview: row.lastReview?.toISOString() ?? null,
   });
 
   /** Lessons the viewer marked DONE, with their takeaways, tasks and focus concepts. */
   async function doneLessons(viewer: Viewer, slug: string): Promise<DoneLesson[]> {
-    const done = await p.lessonProgress.findMany({ where: { learnerId: viewer.id, challengeSlug: slug, status: "DONE" }, select: { dayNumber: true }, take: 1000 });
+    const done = await p.lessonProgress.findMany({
+      where: { learnerId: viewer.id, challengeSlug: slug, status: "DONE" },
+      select: { dayNumber: true },
+      take: 1000,
+    });
     if (!done.length) return [];
     const days = await p.day.findMany({
       where: { challenge: { slug }, number: { in: done.map((d) => d.dayNumber) } },
       select: {
-        number: true, title: true,
+        number: true,
+        title: true,
         items: { where: { list: { in: ["TAKEAWAY", "TASK"] } }, orderBy: { position: "asc" }, select: { list: true, text: true }, take: 200 },
         concepts: { where: { focus: true }, select: { concept: { select: { slug: true, name: true, summary: true, aliases: true } } }, take: 50 },
       },
       take: 1000,
     });
     return days.map((d) => ({
-      challengeSlug: slug, number: d.number, title: d.title,
+      challengeSlug: slug,
+      number: d.number,
+      title: d.title,
       takeaways: d.items.filter((i) => i.list === "TAKEAWAY").map((i) => i.text),
       tasks: d.items.filter((i) => i.list === "TASK").map((i) => i.text),
-      concepts: d.concepts.map((c) => ({ slug: c.concept.slug, name: c.concept.name, summary: c.concept.summary, aliases: decodeStringList(c.concept.aliases) })),
+      concepts: d.concepts.map((c) => ({
+        slug: c.concept.slug,
+        name: c.concept.name,
+        summary: c.concept.summary,
+        aliases: decodeStringList(c.concept.aliases),
+      })),
     }));
   }
 
@@ -118,7 +147,11 @@ export function createReviewService(deps: Deps): ReviewService {
   async function syncCards(viewer: Viewer, slug: string): Promise<void> {
     const drafts = cardDrafts(await doneLessons(viewer, slug));
     if (!drafts.length) return;
-    const existing = await p.reviewCard.findMany({ where: { learnerId: viewer.id, key: { in: drafts.map((d) => d.key) } }, select: { id: true, key: true, question: true, answer: true }, take: drafts.length });
+    const existing = await p.reviewCard.findMany({
+      where: { learnerId: viewer.id, key: { in: drafts.map((d) => d.key) } },
+      select: { id: true, key: true, question: true, answer: true },
+      take: drafts.length,
+    });
     const byKey = new Map(existing.map((e) => [e.key, e]));
     const now = clock.now();
     const fresh = drafts.filter((d) => !byKey.has(d.key));
@@ -128,7 +161,8 @@ export function createReviewService(deps: Deps): ReviewService {
     }
     for (const d of drafts) {
       const e = byKey.get(d.key);
-      if (e && (e.question !== d.question || e.answer !== d.answer)) await p.reviewCard.update({ where: { id: e.id }, data: { question: d.question, answer: d.answer } });
+      if (e && (e.question !== d.question || e.answer !== d.answer))
+        await p.reviewCard.update({ where: { id: e.id }, data: { question: d.question, answer: d.answer } });
     }
   }
 
@@ -185,8 +219,12 @@ export function createReviewService(deps: Deps): ReviewService {
       return {
         cards: cards.map((c) => view(c as CardRow, viewer.timezone)),
         logs: logs.map((l) => ({
-          cardId: l.cardId, rating: l.rating as ReviewRating, state: l.state as CardState, due: l.due.toISOString(),
-          scheduledDays: l.scheduledDays, reviewedAt: l.reviewedAt.toISOString(),
+          cardId: l.cardId,
+          rating: l.rating as ReviewRating,
+          state: l.state as CardState,
+          due: l.due.toISOString(),
+          scheduledDays: l.scheduledDays,
+          reviewedAt: l.reviewedAt.toISOString(),
         })),
       };
     },

@@ -50,10 +50,10 @@ export const reviewTools = [
       const items = due.items.map(questionOnly);
       const body = items.length
         ? [
-          `${due.dueCount} card${due.dueCount === 1 ? "" : "s"} due today (${due.today}, ${due.timezone}); ask one at a time, answers stay hidden until the learner replied:`,
-          "",
-          ...items.map((c, i) => `${i + 1}. [card ${c.id}] ${c.question}`),
-        ].join("\n")
+            `${due.dueCount} card${due.dueCount === 1 ? "" : "s"} due today (${due.today}, ${due.timezone}); ask one at a time, answers stay hidden until the learner replied:`,
+            "",
+            ...items.map((c, i) => `${i + 1}. [card ${c.id}] ${c.question}`),
+          ].join("\n")
         : due.totalCards
           ? `Nothing is due now (${due.totalCards} cards scheduled). Come back later.`
           : "No review cards yet: they come from lessons marked DONE (mark_lesson).";
@@ -71,7 +71,12 @@ export const reviewTools = [
       "Never pass a rating in the same turn the answer is revealed.",
     input: {
       cardId: z.string().min(1).max(100).describe("The card id from review_due"),
-      reply: z.string().trim().min(1, "reply must hold the learner's own answer (ask them first)").max(4000).describe("What the learner answered, in their words"),
+      reply: z
+        .string()
+        .trim()
+        .min(1, "reply must hold the learner's own answer (ask them first)")
+        .max(4000)
+        .describe("What the learner answered, in their words"),
       rating: RatingSchema.optional().describe("The learner's rating, once they have seen the answer"),
     },
     output: { card: ReviewCardSchema, reply: z.string(), recorded: z.boolean(), rating: RatingSchema.nullable() },
@@ -82,7 +87,13 @@ export const reviewTools = [
       if (!rating) {
         const card = await ctx.services.review.card(viewer, cardId);
         const body = [
-          `Question: ${card.question}`, "", `The learner replied: ${reply}`, "", "Answer:", card.answer, "",
+          `Question: ${card.question}`,
+          "",
+          `The learner replied: ${reply}`,
+          "",
+          "Answer:",
+          card.answer,
+          "",
           "Show the answer, compare it with the reply, and ask the learner to rate how well they remembered: again, hard, good or easy. Then call answer_review with their rating.",
         ].join("\n");
         return { text: citedText(body, cardSources(ctx, card)), data: { card, reply, recorded: false, rating: null } };

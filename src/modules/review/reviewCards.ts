@@ -50,7 +50,11 @@ export function cardDrafts(lessons: readonly DoneLesson[]): CardDraft[] {
     if (takeaways.length) {
       const key = lessonCardKey(l.challengeSlug, l.number, "takeaways");
       out.set(key, {
-        key, kind: "TAKEAWAYS", challengeSlug: l.challengeSlug, dayNumber: l.number, conceptSlug: null,
+        key,
+        kind: "TAKEAWAYS",
+        challengeSlug: l.challengeSlug,
+        dayNumber: l.number,
+        conceptSlug: null,
         question: `Day ${l.number}, "${l.title}": what ${takeaways.length === 1 ? "is the key takeaway" : `are the ${takeaways.length} key takeaways`}?`,
         answer: bullets(takeaways),
       });
@@ -58,7 +62,11 @@ export function cardDrafts(lessons: readonly DoneLesson[]): CardDraft[] {
     if (tasks.length) {
       const key = lessonCardKey(l.challengeSlug, l.number, "tasks");
       out.set(key, {
-        key, kind: "TASKS", challengeSlug: l.challengeSlug, dayNumber: l.number, conceptSlug: null,
+        key,
+        kind: "TASKS",
+        challengeSlug: l.challengeSlug,
+        dayNumber: l.number,
+        conceptSlug: null,
         question: `Day ${l.number}, "${l.title}": which ${tasks.length === 1 ? "task does" : `${tasks.length} tasks do`} the lesson have you do, in order?`,
         answer: numbered(tasks),
       });
@@ -67,7 +75,11 @@ export function cardDrafts(lessons: readonly DoneLesson[]): CardDraft[] {
       const key = conceptCardKey(c.slug);
       if (out.has(key) || !c.summary.trim()) continue;
       out.set(key, {
-        key, kind: "CONCEPT", challengeSlug: null, dayNumber: null, conceptSlug: c.slug,
+        key,
+        kind: "CONCEPT",
+        challengeSlug: null,
+        dayNumber: null,
+        conceptSlug: c.slug,
         question: `What is ${c.name} in Kubernetes${c.aliases.length ? ` (also: ${c.aliases.slice(0, 3).join(", ")})` : ""}?`,
         answer: c.summary.trim(),
       });

@@ -57,23 +57,46 @@ export function answer(schedule: Schedule, rating: ReviewRating, now: Date): { s
   return {
     schedule: fromCard(card),
     log: {
-      rating, state: states[log.state], due: log.due, stability: log.stability, difficulty: log.difficulty,
-      elapsedDays: log.elapsed_days, lastElapsedDays: log.last_elapsed_days, scheduledDays: log.scheduled_days,
-      learningSteps: log.learning_steps, reviewedAt: log.review,
+      rating,
+      state: states[log.state],
+      due: log.due,
+      stability: log.stability,
+      difficulty: log.difficulty,
+      elapsedDays: log.elapsed_days,
+      lastElapsedDays: log.last_elapsed_days,
+      scheduledDays: log.scheduled_days,
+      learningSteps: log.learning_steps,
+      reviewedAt: log.review,
     },
   };
 }
 
 function toCard(s: Schedule): Card {
   return {
-    due: s.due, stability: s.stability, difficulty: s.difficulty, elapsed_days: s.elapsedDays, scheduled_days: s.scheduledDays,
-    learning_steps: s.learningSteps, reps: s.reps, lapses: s.lapses, state: fromState[s.state], ...(s.lastReview ? { last_review: s.lastReview } : {}),
+    due: s.due,
+    stability: s.stability,
+    difficulty: s.difficulty,
+    elapsed_days: s.elapsedDays,
+    scheduled_days: s.scheduledDays,
+    learning_steps: s.learningSteps,
+    reps: s.reps,
+    lapses: s.lapses,
+    state: fromState[s.state],
+    ...(s.lastReview ? { last_review: s.lastReview } : {}),
   };
 }
 
 function fromCard(c: Card): Schedule {
   return {
-    due: c.due, stability: c.stability, difficulty: c.difficulty, elapsedDays: c.elapsed_days, scheduledDays: c.scheduled_days,
-    learningSteps: c.learning_steps, reps: c.reps, lapses: c.lapses, state: states[c.state], lastReview: c.last_review ?? null,
+    due: c.due,
+    stability: c.stability,
+    difficulty: c.difficulty,
+    elapsedDays: c.elapsed_days,
+    scheduledDays: c.scheduled_days,
+    learningSteps: c.learning_steps,
+    reps: c.reps,
+    lapses: c.lapses,
+    state: states[c.state],
+    lastReview: c.last_review ?? null,
   };
 }

@@ -9,7 +9,6 @@ const typeNames = { DAY: "Day", CONCEPT: "Concept", REFERENCE: "Reference" } as 
 /** Each node remembers the type of its hit, so the union resolves without guessing from fields. */
 const nodeTypes = new WeakMap<object, (typeof typeNames)[SearchType]>();
 
-
 /** The page of hits the arguments ask for, each node tagged with its union member. */
 async function searchPage(args: QuerySearchArgs, ctx: GraphQLContext) {
   const page = await ctx.services.search.searchPage(args.query, { types: args.types, first: args.first, after: args.after });

@@ -66,7 +66,11 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       for (const row of days) {
         const d = toDay(row);
         docs.push({
-          type: "DAY", key: `day:${String(d.number).padStart(3, "0")}`, node: d, title: d.title, boost: 1,
+          type: "DAY",
+          key: `day:${String(d.number).padStart(3, "0")}`,
+          node: d,
+          title: d.title,
+          boost: 1,
           exact: [`day ${d.number}`, `day${d.number}`],
           fields: [
             { name: "label", text: `Day ${d.number}: ${d.title}`, weight: 0.5, snippet: true },
@@ -82,7 +86,11 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       for (const row of concepts) {
         const c = toConcept(row);
         docs.push({
-          type: "CONCEPT", key: `concept:${c.slug}`, node: c, title: c.name, boost: 1.3,
+          type: "CONCEPT",
+          key: `concept:${c.slug}`,
+          node: c,
+          title: c.name,
+          boost: 1.3,
           exact: [c.slug, c.name, ...c.aliases],
           fields: [
             { name: "name", text: c.name, weight: 6 },
@@ -96,7 +104,12 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       for (const row of references) {
         const r = toReference(row);
         docs.push({
-          type: "REFERENCE", key: `reference:${String(r.id).padStart(6, "0")}`, node: r, title: r.title, boost: 0.8, exact: [],
+          type: "REFERENCE",
+          key: `reference:${String(r.id).padStart(6, "0")}`,
+          node: r,
+          title: r.title,
+          boost: 0.8,
+          exact: [],
           fields: [
             { name: "title", text: r.title, weight: 3, snippet: true },
             { name: "domain", text: r.domain, weight: 0.5 },
@@ -107,16 +120,26 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
       return buildIndex(docs);
     });
 
-  const answer = cachedQuery(cache, "search.answers", async (q: string, types: SearchType[] | null, first: number, offset: number): Promise<Connection<SearchHit>> => {
-    const { hits, total } = queryIndexPage(await index(), q, { types, first, offset });
-    const cursors = hits.map((_, i) => encodeCursor(CURSOR_TYPE, offset + i + 1));
-    return {
-      items: hits.map((h, i) => ({ ...h, cursor: cursors[i]! })),
-      cursors,
-      totalCount: total,
-      pageInfo: { hasNextPage: offset + hits.length < total, hasPreviousPage: offset > 0, startCursor: cursors[0] ?? null, endCursor: cursors.at(-1) ?? null },
-    };
-  }, ANSWER_CACHE_SIZE);
+  const answer = cachedQuery(
+    cache,
+    "search.answers",
+    async (q: string, types: SearchType[] | null, first: number, offset: number): Promise<Connection<SearchHit>> => {
+      const { hits, total } = queryIndexPage(await index(), q, { types, first, offset });
+      const cursors = hits.map((_, i) => encodeCursor(CURSOR_TYPE, offset + i + 1));
+      return {
+        items: hits.map((h, i) => ({ ...h, cursor: cursors[i]! })),
+        cursors,
+        totalCount: total,
+        pageInfo: {
+          hasNextPage: offset + hits.length < total,
+          hasPreviousPage: offset > 0,
+          startCursor: cursors[0] ?? null,
+          endCursor: cursors.at(-1) ?? null,
+        },
+      };
+    },
+    ANSWER_CACHE_SIZE,
+  );
 
   const service: SearchService = {
     async search(query, options = {}) {

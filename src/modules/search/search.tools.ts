@@ -43,11 +43,20 @@ export const searchTools = [
     title: "Search lessons, concepts and references",
     description:
       "Full-text search of the #66DaysOfK8s Kubernetes lessons, the concept glossary and the references they cite. " +
-      "Typo-tolerant; exact names (\"StatefulSet\", \"day 13\") rank first. Returns ranked hits with a snippet and a URL each; " +
+      'Typo-tolerant; exact names ("StatefulSet", "day 13") rank first. Returns ranked hits with a snippet and a URL each; ' +
       "follow up with get_day (for DAY hits) or get_concept (for CONCEPT hits) to read one in full.",
     input: {
-      query: z.string().trim().min(1, "query must not be empty").max(200, "query must be at most 200 characters").describe("Words to look for, e.g. \"persistent storage for databases\""),
-      types: z.array(z.enum(["DAY", "CONCEPT", "REFERENCE"])).max(3).optional().describe("Only these kinds of hits (default: all)"),
+      query: z
+        .string()
+        .trim()
+        .min(1, "query must not be empty")
+        .max(200, "query must be at most 200 characters")
+        .describe('Words to look for, e.g. "persistent storage for databases"'),
+      types: z
+        .array(z.enum(["DAY", "CONCEPT", "REFERENCE"]))
+        .max(3)
+        .optional()
+        .describe("Only these kinds of hits (default: all)"),
       limit: z.number().int().min(1, "limit must be 1–20").max(20, "limit must be 1–20").default(8).describe("How many hits (1–20, default 8)"),
       maxChars: maxCharsArg,
     },

@@ -72,7 +72,10 @@ export interface SearchHit<N = unknown> {
   node: N;
 }
 
-interface Posting { doc: number; weight: number }
+interface Posting {
+  doc: number;
+  weight: number;
+}
 
 /** The built index. */
 export interface SearchIndex<N = unknown> {
@@ -221,8 +224,14 @@ export function queryIndexPage<N>(index: SearchIndex<N>, query: string, options:
     const title = d.title ?? "";
     const titleHighlights = wordHighlights(title, (w) => h.matches.has(stem(w)), "title");
     return {
-      type: d.type, score: Math.round(h.score * 100) / 100, snippet, text, title, highlights: [...highlights, ...titleHighlights],
-      matches: [...h.matches].sort(), node: d.node,
+      type: d.type,
+      score: Math.round(h.score * 100) / 100,
+      snippet,
+      text,
+      title,
+      highlights: [...highlights, ...titleHighlights],
+      matches: [...h.matches].sort(),
+      node: d.node,
     };
   });
   return { hits: page, total: hits.length };
@@ -269,13 +278,17 @@ function extractOf(doc: SearchDocument, matches: Set<string>): string {
   const chosen =
     fields.filter((f) => f.snippet).find((f) => (f.text.match(/[A-Za-z0-9]+/g) ?? []).some(isMatch)) ??
     fields.find((f) => (f.text.match(/[A-Za-z0-9]+/g) ?? []).some(isMatch)) ??
-    fields.find((f) => f.snippet) ?? fields[0];
+    fields.find((f) => f.snippet) ??
+    fields[0];
   if (!chosen) return "";
   const text = plainText(chosen.text);
   let start = 0;
   const re = /[A-Za-z0-9]+/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (isMatch(m[0])) { start = Math.max(0, m.index - 40); break; }
+    if (isMatch(m[0])) {
+      start = Math.max(0, m.index - 40);
+      break;
+    }
   }
   if (start > 0) {
     const space = text.indexOf(" ", start);

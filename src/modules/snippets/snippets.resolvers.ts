@@ -7,9 +7,8 @@ import type { QuerySnippetsArgs, Resolvers } from "../../graphql/resolvers.gener
 export const snippetsResolvers: Resolvers = {
   Query: {
     snippets: async (_: unknown, args: QuerySnippetsArgs, ctx: GraphQLContext) =>
-      toGraphQLConnection(await ctx.services.snippets.list(
-        { language: args.language, day: args.day, challenge: args.challenge },
-        { first: args.first, after: args.after },
-      )),
+      toGraphQLConnection(
+        await ctx.services.snippets.list({ language: args.language, day: args.day, challenge: args.challenge }, { first: args.first, after: args.after }),
+      ),
   },
 };

@@ -16,8 +16,14 @@ const SnippetsQuery = z.object({
 /** Registers the snippets endpoint. */
 export function snippetRoutes(api: RestApi, services: Services): void {
   route(api, {
-    method: "get", path: "/snippets", summary: "List code snippets of the lessons", tags: ["days"], cache: "public", paginated: true,
-    description: "Fenced code blocks of every lesson in lesson order (day, then position), as GraphQL `snippets`: e.g. `?language=yaml` for all YAML examples. Follow `next` (or the Link header) for the following page.",
+    method: "get",
+    path: "/snippets",
+    summary: "List code snippets of the lessons",
+    tags: ["days"],
+    cache: "public",
+    paginated: true,
+    description:
+      "Fenced code blocks of every lesson in lesson order (day, then position), as GraphQL `snippets`: e.g. `?language=yaml` for all YAML examples. Follow `next` (or the Link header) for the following page.",
     query: SnippetsQuery,
     response: { schema: pageSchema(LessonSnippetSchema, "LessonSnippetPage", "snippets"), description: "A page of snippets" },
     handler: async ({ query, req, res }) => {

@@ -54,11 +54,19 @@ export function createSnippetsService(db: Database, cache: ContentCache, challen
     if (filter.language?.trim()) and.push({ language: filter.language.trim().toLowerCase() });
     if (filter.day !== undefined && filter.day !== null) and.push({ day: { number: filter.day } });
     const where: SnippetWhere = { AND: and };
-    const paged: SnippetWhere = after === undefined ? where : {
-      AND: [where, { OR: [{ day: { number: { gt: after.day } } }, { day: { number: after.day }, position: { gt: after.position } }] }],
-    };
+    const paged: SnippetWhere =
+      after === undefined
+        ? where
+        : {
+            AND: [where, { OR: [{ day: { number: { gt: after.day } } }, { day: { number: after.day }, position: { gt: after.position } }] }],
+          };
     const [rows, total] = await Promise.all([
-      prisma.snippet.findMany({ where: paged, include: { day: { select: { number: true } } }, orderBy: [{ day: { number: "asc" } }, { position: "asc" }], take: size + 1 }),
+      prisma.snippet.findMany({
+        where: paged,
+        include: { day: { select: { number: true } } },
+        orderBy: [{ day: { number: "asc" } }, { position: "asc" }],
+        take: size + 1,
+      }),
       prisma.snippet.count({ where }),
     ]);
     const items = rows.map((r) => ({ ...toSnippet(r), dayNumber: r.day.number }));

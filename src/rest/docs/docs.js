@@ -41,19 +41,38 @@
   for (const [tag, ops] of byTag) {
     const section = el("section", { "data-tag": tag }, el("h2", {}, tag));
     for (const { path, method, op } of ops) {
-      const summary = el("summary", {},
+      const summary = el(
+        "summary",
+        {},
         el("span", { class: "method " + method }, method),
         el("span", { class: "path" }, path),
         el("span", { class: "summary" }, op.summary || ""),
-        op.security ? el("span", { class: "lock", title: "Needs a bearer token" }, "🔒 token") : null);
+        op.security ? el("span", { class: "lock", title: "Needs a bearer token" }, "🔒 token") : null,
+      );
       const body = el("div", { class: "body" });
       if (op.description) body.append(el("p", {}, op.description));
       const params = op.parameters || [];
       if (params.length) {
-        const rows = params.map((p) => el("tr", {},
-          el("td", {}, el("code", {}, p.name)), el("td", {}, p.in), el("td", {}, p.required ? "required" : "optional"),
-          el("td", {}, el("code", {}, JSON.stringify(expand(p.schema) || {}))), el("td", {}, p.description || (p.schema && p.schema.description) || "")));
-        body.append(el("h4", {}, "Parameters"), el("table", {}, el("tr", {}, el("th", {}, "name"), el("th", {}, "in"), el("th", {}, ""), el("th", {}, "schema"), el("th", {}, "description")), ...rows));
+        const rows = params.map((p) =>
+          el(
+            "tr",
+            {},
+            el("td", {}, el("code", {}, p.name)),
+            el("td", {}, p.in),
+            el("td", {}, p.required ? "required" : "optional"),
+            el("td", {}, el("code", {}, JSON.stringify(expand(p.schema) || {}))),
+            el("td", {}, p.description || (p.schema && p.schema.description) || ""),
+          ),
+        );
+        body.append(
+          el("h4", {}, "Parameters"),
+          el(
+            "table",
+            {},
+            el("tr", {}, el("th", {}, "name"), el("th", {}, "in"), el("th", {}, ""), el("th", {}, "schema"), el("th", {}, "description")),
+            ...rows,
+          ),
+        );
       }
       const reqBody = op.requestBody && op.requestBody.content;
       if (reqBody) {

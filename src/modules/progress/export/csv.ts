@@ -23,7 +23,10 @@ export const logColumns = ["date", "timezone", "minutes", "counted", "learned", 
 
 /** The log as CSV, oldest date first. */
 export function logCsv(log: readonly LogEntryView[]): string {
-  return csvTable(logColumns, log.map((e) => [e.date, e.timezone, e.minutes, e.counted, e.learned, e.days.join(" "), e.concepts.join(" "), e.createdAt, e.updatedAt]));
+  return csvTable(
+    logColumns,
+    log.map((e) => [e.date, e.timezone, e.minutes, e.counted, e.learned, e.days.join(" "), e.concepts.join(" "), e.createdAt, e.updatedAt]),
+  );
 }
 
 /** Columns of the progress CSV. */
@@ -31,5 +34,8 @@ export const progressColumns = ["challengeSlug", "day", "status", "confidence", 
 
 /** Lesson progress as CSV, by day number. */
 export function progressCsv(progress: readonly LessonProgressView[]): string {
-  return csvTable(progressColumns, progress.map((p) => [p.challengeSlug, p.day, p.status, p.confidence, p.startedAt, p.completedAt, p.updatedAt, p.note]));
+  return csvTable(
+    progressColumns,
+    progress.map((p) => [p.challengeSlug, p.day, p.status, p.confidence, p.startedAt, p.completedAt, p.updatedAt, p.note]),
+  );
 }

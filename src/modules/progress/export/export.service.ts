@@ -39,7 +39,11 @@ export interface RenderedExport {
 /** The learner's data in the text formats. */
 export interface ExportService {
   /** The viewer's data as CSV (`kind`: log or progress), a Markdown journal (links under `base`) or an ICS calendar (`remindAt` "HH:MM" adds a reminder). */
-  render(viewer: Viewer, format: Exclude<ExportFormat, "json">, options: { kind?: CsvKind | undefined; remindAt?: string | undefined; base: string }): Promise<RenderedExport>;
+  render(
+    viewer: Viewer,
+    format: Exclude<ExportFormat, "json">,
+    options: { kind?: CsvKind | undefined; remindAt?: string | undefined; base: string },
+  ): Promise<RenderedExport>;
 }
 
 /** Creates the export service. */
@@ -70,7 +74,12 @@ export function createExportService(deps: { db: Database; clock: Clock }, conten
         const attempt = e.countedReason === "BEFORE_ENROLMENT" ? undefined : attempts.find((a) => a.startDate <= e.date);
         const dayOfAttempt = attempt ? daysBetween(attempt.startDate, e.date) + 1 : null;
         return {
-          date: e.date, timezone: e.timezone, minutes: e.minutes, counted: e.counted, learned: e.learned, dayOfAttempt,
+          date: e.date,
+          timezone: e.timezone,
+          minutes: e.minutes,
+          counted: e.counted,
+          learned: e.learned,
+          dayOfAttempt,
           lessons: e.days.map((day) => ({ day, title: titles.get(day) ?? null })),
           concepts: e.concepts.map((slug) => ({ slug, name: names.get(slug) ?? null })),
           share: shareText({ dayNumber: dayOfAttempt ?? 0, hashtag: c.hashtag, hashtags: c.hashtags, learned: e.learned, minutes: e.minutes }).text,
@@ -85,12 +94,20 @@ export function createExportService(deps: { db: Database; clock: Clock }, conten
      * default); `remindAt` ("HH:MM") adds a daily reminder to the calendar; `base` is
      * the public origin links in the Markdown point to.
      */
-    async render(viewer: Viewer, format: Exclude<ExportFormat, "json">, options: { kind?: CsvKind | undefined; remindAt?: string | undefined; base: string }): Promise<RenderedExport> {
+    async render(
+      viewer: Viewer,
+      format: Exclude<ExportFormat, "json">,
+      options: { kind?: CsvKind | undefined; remindAt?: string | undefined; base: string },
+    ): Promise<RenderedExport> {
       const data = await progress.exportAll(viewer);
       const name = `k8s-days-${data.learner.handle}`;
       if (format === "csv") {
         const kind = options.kind ?? "log";
-        return { contentType: "text/csv; charset=utf-8; header=present", filename: `${name}-${kind}.csv`, body: kind === "log" ? logCsv(data.log) : progressCsv(data.progress) };
+        return {
+          contentType: "text/csv; charset=utf-8; header=present",
+          filename: `${name}-${kind}.csv`,
+          body: kind === "log" ? logCsv(data.log) : progressCsv(data.progress),
+        };
       }
       const j = await journal(viewer, data);
       if (format === "md") return { contentType: "text/markdown; charset=utf-8", filename: `${name}-journal.md`, body: journalMarkdown(j, options.base) };

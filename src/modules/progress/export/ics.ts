@@ -35,7 +35,11 @@ export function foldLine(line: string): string {
 }
 
 const compactDate = (date: string) => date.replace(/-/g, "");
-const utcStamp = (d: Date) => d.toISOString().replace(/[-:]/g, "").replace(/\.\d{3}/, "");
+const utcStamp = (d: Date) =>
+  d
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d{3}/, "");
 const offsetText = (minutes: number) => {
   const abs = Math.abs(minutes);
   return `${minutes < 0 ? "-" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}${String(abs % 60).padStart(2, "0")}`;
@@ -58,7 +62,13 @@ export function vtimezone(tz: string, from: Date, to: Date): string[] {
     // The offset in force at `from`, as an observance starting then.
     const first = changes[0]!;
     const initialKind = first.from > first.to ? "DAYLIGHT" : "STANDARD";
-    lines.push(`BEGIN:${initialKind}`, `DTSTART:${localStamp(from, first.from)}`, `TZOFFSETFROM:${offsetText(first.from)}`, `TZOFFSETTO:${offsetText(first.from)}`, `END:${initialKind}`);
+    lines.push(
+      `BEGIN:${initialKind}`,
+      `DTSTART:${localStamp(from, first.from)}`,
+      `TZOFFSETFROM:${offsetText(first.from)}`,
+      `TZOFFSETTO:${offsetText(first.from)}`,
+      `END:${initialKind}`,
+    );
     for (const c of changes) {
       const kind = c.to > c.from ? "DAYLIGHT" : "STANDARD";
       lines.push(`BEGIN:${kind}`, `DTSTART:${localStamp(c.at, c.from)}`, `TZOFFSETFROM:${offsetText(c.from)}`, `TZOFFSETTO:${offsetText(c.to)}`, `END:${kind}`);
@@ -89,7 +99,13 @@ export function journalCalendar(j: Journal, options: CalendarOptions = {}): stri
   ];
   if (options.remindAt) {
     // The reminder recurs from today for the dates left: cover a year either side.
-    lines.push(...vtimezone(j.learner.timezone, new Date(j.exportedAt.getTime() - 366 * 86_400_000), new Date(j.exportedAt.getTime() + (j.datesLeft + 366) * 86_400_000)));
+    lines.push(
+      ...vtimezone(
+        j.learner.timezone,
+        new Date(j.exportedAt.getTime() - 366 * 86_400_000),
+        new Date(j.exportedAt.getTime() + (j.datesLeft + 366) * 86_400_000),
+      ),
+    );
   }
   for (const e of j.entries) {
     const what = [
@@ -97,7 +113,9 @@ export function journalCalendar(j: Journal, options: CalendarOptions = {}): stri
       e.lessons.length ? `Lessons: ${e.lessons.map((l) => `Day ${l.day}${l.title ? ` (${l.title})` : ""}`).join(", ")}` : "",
       e.concepts.length ? `Concepts: ${e.concepts.map((c) => c.name ?? c.slug).join(", ")}` : "",
       `Share: ${e.share}`,
-    ].filter(Boolean).join("\n");
+    ]
+      .filter(Boolean)
+      .join("\n");
     lines.push(
       "BEGIN:VEVENT",
       `UID:log-${e.date}-${j.learner.id}@${domain}`,

@@ -18,8 +18,10 @@ export function journalMarkdown(j: Journal, base: string): string {
   for (const e of j.entries) {
     out.push("", `## ${e.date}${e.dayOfAttempt ? ` · day ${e.dayOfAttempt}` : ""}`, "");
     out.push(`- Minutes: ${e.minutes} (${e.counted ? "counted" : "below the minimum, not counted"}), logged in ${e.timezone}`);
-    if (e.lessons.length) out.push(`- Lessons: ${e.lessons.map((l) => `[${label(`Day ${l.day}${l.title ? `: ${l.title}` : ""}`)}](${base}/api/v1/days/${l.day})`).join(", ")}`);
-    if (e.concepts.length) out.push(`- Concepts: ${e.concepts.map((c) => `[${label(c.name ?? c.slug)}](${base}/api/v1/concepts/${encodeURIComponent(c.slug)})`).join(", ")}`);
+    if (e.lessons.length)
+      out.push(`- Lessons: ${e.lessons.map((l) => `[${label(`Day ${l.day}${l.title ? `: ${l.title}` : ""}`)}](${base}/api/v1/days/${l.day})`).join(", ")}`);
+    if (e.concepts.length)
+      out.push(`- Concepts: ${e.concepts.map((c) => `[${label(c.name ?? c.slug)}](${base}/api/v1/concepts/${encodeURIComponent(c.slug)})`).join(", ")}`);
     out.push("", "### What I learned", "", e.learned.trim() || "_(nothing written)_");
     out.push("", "### Share", "", ...e.share.split("\n").map((line) => `> ${line}`));
   }
