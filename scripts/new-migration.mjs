@@ -4,7 +4,7 @@
 // Usage: npm run migration:new -- <name>
 // (`prisma migrate dev` needs a native engine; `migrate diff` works offline.)
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync, copyFileSync } from "node:fs";
+import { existsSync, mkdirSync, writeFileSync, copyFileSync } from "node:fs";
 import { join, dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { providers } from "./prisma-schemas.mjs";

@@ -74,7 +74,7 @@ describe("connection limits", { concurrency: true }, () => {
 
   it("cut off a client trickling its headers one byte every 500 ms", async () => {
     const { socket, closed } = await connect(await serve(small));
-    trickle(socket, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(100) + "\r\n\r\n", 500);
+    trickle(socket, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${"a".repeat(100)}\r\n\r\n`, 500);
     const { ms } = await closed;
     assert.ok(ms >= 1_000 && ms < 4_000, `closed after ${ms} ms`);
   });
@@ -116,7 +116,7 @@ describe("connection limits", { concurrency: true }, () => {
   it("with the defaults, cut off a client sending a byte every 5 s within tens of seconds", async () => {
     const defaults = loadConfig({});
     const { socket, closed } = await connect(await serve(defaults));
-    trickle(socket, "GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: " + "a".repeat(100) + "\r\n\r\n", 5_000);
+    trickle(socket, `GET /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ${"a".repeat(100)}\r\n\r\n`, 5_000);
     const { ms } = await closed;
     assert.ok(ms >= defaults.HTTP_HEADERS_TIMEOUT_MS - 500 && ms < 30_000, `closed after ${ms} ms`);
   });

@@ -23,7 +23,10 @@ function useLocationRoute() {
       const url = new URL(a.href, location.href);
       if (url.origin !== location.origin || !/^\/app(\/|$)/.test(url.pathname) || url.pathname.startsWith("/app/assets/")) return;
       event.preventDefault();
-      if (url.pathname === location.pathname && url.search === location.search && url.hash) return void (location.hash = url.hash);
+      if (url.pathname === location.pathname && url.search === location.search && url.hash) {
+        location.hash = url.hash;
+        return;
+      }
       navigate(url.pathname + url.search + url.hash);
       scrollTo(0, 0);
     };
@@ -59,7 +62,10 @@ function App() {
   // After a navigation, move focus to the new page's heading (or its search box) so screen
   // readers announce it; pages that load first get it as soon as their heading appears.
   useEffect(() => {
-    if (first.current) return void (first.current = false);
+    if (first.current) {
+      first.current = false;
+      return;
+    }
     const root = main.current;
     if (!root) return;
     const leftFrom = document.activeElement;

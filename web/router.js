@@ -4,10 +4,11 @@ import { useEffect } from "./vendor/preact-hooks.mjs";
 /** Which page a location shows, and with which parameters. */
 export function routeOf(location) {
   const path = location.pathname.replace(/\/+$/, "") || "/";
-  let m;
   if (path === "/app") return { page: "lessons" };
-  if ((m = /^\/app\/days\/(\d+)$/.exec(path))) return { page: "lesson", day: Number(m[1]) };
-  if ((m = /^\/app\/concepts\/([^/]+)$/.exec(path))) return { page: "concept", slug: decodeURIComponent(m[1]) };
+  const day = /^\/app\/days\/(\d+)$/.exec(path);
+  if (day) return { page: "lesson", day: Number(day[1]) };
+  const concept = /^\/app\/concepts\/([^/]+)$/.exec(path);
+  if (concept) return { page: "concept", slug: decodeURIComponent(concept[1]) };
   if (path === "/app/me") return { page: "me" };
   if (path === "/app/search") return { page: "search", q: new URLSearchParams(location.search).get("q") ?? "" };
   return { page: "missing" };

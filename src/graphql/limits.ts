@@ -90,7 +90,7 @@ export function measureOperation(
     operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return shape;
 
-  const valueOf = (node: ValueNode | undefined): unknown => {
+  const literalValue = (node: ValueNode | undefined): unknown => {
     if (!node) return undefined;
     if (node.kind === Kind.VARIABLE) return variables[node.name.value];
     if (node.kind === Kind.INT) return Number(node.value);
@@ -128,7 +128,7 @@ export function measureOperation(
     const firstArg = def.args.find((a) => a.name === "first");
     if (firstArg) {
       const given = node.arguments?.find((a) => a.name.value === "first");
-      first = given ? valueOf(given.value) : firstArg.defaultValue;
+      first = given ? literalValue(given.value) : firstArg.defaultValue;
       if (first !== undefined && first !== null && (!Number.isInteger(first) || (first as number) < 1 || (first as number) > MAX_PAGE_SIZE)) {
         shape.badPageSizes.push({ field: name, value: first });
       }

@@ -78,11 +78,11 @@ function homeIndex(base: string, counts: ContentCounts): HomeIndex {
   };
 }
 
-const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 function homePage(index: HomeIndex): string {
   const { links, counts } = index;
-  const a = (href: string, text = href) => `<a href="${escape(href)}">${escape(text)}</a>`;
+  const a = (href: string, text = href) => `<a href="${escapeHtml(href)}">${escapeHtml(text)}</a>`;
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -97,7 +97,7 @@ dt { font-weight: 600; margin-top: .5rem; } dd { margin-left: 1rem; }
 </head>
 <body>
 <h1>k8s-days</h1>
-<p>${escape(index.description)}</p>
+<p>${escapeHtml(index.description)}</p>
 <p>The store holds <strong>${counts.days}</strong> days (<strong>${counts.lessons}</strong> with a full lesson),
 <strong>${counts.concepts}</strong> concepts and <strong>${counts.references}</strong> references.</p>
 <h2>Start here</h2>
@@ -105,12 +105,12 @@ dt { font-weight: 600; margin-top: .5rem; } dd { margin-left: 1rem; }
 <dt>GraphQL</dt><dd>${a(links.graphiql)} — open it in a browser for the GraphiQL IDE; clients POST JSON to the same URL.</dd>
 <dt>REST</dt><dd>${a(links.docs)} — the docs page of ${a(links.rest)}; the contract is ${a(links.openapi, "the OpenAPI 3.1 document")}.</dd>
 <dt>For chatbots</dt><dd>${a(links.llmsTxt)} — every lesson and concept as markdown links.</dd>
-<dt>MCP</dt><dd><code>POST ${escape(links.mcp)}</code> (Streamable HTTP). ${escape(MCP_NOTE)}</dd>
+<dt>MCP</dt><dd><code>POST ${escapeHtml(links.mcp)}</code> (Streamable HTTP). ${escapeHtml(MCP_NOTE)}</dd>
 </dl>
 <p>An MCP client configuration to copy:</p>
-<pre><code>${escape(JSON.stringify(index.mcp.clientConfig, null, 2))}</code></pre>
+<pre><code>${escapeHtml(JSON.stringify(index.mcp.clientConfig, null, 2))}</code></pre>
 <h2>Your own progress</h2>
-<pre><code>curl -s -X POST ${escape(links.rest)}/learners -H 'content-type: application/json' \\
+<pre><code>curl -s -X POST ${escapeHtml(links.rest)}/learners -H 'content-type: application/json' \\
   -d '{"handle":"ada","displayName":"Ada","timezone":"Europe/Madrid"}'</code></pre>
 <p>Keep the token of the answer and send it as <code>Authorization: Bearer &lt;token&gt;</code>.</p>
 </body>

@@ -16,7 +16,7 @@ export interface InFlight {
 /** Wraps a request listener to count its requests in flight. */
 export function trackInFlight(next: RequestListener): InFlight {
   let active = 0;
-  let waiters: (() => void)[] = [];
+  const waiters: (() => void)[] = [];
   const release = () => {
     active--;
     if (active === 0) for (const w of waiters.splice(0)) w();

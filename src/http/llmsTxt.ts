@@ -65,7 +65,7 @@ export async function llmsTxt(services: Services, links: ContentLinks): Promise<
     "",
     `- [Full text](${links.path("/llms-full.txt")}): every lesson and concept inlined in one file`,
   ];
-  return out.join("\n") + "\n";
+  return `${out.join("\n")}\n`;
 }
 
 /** The /llms-full.txt text: the index's header, then every lesson and every concept as markdown. */

@@ -107,7 +107,7 @@ export function createResponseCache(app: RequestListener, options: ResponseCache
     setRoute(req, entry.route);
     const etag = entry.headers.etag;
     const inm = req.headers["if-none-match"];
-    if (etag && inm && inm.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
+    if (etag && inm?.split(/\s*,\s*/).some((t) => t === etag || t === `W/${etag}` || t === "*")) {
       res.writeHead(304, { etag: String(etag), "cache-control": entry.headers["cache-control"] ?? "", vary: entry.headers.vary ?? "", "x-cache": "HIT" });
       return void res.end();
     }

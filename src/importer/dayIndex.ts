@@ -78,7 +78,7 @@ export function dayFactsFromRows(rows: DayRow[]): DayFacts[] {
     if (about === "exercise" || about === "exploration") {
       const kind: DayKind = about === "exercise" ? "EXERCISE" : "EXPLORATION";
       const suffix = PART_SUFFIX.exec(row.summary);
-      if (suffix && suffix[1]) return { number: row.number, week, title: row.summary, series: suffix[1].trim(), part: Number(suffix[2]), kind };
+      if (suffix?.[1]) return { number: row.number, week, title: row.summary, series: suffix[1].trim(), part: Number(suffix[2]), kind };
       return { number: row.number, week, title: row.summary, series: null, part: null, kind };
     }
     const prefix = PART_PREFIX.exec(row.summary);

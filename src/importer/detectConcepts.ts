@@ -371,16 +371,16 @@ function words(term: string): string[] {
     .filter(Boolean);
 }
 
-function escape(s: string): string {
+function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 }
 
 /** Regex source for a term: words joined by optional space/hyphen, optional plural ending. */
 function termPattern(term: string): string {
-  const parts = words(term).map(escape);
+  const parts = words(term).map(escapeRegExp);
   const last = parts.pop() ?? "";
   const plural = /[^s]$/i.test(last) ? "(?:e?s)?" : "(?:es)?";
-  return [...parts, last].join("[\\s-]?") + (/[A-Za-z]$/.test(last) ? plural : "") + "(?:'s?)?";
+  return `${[...parts, last].join("[\\s-]?") + (/[A-Za-z]$/.test(last) ? plural : "")}(?:'s?)?`;
 }
 
 /** The common-word entry a matched text stands for, by its singular, lowercase, single-spaced form. */

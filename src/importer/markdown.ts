@@ -6,7 +6,7 @@ import type { Nodes, Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown, gfmToMarkdown } from "mdast-util-gfm";
 import { toMarkdown } from "mdast-util-to-markdown";
-import { toString } from "mdast-util-to-string";
+import { toString as textOf } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
 
 /** Parses GitHub-flavoured markdown (tables, autolinks, task lists) into an mdast tree. */
@@ -24,7 +24,7 @@ export function nodesToMarkdown(nodes: RootContent[]): string {
 export function plainText(node: Nodes | Nodes[]): string {
   const nodes = Array.isArray(node) ? node : [node];
   return nodes
-    .map((n) => toString(n, { includeImageAlt: false }))
+    .map((n) => textOf(n, { includeImageAlt: false }))
     .join(" ")
     .replace(/\s+/g, " ")
     .trim();

@@ -434,7 +434,7 @@ async function writeLessonDay(
     contentHash: record.hash,
     hasLesson: true,
   };
-  let day;
+  let day: Awaited<ReturnType<typeof tx.day.create>>;
   if (dayId === undefined) {
     day = await tx.day.create({ data: { ...data, challengeId, number: record.number } });
   } else {
@@ -653,7 +653,7 @@ async function syncPath(
   changes: Changes,
   ownsText: boolean,
 ): Promise<void> {
-  let row = await tx.learningPath.findUnique({
+  const row = await tx.learningPath.findUnique({
     where: { challengeId_name: { challengeId, name: path.name } },
     include: { steps: { orderBy: { position: "asc" } } },
   });

@@ -58,7 +58,8 @@ describe("the web app at /app/, in Chromium", { skip: browserSkip("the web app b
     await context.addInitScript(() => {
       document.addEventListener("securitypolicyviolation", (e) => {
         const w = window as unknown as { cspViolations?: string[] };
-        (w.cspViolations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+        w.cspViolations ??= [];
+        w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`);
       });
     });
     page = await context.newPage();

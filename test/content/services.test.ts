@@ -237,11 +237,11 @@ describe("search service", () => {
   it("tolerates typos, plurals and case and highlights matches with guillemets", async () => {
     const [hit] = await t.services.search.search("statefulst");
     assert.equal(hit?.type, "CONCEPT");
-    assert.equal((hit?.node as { slug: string }).slug, "statefulset");
+    assert.equal((hit?.node as { slug: string } | undefined)?.slug, "statefulset");
     const [pvc] = await t.services.search.search("PVC");
-    assert.equal((pvc?.node as { slug: string }).slug, "persistentvolumeclaim");
+    assert.equal((pvc?.node as { slug: string } | undefined)?.slug, "persistentvolumeclaim");
     const [day] = await t.services.search.search("day 3");
-    assert.equal((day?.node as { number: number }).number, 3);
+    assert.equal((day?.node as { number: number } | undefined)?.number, 3);
     const hits = await t.services.search.search("init containers", { types: ["DAY"] });
     assert.ok(hits.every((h) => h.type === "DAY"));
     assert.match(hits[0]!.snippet, /«Init» «containers»/);

@@ -103,7 +103,7 @@ function parsePrometheus(text: string): Map<string, Family> {
 }
 
 /** The value of one series (0 when absent). */
-function valueOf(families: Map<string, Family>, family: string, sample: string, labels: Record<string, string>): number {
+function sampleValue(families: Map<string, Family>, family: string, sample: string, labels: Record<string, string>): number {
   const f = families.get(family);
   assert.ok(f, `family ${family} exported`);
   return f.samples.find((s) => s.name === sample && Object.entries(labels).every(([k, v]) => s.labels[k] === v))?.value ?? 0;
@@ -207,17 +207,17 @@ describe("GET /metrics", () => {
   it("counts requests by route pattern and status, answers from the response cache included", async () => {
     const labels = { method: "GET", route: "/api/v1/", status: "200" };
     const before = await scrape();
-    const first = valueOf(before, "http_requests_total", "http_requests_total", labels);
+    const first = sampleValue(before, "http_requests_total", "http_requests_total", labels);
     for (let i = 0; i < 3; i++) await t.request.get("/api/v1/").expect(200);
     await t.request.get("/api/v1/no-such-thing").expect(404);
     const after = await scrape();
-    assert.equal(valueOf(after, "http_requests_total", "http_requests_total", labels) - first, 3);
+    assert.equal(sampleValue(after, "http_requests_total", "http_requests_total", labels) - first, 3);
     assert.equal(
-      valueOf(after, "http_request_duration_seconds", "http_request_duration_seconds_count", labels) -
-        valueOf(before, "http_request_duration_seconds", "http_request_duration_seconds_count", labels),
+      sampleValue(after, "http_request_duration_seconds", "http_request_duration_seconds_count", labels) -
+        sampleValue(before, "http_request_duration_seconds", "http_request_duration_seconds_count", labels),
       3,
     );
-    assert.ok(valueOf(after, "http_requests_total", "http_requests_total", { route: "(unmatched)", status: "404" }) >= 1);
+    assert.ok(sampleValue(after, "http_requests_total", "http_requests_total", { route: "(unmatched)", status: "404" }) >= 1);
     const routes = new Set(after.get("http_requests_total")!.samples.map((s) => s.labels.route));
     assert.ok(![...routes].some((r) => r?.includes("no-such-thing")), "raw URLs never become labels");
   });
@@ -228,17 +228,17 @@ describe("GET /metrics", () => {
     await t.request.post("/graphql").send({ query: "query Broken { noSuchField }" }).expect(400);
     const after = await scrape();
     const delta = (labels: Record<string, string>) =>
-      valueOf(after, "graphql_operations_total", "graphql_operations_total", labels) -
-      valueOf(before, "graphql_operations_total", "graphql_operations_total", labels);
+      sampleValue(after, "graphql_operations_total", "graphql_operations_total", labels) -
+      sampleValue(before, "graphql_operations_total", "graphql_operations_total", labels);
     assert.equal(delta({ operation: "CountDays", type: "query", outcome: "ok" }), 1);
     assert.equal(delta({ operation: "Broken", outcome: "error" }), 1);
   });
 
   it("exports the content version, SQL statements and the process metrics", async () => {
     const families = await scrape();
-    assert.equal(valueOf(families, "k8s_days_content_version", "k8s_days_content_version", {}), t.services.deps.contentVersion.current());
-    assert.ok(valueOf(families, "k8s_days_db_statements_total", "k8s_days_db_statements_total", {}) > 0);
-    assert.ok(valueOf(families, "process_resident_memory_bytes", "process_resident_memory_bytes", {}) > 0);
+    assert.equal(sampleValue(families, "k8s_days_content_version", "k8s_days_content_version", {}), t.services.deps.contentVersion.current());
+    assert.ok(sampleValue(families, "k8s_days_db_statements_total", "k8s_days_db_statements_total", {}) > 0);
+    assert.ok(sampleValue(families, "process_resident_memory_bytes", "process_resident_memory_bytes", {}) > 0);
     assert.equal(families.get("http_request_duration_seconds")?.type, "histogram");
   });
 });
@@ -265,8 +265,8 @@ describe("GET /metrics with METRICS_TOKEN, and rate-limit rejections", () => {
     await t.request.get("/api/v1/").expect(429);
     const res = await t.request.get("/metrics").set("Authorization", `Bearer ${token}`).expect(200);
     const families = parsePrometheus(res.text);
-    assert.ok(valueOf(families, "rate_limit_rejections_total", "rate_limit_rejections_total", { limit: "api" }) >= 1);
-    assert.ok(valueOf(families, "http_requests_total", "http_requests_total", { status: "429" }) >= 1);
+    assert.ok(sampleValue(families, "rate_limit_rejections_total", "rate_limit_rejections_total", { limit: "api" }) >= 1);
+    assert.ok(sampleValue(families, "http_requests_total", "http_requests_total", { status: "429" }) >= 1);
   });
 });
 

@@ -98,10 +98,10 @@ describe("the k8s-days command line", () => {
     assert.match(lines[summary]!, /\b1 invalid manifest\b/);
     assert.equal(
       lines[summary]!.match(/^(\d+) warnings?/)![1],
-      String(lines.filter((l) => /^  \S+:\d+ /.test(l)).length),
+      String(lines.filter((l) => /^ {2}\S+:\d+ /.test(l)).length),
       "the count is the number of listed warnings",
     );
-    assert.ok(lines.findIndex((l) => /^  \S+:\d+ /.test(l)) > summary, "the summary precedes the list");
+    assert.ok(lines.findIndex((l) => /^ {2}\S+:\d+ /.test(l)) > summary, "the summary precedes the list");
   });
 
   test("a folder with nothing to import exits 1", async () => {

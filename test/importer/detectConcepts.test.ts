@@ -74,8 +74,8 @@ describe("detectConcepts", () => {
     );
     const focus = Object.fromEntries(hits.map((h) => [h.slug, h.focus]));
     assert.equal(focus["init-container"], true);
-    assert.equal(focus["container"], true, "three body mentions: among the heaviest");
-    assert.equal(focus["persistentvolume"], false, "a single passing mention is never a focus");
+    assert.equal(focus.container, true, "three body mentions: among the heaviest");
+    assert.equal(focus.persistentvolume, false, "a single passing mention is never a focus");
     assert.deepEqual(
       hits
         .filter((h) => h.focus)

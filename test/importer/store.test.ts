@@ -211,7 +211,7 @@ describe("re-importing a changed repository", () => {
     const { services } = ctx;
     writeFileSync(
       join(repo, "challenge/week06/day38/README.md"),
-      readFileSync(join(repo, "challenge/week06/day38/README.md"), "utf8") + "\nOne more line about containerd.\n",
+      `${readFileSync(join(repo, "challenge/week06/day38/README.md"), "utf8")}\nOne more line about containerd.\n`,
     );
     const result = await services.content.importer.importPath(join(repo, "challenge/week06/day38/README.md"));
     assert.equal(result.daysWritten, 1);

@@ -147,7 +147,6 @@ function fromSchema(doc: any, schema: any, depth = 0): fc.Arbitrary<unknown> {
           requiredKeys: props.map(([k]) => k).filter((k) => required.has(k)),
         });
       }
-      case "string":
       default:
         if (schema.pattern === "^\\d{4}-\\d{2}-\\d{2}$") return fc.constantFrom("2026-03-01", "2026-02-28", "2026-03-02", "2025-12-31", "2026-02-29");
         return schema.example !== undefined ? fc.oneof(fc.constant(String(schema.example)), text) : text;

@@ -45,7 +45,7 @@ describe("the rule", () => {
   });
 
   it("names the path of every bad string in nested input, keys included", () => {
-    const issues = unstorableTextIssues({ input: { learned: LONE, concepts: ["pod", NUL], ok: 3 }, ["k\ud800"]: "v" });
+    const issues = unstorableTextIssues({ input: { learned: LONE, concepts: ["pod", NUL], ok: 3 }, "k\ud800": "v" });
     assert.deepEqual(
       issues.map((i) => i.path),
       [["input", "learned"], ["input", "concepts", 1], ["k\ud800"]],

@@ -21,7 +21,7 @@ export interface ArchiveEntry {
 }
 
 function octal(value: number, width: number): string {
-  return value.toString(8).padStart(width - 1, "0") + "\0";
+  return `${value.toString(8).padStart(width - 1, "0")}\0`;
 }
 
 /** A gzip-compressed ustar archive of `entries`, written as given (no path checks). */

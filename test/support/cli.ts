@@ -21,7 +21,13 @@ const quiet = { SEED_ON_START: "false", CONTENT_SOURCE: "none", LOG_LEVEL: "warn
 /** A stream that keeps what is written to it (not a terminal, so no progress lines). */
 function capture(): { stream: NodeJS.WriteStream; text: () => string } {
   let text = "";
-  const stream = { isTTY: false, write: (chunk: string | Uint8Array) => ((text += String(chunk)), true) };
+  const stream = {
+    isTTY: false,
+    write: (chunk: string | Uint8Array) => {
+      text += String(chunk);
+      return true;
+    },
+  };
   return { stream: stream as unknown as NodeJS.WriteStream, text: () => text };
 }
 

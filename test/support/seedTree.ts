@@ -77,7 +77,7 @@ export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: numbe
   const days = specs.map((d) => (typeof d === "number" ? d : d.number));
   writeFileSync(
     join(dir, "days.yaml"),
-    specs
+    `${specs
       .map((d) => {
         const f = typeof d === "number" ? { number: d, week: 2, title: `Seeded day ${d}`, series: null, part: null, kind: "THEORY" } : d;
         return [
@@ -89,7 +89,7 @@ export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: numbe
           `  summary: Our own summary of day ${f.number}.`,
         ].join("\n");
       })
-      .join("\n\n") + "\n",
+      .join("\n\n")}\n`,
   );
   writeFileSync(
     join(dir, "paths.yaml"),
@@ -98,7 +98,7 @@ export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: numbe
   for (const [category, concepts] of Object.entries(testConcepts)) {
     writeFileSync(
       join(dir, "concepts", `${category}.yaml`),
-      concepts
+      `${concepts
         .map(([slug, name, aliases, relations]) =>
           [
             `- slug: ${slug}`,
@@ -109,7 +109,7 @@ export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: numbe
             ...(relations ? ["  relations:", ...Object.entries(relations).map(([k, v]) => `    ${k}: ${yamlList(v)}`)] : []),
           ].join("\n"),
         )
-        .join("\n\n") + "\n",
+        .join("\n\n")}\n`,
     );
   }
   for (const [file, text] of Object.entries(options.extra ?? {})) writeFileSync(join(dir, file), text);

@@ -308,7 +308,7 @@ function Tokens() {
   const revoke = async (t) => {
     if (!confirm(`Revoke the token “${t.name}”?`)) return;
     await rest("DELETE", `/me/tokens/${encodeURIComponent(t.id)}`);
-    if (mine && mine.startsWith(t.prefix)) return session.signOut();
+    if (mine?.startsWith(t.prefix)) return session.signOut();
     tokens.reload();
   };
   const newDeviceCode = async () => setDeviceCode(await rest("POST", "/me/device-codes", {}));

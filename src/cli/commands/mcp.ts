@@ -17,7 +17,7 @@ export const mcpCommand: Command = {
   async run({ services, stderr }) {
     // Loaded here, not at the top: every other command (and --help) starts without the MCP server.
     const [s, { serveMcpOverStdio, stdioLearner }] = await Promise.all([services(), import("../../mcp/stdio.ts")]);
-    let viewer;
+    let viewer: Awaited<ReturnType<typeof stdioLearner>>;
     try {
       viewer = await stdioLearner(s, s.deps.config.K8S_DAYS_TOKEN);
     } catch (err) {

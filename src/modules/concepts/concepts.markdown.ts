@@ -68,5 +68,5 @@ export function conceptMarkdown(doc: ConceptDocument, links: ContentLinks): stri
   }
   if (doc.references.length) out.push("## References", "", ...doc.references.map((r) => `- [${r.title}](${r.url})`), "");
   out.push("---", `Concept "${concept.slug}" · markdown: ${links.conceptMarkdown(concept.slug)} · JSON: ${links.conceptJson(concept.slug)}`);
-  return out.join("\n").trimEnd() + "\n";
+  return `${out.join("\n").trimEnd()}\n`;
 }

@@ -56,12 +56,10 @@ export const RelatedConceptSchema = z
   .object({
     concept: z.object({ slug: z.string(), name: z.string() }).openapi({ example: { slug: "pod", name: "Pod" } }),
     score: z.number().openapi({ description: "Rank score: curated relations lie in (1, 2], derived ones in (0, 1)", example: 1.9 }),
-    kind: z
-      .string()
-      .openapi({
-        description: "RELATED | PART_OF | PREREQUISITE | ALTERNATIVE_TO | MANAGES | USES | EXPOSES | CONFIGURES | CO_OCCURRENCE",
-        example: "MANAGES",
-      }),
+    kind: z.string().openapi({
+      description: "RELATED | PART_OF | PREREQUISITE | ALTERNATIVE_TO | MANAGES | USES | EXPOSES | CONFIGURES | CO_OCCURRENCE",
+      example: "MANAGES",
+    }),
     source: z.enum(["CURATED", "DERIVED"]).openapi({ description: "CURATED (glossary) or DERIVED (co-occurrence in lessons)" }),
     direction: z.enum(["OUTGOING", "INCOMING"]).openapi({ description: "OUTGOING: this concept relates to the other; INCOMING: the other relates to it" }),
     reason: z.string().openapi({ description: "Why they relate, in words", example: "manages: Pod" }),
@@ -172,12 +170,10 @@ export const ConceptGraphSchema = z
               id: z.string().openapi({ example: "init-container PART_OF pod" }),
               source: z.string().openapi({ description: "Slug of the concept the relation starts from", example: "init-container" }),
               target: z.string().openapi({ example: "pod" }),
-              relation: z
-                .string()
-                .openapi({
-                  description: "RELATED | PART_OF | PREREQUISITE | ALTERNATIVE_TO | MANAGES | USES | EXPOSES | CONFIGURES | CO_OCCURRENCE",
-                  example: "PART_OF",
-                }),
+              relation: z.string().openapi({
+                description: "RELATED | PART_OF | PREREQUISITE | ALTERNATIVE_TO | MANAGES | USES | EXPOSES | CONFIGURES | CO_OCCURRENCE",
+                example: "PART_OF",
+              }),
               directed: z.literal(true),
               label: z.string().openapi({ description: "The relation in words, from the source", example: "part of" }),
               metadata: z.object({

@@ -106,7 +106,7 @@ export function dayMarkdown(doc: DayDocument, links: ContentLinks): string {
     out.push("## References", "", ...doc.references.map((r) => `- [${r.title}](${r.url})${r.kind === "OFFICIAL_DOCS" ? " (official docs)" : ""}`), "");
   if (day.basedOn.length) out.push("## Based on", "", ...day.basedOn.map((b) => `- [${b.text}](${b.url})`), "");
   out.push("---", `Day ${day.number} of #66DaysOfK8s · markdown: ${links.dayMarkdown(day.number)} · JSON: ${links.dayJson(day.number)}`);
-  return withBase(linkLessons(out.join("\n").trimEnd() + "\n", links), links.base);
+  return withBase(linkLessons(`${out.join("\n").trimEnd()}\n`, links), links.base);
 }
 
 const STORED_DAY_LINK = new RegExp(`${CONTENT_BASE.replace(/[.]/g, "\\.")}/api/v1/days/(\\d+)(?=[)#\\s"]|$)`, "g");

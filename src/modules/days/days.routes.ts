@@ -42,16 +42,10 @@ const DaysQuery = z.object({
     .max(100)
     .optional()
     .openapi({ description: "A kind of Kubernetes object declared in the lesson's manifests or YAML snippets (any case)", example: "StatefulSet" }),
-  removedIn: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({
-      description:
-        "A Kubernetes release: lessons declaring an object whose apiVersion was removed in exactly that release (see /days/{number}/manifest-checks)",
-      example: "1.25",
-    }),
+  removedIn: z.string().min(1).max(100).optional().openapi({
+    description: "A Kubernetes release: lessons declaring an object whose apiVersion was removed in exactly that release (see /days/{number}/manifest-checks)",
+    example: "1.25",
+  }),
   challenge: challengeParam,
   ...pageParams,
 });

@@ -77,12 +77,10 @@ export const ReferenceSchema = z
 
 /** A reference as a lesson cites it. */
 export const CitationSchema = ReferenceSchema.extend({
-  text: z
-    .string()
-    .openapi({
-      description: "The lesson's own title for the source: its link text, else its words around the link (a label, the list item, the section heading)",
-      example: "Pods (official site)",
-    }),
+  text: z.string().openapi({
+    description: "The lesson's own title for the source: its link text, else its words around the link (a label, the list item, the section heading)",
+    example: "Pods (official site)",
+  }),
   listed: z.boolean().openapi({ description: "True when the lesson lists the source under its References heading; false when it is only linked inline" }),
 }).openapi("Citation", { description: "An external source as one lesson cites it" });
 
@@ -141,12 +139,10 @@ export const DaySchema = DaySummarySchema.extend({
         mediaType: z.string().openapi({ example: "application/yaml" }),
         size: z.number().int().openapi({ description: "Size in bytes" }),
         text: z.string().openapi({ description: 'Text of a text file; "" for an image (fetch `url`)' }),
-        url: z
-          .string()
-          .openapi({
-            description: "Where this API serves the file's bytes (PUBLIC_URL, else the request's origin)",
-            example: "https://k8s-days.example/api/v1/days/8/files/readme-images/01.png",
-          }),
+        url: z.string().openapi({
+          description: "Where this API serves the file's bytes (PUBLIC_URL, else the request's origin)",
+          example: "https://k8s-days.example/api/v1/days/8/files/readme-images/01.png",
+        }),
         sha256: z.string().openapi({ description: "sha256 (hex) of the file's bytes; the file's ETag" }),
         width: z.number().int().nullable().openapi({ description: "Width of an image in pixels (null for text, or an SVG without a size)", example: 1214 }),
         height: z.number().int().nullable().openapi({ description: "Height of an image in pixels", example: 291 }),

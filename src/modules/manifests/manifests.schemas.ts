@@ -37,12 +37,10 @@ export const ManifestCheckSchema = z
       .number()
       .int()
       .openapi({ description: "1-based line where the object starts: in the file, or for a snippet in the lesson's README.md", example: 12 }),
-    url: z
-      .string()
-      .openapi({
-        description: "The attached file, or the lesson's HTML page at the snippet's section",
-        example: "https://k8s-days.example/api/v1/days/8/files/myDeployment.yaml",
-      }),
+    url: z.string().openapi({
+      description: "The attached file, or the lesson's HTML page at the snippet's section",
+      example: "https://k8s-days.example/api/v1/days/8/files/myDeployment.yaml",
+    }),
   })
   .openapi("ManifestCheck", { description: "A Kubernetes object declared by a lesson, checked against a release" });
 

@@ -127,12 +127,9 @@ export const StatsSchema = z
 export const ShareSchema = z
   .object({
     date: isoDate,
-    dayNumber: z
-      .number()
-      .int()
-      .openapi({
-        description: 'Day of the attempt the date is (1 = its start date); 0 for a date that belongs to no attempt (the text then says "Getting ready for …")',
-      }),
+    dayNumber: z.number().int().openapi({
+      description: 'Day of the attempt the date is (1 = its start date); 0 for a date that belongs to no attempt (the text then says "Getting ready for …")',
+    }),
     text: z.string(),
     short: z.string(),
     maxLength: z.number().int(),

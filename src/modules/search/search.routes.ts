@@ -48,18 +48,14 @@ const SearchHitSchema = z
     type: z.enum(types).openapi({ description: "What was found" }),
     score: z.number().openapi({ description: "Relevance; hits come best first" }),
     snippet: z.string().openapi({ description: "Extract with matched words in «…»", example: "«StatefulSet» gives pods stable names" }),
-    text: z
-      .string()
-      .openapi({
-        description: "The same extract as plain text, without the «» marks: what `text` highlights index into",
-        example: "StatefulSet gives pods stable names",
-      }),
-    title: z
-      .string()
-      .openapi({
-        description: "The node's title (a lesson's title, a concept's name, a reference's title): what `title` highlights index into",
-        example: "StatefulSet",
-      }),
+    text: z.string().openapi({
+      description: "The same extract as plain text, without the «» marks: what `text` highlights index into",
+      example: "StatefulSet gives pods stable names",
+    }),
+    title: z.string().openapi({
+      description: "The node's title (a lesson's title, a concept's name, a reference's title): what `title` highlights index into",
+      example: "StatefulSet",
+    }),
     highlights: z.array(HighlightSchema).openapi({ description: "The matched words: first those in `text`, then those in `title`, each in reading order" }),
     cursor: z
       .string()

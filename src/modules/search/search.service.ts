@@ -94,7 +94,7 @@ export function createSearchService(db: Database, cache: ContentCache, challenge
           exact: [c.slug, c.name, ...c.aliases],
           fields: [
             { name: "name", text: c.name, weight: 6 },
-            { name: "slug", text: c.slug.replace(/-/g, " ") + " " + c.slug.replace(/-/g, ""), weight: 3 },
+            { name: "slug", text: `${c.slug.replace(/-/g, " ")} ${c.slug.replace(/-/g, "")}`, weight: 3 },
             { name: "aliases", text: c.aliases.join(" , "), weight: 4 },
             { name: "summary", text: c.summary, weight: 1.5, snippet: true },
             { name: "category", text: c.category, weight: 0.5 },

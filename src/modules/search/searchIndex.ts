@@ -303,7 +303,7 @@ function extractOf(doc: SearchDocument, matches: Set<string>): string {
     return `${text} — ${rest}${rest.length < full.length ? "…" : ""}`;
   }
   let window = text.slice(start, start + SNIPPET_CHARS);
-  if (start + SNIPPET_CHARS < text.length) window = window.replace(/\s+\S*$/, "") + "…";
+  if (start + SNIPPET_CHARS < text.length) window = `${window.replace(/\s+\S*$/, "")}…`;
   if (start > 0) window = `…${window}`;
   return window;
 }

@@ -149,5 +149,5 @@ export function journalCalendar(j: Journal, options: CalendarOptions = {}): stri
     );
   }
   lines.push("END:VCALENDAR");
-  return lines.map(foldLine).join("\r\n") + "\r\n";
+  return `${lines.map(foldLine).join("\r\n")}\r\n`;
 }
