@@ -1,11 +1,12 @@
 /**
  * Docs that cannot rot: the README's configuration table, code layout and command list
- * are checked against the code.
+ * are checked against the code, and every exported declaration of src/ carries a doc comment.
  */
 import { describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { configVariables } from "../../src/config.ts";
 import { commands } from "../../src/cli/registry.ts";
 import { repoRoot } from "../support/databases.ts";
@@ -55,5 +56,27 @@ describe("the README", () => {
     const named = [...(line ?? "").matchAll(/(?:`k8s-days |\| )(\w+)/g)].map((m) => m[1]!);
     assert.deepEqual(named.sort(), commands.map((c) => c.name).sort(), "README's src/cli/ line vs src/cli/registry.ts");
     for (const c of commands) assert.match(readme, new RegExp(`k8s-days ${c.name}\\b`), `README shows how to run \`k8s-days ${c.name}\``);
+  });
+});
+
+describe("the source", () => {
+  it("gives every exported declaration a doc comment", () => {
+    const dir = join(repoRoot, "src");
+    const files = readdirSync(dir, { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".ts") && !f.startsWith("generated") && !f.endsWith(".generated.ts"));
+    const undocumented: string[] = [];
+    for (const file of files) {
+      const source = ts.createSourceFile(file, readFileSync(join(dir, file), "utf8"), ts.ScriptTarget.ES2022, true);
+      for (const statement of source.statements) {
+        const exported = ts.canHaveModifiers(statement) && ts.getModifiers(statement)?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+        if (!exported || ts.getJSDocCommentsAndTags(statement).length > 0) continue;
+        const name = ts.isVariableStatement(statement)
+          ? statement.declarationList.declarations.map((d) => d.name.getText(source)).join(", ")
+          : ((statement as ts.DeclarationStatement).name?.getText(source) ?? ts.SyntaxKind[statement.kind]);
+        undocumented.push(`src/${file}: ${name}`);
+      }
+    }
+    assert.deepEqual(undocumented, [], "exported declarations without a /** doc comment */");
   });
 });

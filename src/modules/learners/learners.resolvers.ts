@@ -20,6 +20,7 @@ import { MAX_PAGE_SIZE } from "../content/pagination.ts";
 
 type Ctx = GraphQLContext;
 
+/** Resolvers of learners.graphql: registration, sign-in codes, tokens and the viewer's profile. */
 export const learnersResolvers: Resolvers = {
   Query: {
     me: (_: unknown, __: unknown, ctx: Ctx) => ctx.services.learners.me(viewerOf(ctx)),

@@ -25,6 +25,7 @@ import {
 const TokenInfoSchema = CreatedTokenSchema.omit({ token: true }).openapi({ description: "The token's id, name and prefix (as GET /me/tokens lists it)" });
 const SecretTokenSchema = z.string().openapi({ description: "The secret bearer token; shown only in this response", example: "k8sd_…" });
 
+/** Registers the REST endpoints of learners, sessions, tokens, recovery and device codes. */
 export function learnerRoutes(api: RestApi, services: Services): void {
   const { learners } = services;
   route(api, {

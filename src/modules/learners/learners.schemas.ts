@@ -4,6 +4,7 @@
  */
 import { z } from "../../rest/openapiZod.ts";
 
+/** A learner's own profile as REST returns it. */
 export const LearnerSchema = z
   .object({
     id: z.string(),
@@ -16,6 +17,7 @@ export const LearnerSchema = z
   })
   .openapi("Learner", { description: "A learner, as shown to themselves" });
 
+/** A token just created: its secret, shown once, and its metadata. */
 export const CreatedTokenSchema = z
   .object({
     id: z.string(),
@@ -25,6 +27,7 @@ export const CreatedTokenSchema = z
   })
   .openapi("CreatedToken");
 
+/** A token's metadata (never its secret). */
 export const TokenSchema = z
   .object({
     id: z.string(),
@@ -35,6 +38,7 @@ export const TokenSchema = z
   })
   .openapi("Token", { description: "A personal access token, without its secret" });
 
+/** Body of POST /learners. */
 export const RegisterBody = z
   .object({
     handle: z
@@ -46,6 +50,7 @@ export const RegisterBody = z
   })
   .openapi("RegisterLearner");
 
+/** Body of PATCH /me. */
 export const UpdateMeBody = z
   .object({
     displayName: z.string().min(1).max(80).optional(),
@@ -54,14 +59,17 @@ export const UpdateMeBody = z
   })
   .openapi("UpdateLearner");
 
+/** Body of POST /me/tokens. */
 export const TokenBody = z.object({ name: z.string().trim().min(1).max(100).openapi({ example: "laptop" }) }).openapi("CreateToken");
 
+/** A recovery code, shown once when created. */
 export const RecoveryCodeSchema = z.string().openapi({
   description:
     "One-time recovery code: keep it offline; with your handle it gets you a new token at POST /sessions (and is then replaced). Shown only in this response.",
   example: "7KQ2-M9XD-4HTV-0BWN-R3JE",
 });
 
+/** Body of POST /sessions: a handle and a recovery code. */
 export const SessionBody = z
   .object({
     handle: z.string().trim().min(1).max(100).openapi({ example: "ada" }),
@@ -74,6 +82,7 @@ export const SessionBody = z
   })
   .openapi("RecoverAccount");
 
+/** A short device code and when it expires. */
 export const DeviceCodeSchema = z
   .object({
     code: z.string().openapi({ description: "8 characters; type it on the new device (case does not matter). Works once.", example: "K3M9XD2Q" }),
@@ -81,6 +90,7 @@ export const DeviceCodeSchema = z
   })
   .openapi("DeviceCode");
 
+/** Body of POST /device-codes/exchange. */
 export const ExchangeBody = z
   .object({
     code: z.string().trim().min(1).max(32).openapi({ example: "K3M9XD2Q" }),

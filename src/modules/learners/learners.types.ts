@@ -6,6 +6,7 @@ import type { Connection, PageArgs } from "../content/pagination.ts";
 
 /** LEARNER or ADMIN (admins may manage content later). */
 export type Role = "LEARNER" | "ADMIN";
+/** Every role, in the order the API documents them. */
 export const roles: readonly Role[] = ["LEARNER", "ADMIN"];
 
 /** A learner as the API shows them to themselves. */

@@ -28,6 +28,7 @@ const itemsAndNext = <T>(page: Connection<T>) => ({ items: page.items, next: pag
 type Ctx = GraphQLContext;
 const opt = <T>(v: T | null | undefined): T | undefined => v ?? undefined;
 
+/** Resolvers of progress.graphql: lesson progress, the daily log, enrolments, stats, mastery and share posts. */
 export const progressResolvers: Resolvers = {
   Learner: {
     progress: async (l: LearnerView, a: LearnerProgressArgs, ctx: Ctx) => itemsAndNext(await ctx.services.progress.listProgress(ownerOf(l, ctx), a)),

@@ -31,6 +31,7 @@ const listQuery = z.object(pageParams);
 const dayParam = z.object({ day: z.coerce.number().int().min(1).max(1000).openapi({ example: 14 }) });
 const dateParam = z.object({ date: isoDate.openapi({ example: "2026-03-01" }) });
 
+/** Registers the REST endpoints of the viewer's progress, log, enrolments, stats and share posts. */
 export function progressRoutes(api: RestApi, services: Services): void {
   const { progress } = services;
 

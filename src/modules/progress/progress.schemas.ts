@@ -6,8 +6,10 @@ import { conceptSlugRule, isConceptSlug, limits } from "./progressLimits.ts";
 import { DateStatusSchema, FreezeCountSchema, FreezePolicySchema } from "./streak.schemas.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date yyyy-mm-dd");
+/** Status of a lesson for a learner. */
 export const LessonStatusSchema = z.enum(["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"]);
 
+/** A learner's progress on one lesson. */
 export const ProgressSchema = z
   .object({
     challengeSlug: z.string(),
@@ -21,6 +23,7 @@ export const ProgressSchema = z
   })
   .openapi("LessonProgress");
 
+/** Body of PUT /me/progress/{day}. */
 export const ProgressBody = z
   .object({
     status: LessonStatusSchema.optional(),
@@ -29,6 +32,7 @@ export const ProgressBody = z
   })
   .openapi("SetLessonProgress");
 
+/** One date of the daily log, with whether and why it counts. */
 export const LogEntrySchema = z
   .object({
     date: isoDate,
@@ -51,6 +55,7 @@ export const LogEntrySchema = z
 /** A concept a log entry names: the one concept-slug rule of progressLimits.ts (the service checks the same). */
 export const ConceptSlugSchema = z.string().max(limits.conceptSlugChars).refine(isConceptSlug, `must be ${conceptSlugRule}`);
 
+/** Body of PUT /me/log/{date}. */
 export const LogBody = z
   .object({
     minutes: z.number().int().min(0).max(limits.maxMinutes).openapi({ example: 20 }),
@@ -72,6 +77,7 @@ export const LogBody = z
   })
   .openapi("LogDay");
 
+/** An attempt at a challenge. */
 export const EnrollmentSchema = z
   .object({
     id: z.string(),
@@ -84,6 +90,7 @@ export const EnrollmentSchema = z
   })
   .openapi("Enrollment");
 
+/** Body of POST /me/enrollments. */
 export const EnrolBody = z
   .object({
     challengeSlug: z.string().max(100).optional(),
@@ -91,6 +98,7 @@ export const EnrolBody = z
   })
   .openapi("Enrol");
 
+/** How well the viewer knows one concept, from the lessons done. */
 export const MasterySchema = z
   .object({
     concept: z.string(),
@@ -101,6 +109,7 @@ export const MasterySchema = z
   })
   .openapi("ConceptMastery");
 
+/** The viewer's streaks, counts and next lesson. */
 export const StatsSchema = z
   .object({
     challengeSlug: z.string(),
@@ -124,6 +133,7 @@ export const StatsSchema = z
   })
   .openapi("Stats");
 
+/** A share post for one logged date. */
 export const ShareSchema = z
   .object({
     date: isoDate,

@@ -6,7 +6,9 @@ import type { FreezePolicy } from "./freeze.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 import { countedReasonOf, type CountedReason } from "./attemptDates.ts";
 
+/** Status of a lesson for a learner. */
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
+/** Every lesson status, in the order the API documents them. */
 export const lessonStatuses: readonly LessonStatus[] = ["NOT_STARTED", "IN_PROGRESS", "DONE", "SKIPPED"];
 
 /** A learner's progress on one lesson. */

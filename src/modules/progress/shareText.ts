@@ -15,6 +15,7 @@ export interface ShareInput {
   minutes: number;
 }
 
+/** A share post: the whole text and a version cut to `maxLength`. */
 export interface SharePost {
   /** Whole text, nothing cut. */
   text: string;

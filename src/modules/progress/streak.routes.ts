@@ -6,6 +6,7 @@ import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import { StreakExplanationSchema } from "./streak.schemas.ts";
 
+/** Registers GET /me/streak. */
 export function streakRoutes(api: RestApi, services: Services): void {
   route(api, {
     method: "get",

@@ -6,11 +6,13 @@ import { dateStatuses } from "./attemptDates.ts";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "an ISO date yyyy-mm-dd");
 
+/** Status of one date of an attempt. */
 export const DateStatusSchema = z.enum(dateStatuses as [string, ...string[]]).openapi("DateStatus", {
   description:
     "COUNTED, BELOW_MINIMUM (over, under the daily minimum: missed), MISSED (over, nothing logged), FROZEN (a missed date covered by a streak freeze), OPEN (today, not counted yet), BEFORE_ENROLMENT (logged after enrolling but dated before the attempt's start)",
 });
 
+/** A challenge's streak-freeze rule. */
 export const FreezePolicySchema = z
   .object({
     everyCountedDays: z.number().int().openapi({ description: "One freeze per this many counted dates; 0 = no freezes" }),
@@ -18,6 +20,7 @@ export const FreezePolicySchema = z
   })
   .openapi("FreezePolicy");
 
+/** Freezes earned, used and banked. */
 export const FreezeCountSchema = z
   .object({
     earned: z.number().int().openapi({ description: "Freezes put in the bank this attempt" }),
@@ -33,6 +36,7 @@ const ZonedInstantSchema = z
   })
   .openapi("ZonedInstant");
 
+/** The current attempt explained: every date with its status and reason, the break, and today's deadline. */
 export const StreakExplanationSchema = z
   .object({
     today: isoDate,

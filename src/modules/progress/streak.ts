@@ -32,6 +32,7 @@ export interface LoggedDate {
   loggedAt?: Date | undefined;
 }
 
+/** What the streak rules need: the log, now, the zone, the attempt and the challenge's rules. */
 export interface StreakInput {
   entries: LoggedDate[];
   now: Date;
@@ -47,6 +48,7 @@ export interface StreakInput {
   enrolledAt?: Date | undefined;
 }
 
+/** Where an attempt stands. */
 export type ChallengeStatus = "ON_TRACK" | "BROKEN" | "COMPLETED";
 
 /** One cell of the heatmap: a logged date of the attempt, or a date a freeze covered. */
@@ -59,6 +61,7 @@ export interface HeatmapCell {
   status: DateStatus;
 }
 
+/** The streak figures of an attempt. */
 export interface StreakStats {
   /** The date the rules treat as today. */
   today: string;

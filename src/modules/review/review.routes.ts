@@ -8,6 +8,7 @@ import { route, type RestApi } from "../../rest/route.ts";
 import type { Services } from "../../services.ts";
 import { AnswerBody, AnsweredSchema, DueCardsSchema } from "./review.schemas.ts";
 
+/** Registers GET /me/review and POST /me/review/{cardId}. */
 export function reviewRoutes(api: RestApi, services: Services): void {
   route(api, {
     method: "get",

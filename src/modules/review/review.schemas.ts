@@ -4,6 +4,7 @@
 import { z } from "../../rest/openapiZod.ts";
 import { reviewRatings, type ReviewRating } from "./scheduling.ts";
 
+/** How well the learner recalled a card. */
 export const RatingSchema = z.enum(reviewRatings as [ReviewRating, ...ReviewRating[]]).openapi("ReviewRating", {
   description: "again (forgot), hard, good or easy",
 });
@@ -29,6 +30,7 @@ export const ReviewCardSchema = z.object({ ...cardFields, answer: z.string() }).
 /** A card without its answer (MCP review_due: the answer comes after the learner replied). */
 export const ReviewQuestionSchema = z.object(cardFields).openapi("ReviewQuestion");
 
+/** The cards due now, questions only. */
 export const DueCardsSchema = z
   .object({
     today: z.string(),
@@ -39,10 +41,13 @@ export const DueCardsSchema = z
   })
   .openapi("DueReviewCards");
 
+/** Body of POST /me/review/{cardId}. */
 export const AnswerBody = z.object({ rating: RatingSchema }).openapi("AnswerReview");
 
+/** An answered card with its answer and next due date. */
 export const AnsweredSchema = z.object({ rating: RatingSchema, card: ReviewCardSchema }).openapi("AnsweredReview");
 
+/** The review cards in a learner's export. */
 export const ReviewExportSchema = z
   .object({
     cards: z.array(ReviewCardSchema),

@@ -7,6 +7,7 @@ import { Rating, State, createEmptyCard, fsrs, type Card, type Grade } from "ts-
 
 /** The four answers a learner gives. */
 export type ReviewRating = "again" | "hard" | "good" | "easy";
+/** Every rating, from worst to best recall. */
 export const reviewRatings: readonly ReviewRating[] = ["again", "hard", "good", "easy"];
 
 /** A card's FSRS state as the database keeps it. */

@@ -15,6 +15,7 @@ import { exportMediaTypes, type ExportFormat } from "./export.service.ts";
 
 const formats = Object.keys(exportMediaTypes) as ExportFormat[];
 
+/** The JSON export of everything a learner stored. */
 export const ExportSchema = z
   .object({
     exportedAt: z.string(),
@@ -51,6 +52,7 @@ function chosenFormat(req: import("express").Request, format: ExportFormat | und
   return formats.find((f) => exportMediaTypes[f] === type) ?? "json";
 }
 
+/** Registers GET /me/export (JSON, CSV, Markdown or ICS). */
 export function exportRoutes(api: RestApi, services: Services): void {
   route(api, {
     method: "get",
