@@ -25,6 +25,7 @@ import { fixedClock } from "../../src/clock.ts";
 import { recordResponses } from "../support/contract.ts";
 import { loadConfig } from "../../src/config.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
+import { CHROMIUM_ARGS } from "../support/browser.ts";
 
 const executablePath = process.env.K8S_DAYS_CHROMIUM ?? "/usr/bin/chromium";
 const skip = process.env.K8S_DAYS_SKIP_BROWSER === "1" ? "K8S_DAYS_SKIP_BROWSER=1: the cross-origin browser test is skipped" : false;
@@ -85,15 +86,7 @@ describe("a frontend on another origin, in Chromium, with default settings", { s
     browser = await chromium.launch({
       executablePath,
       proxy: { server: proxyOrigin, bypass: "127.0.0.1" },
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
+      args: CHROMIUM_ARGS,
     });
     const context = await browser.newContext();
     const ours = new Set([new URL(apiOrigin).host, new URL(siteOrigin).host]);

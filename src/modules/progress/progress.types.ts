@@ -5,6 +5,7 @@ import type { StreakStats } from "./streak.ts";
 import type { FreezePolicy } from "./freeze.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 import { countedReasonOf, type CountedReason } from "./attemptDates.ts";
+import type { LogEntryRow } from "./progressSql.ts";
 
 /** Status of a lesson for a learner. */
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
@@ -107,20 +108,7 @@ export function progressView(row: {
 }
 
 /** Maps a LogEntry row (JSON-text lists decoded here only). */
-export function logEntryView(
-  row: {
-    date: string;
-    timezone: string;
-    minutes: number;
-    learned: string;
-    days: string;
-    concepts: string;
-    createdAt: Date;
-    updatedAt: Date;
-  },
-  minMinutes: number,
-  attempt: { startDate: string; createdAt: Date } | null,
-): LogEntryView {
+export function logEntryView(row: LogEntryRow, minMinutes: number, attempt: { startDate: string; createdAt: Date } | null): LogEntryView {
   const countedReason = countedReasonOf(
     { date: row.date, minutes: row.minutes, loggedAt: row.createdAt },
     minMinutes,
