@@ -63,6 +63,7 @@ describe("the export as JSON, CSV, Markdown and ICS", () => {
         timezone: e.timezone,
         minutes: String(e.minutes),
         counted: String(e.counted),
+        countedReason: e.countedReason,
         learned: e.learned,
         days: (e.days as number[]).join(" "),
         concepts: (e.concepts as string[]).join(" "),

@@ -19,13 +19,13 @@ export function csvTable(header: readonly string[], rows: readonly Cell[][]): st
 }
 
 /** Columns of the log CSV. */
-export const logColumns = ["date", "timezone", "minutes", "counted", "learned", "days", "concepts", "createdAt", "updatedAt"] as const;
+export const logColumns = ["date", "timezone", "minutes", "counted", "countedReason", "learned", "days", "concepts", "createdAt", "updatedAt"] as const;
 
 /** The log as CSV, oldest date first. */
 export function logCsv(log: readonly LogEntryView[]): string {
   return csvTable(
     logColumns,
-    log.map((e) => [e.date, e.timezone, e.minutes, e.counted, e.learned, e.days.join(" "), e.concepts.join(" "), e.createdAt, e.updatedAt]),
+    log.map((e) => [e.date, e.timezone, e.minutes, e.counted, e.countedReason, e.learned, e.days.join(" "), e.concepts.join(" "), e.createdAt, e.updatedAt]),
   );
 }
 

@@ -73,9 +73,10 @@ export function exportRoutes(api: RestApi, services: Services): void {
       alternatives: [
         {
           contentType: "text/csv",
-          schema: z
-            .string()
-            .openapi({ description: "RFC 4180 CSV with a header row", example: "date,timezone,minutes,counted,learned,days,concepts,createdAt,updatedAt\r\n" }),
+          schema: z.string().openapi({
+            description: "RFC 4180 CSV with a header row",
+            example: "date,timezone,minutes,counted,countedReason,learned,days,concepts,createdAt,updatedAt\r\n",
+          }),
         },
         { contentType: "text/markdown", schema: z.string().openapi({ description: "The journal", example: "# #66DaysOfK8s journal of Ada (@ada)\n" }) },
         { contentType: "text/calendar", schema: z.string().openapi({ description: "RFC 5545 iCalendar", example: "BEGIN:VCALENDAR\r\n" }) },
