@@ -33,8 +33,8 @@ export interface OpenOptions {
   create?: boolean;
 }
 
-/** A read of the content version's row (the background poll's only statement). */
-const CONTENT_VERSION_READ = /^SELECT\b[^;]*\bFROM\s+(?:"[^"]+"\.)?"ContentState"/;
+/** A read of the content version's row (the background poll's only statement), as Prisma writes it for PostgreSQL ("…") and SQLite (`…`). */
+const CONTENT_VERSION_READ = /^SELECT\b[^;]*\bFROM\s+(?:["`][^"`]+["`]\.)?["`]ContentState["`]/;
 
 /** Opens the database named by `url`, creating and migrating it when needed. */
 export async function openDatabase(url: string, options: OpenOptions = {}): Promise<Database> {

@@ -68,3 +68,11 @@ it("writes the daily log in two statements: the token, then one upsert", async (
   const row = await t.services.deps.db.prisma.logEntry.findUniqueOrThrow({ where: { learnerId_date: { learnerId: l.id, date: "2026-03-10" } } });
   assert.equal(row.minutes, 30);
 });
+
+it("leaves the background content-version poll out of the count, on both databases", async () => {
+  const { count, result } = await statements(() => t.services.deps.contentVersion.refresh());
+  assert.equal(typeof result, "number");
+  assert.equal(count, 0, "the poll's read of ContentState is not a request's statement");
+  const day = await statements(() => t.services.deps.db.prisma.day.count());
+  assert.equal(day.count, 1, "any other statement is counted");
+});
