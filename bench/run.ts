@@ -25,11 +25,12 @@
  */
 import autocannon from "autocannon";
 import { spawn, type ChildProcess } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
-import { cpus, tmpdir, totalmem, release, platform, loadavg } from "node:os";
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { cpus, totalmem, release, platform, loadavg } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import {
+  benchDir,
   buildIfStale,
   cli,
   cpuSeconds,
@@ -125,7 +126,7 @@ async function load(url: string, s: Scenario, pid: number): Promise<Result> {
 
 async function rawCeiling(sample: { status: number; headers: [string, string][]; body: Buffer }): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const file = join(mkdtempSync(join(tmpdir(), "k8s-days-bench-")), "raw.json");
+  const file = join(benchDir(), "raw.json");
   writeFileSync(file, JSON.stringify({ status: sample.status, headers: sample.headers, body: sample.body.toString("base64") }));
   const code = `const http=require("node:http");const s=JSON.parse(require("node:fs").readFileSync(${JSON.stringify(file)},"utf8"));const body=Buffer.from(s.body,"base64");const h=Object.fromEntries(s.headers);http.createServer((q,r)=>{r.writeHead(s.status,h);r.end(body)}).listen(${port},"127.0.0.1",()=>console.log("up"))`;
   const [cmd, args] = pinned([process.execPath, "-e", code]);
@@ -276,7 +277,7 @@ const startup = [
 const sections: string[] = [];
 for (const name of dbs) {
   if (name === "sqlite") {
-    const url = `file:${join(mkdtempSync(join(tmpdir(), "k8s-days-bench-")), "bench.db")}`;
+    const url = `file:${join(benchDir(), "bench.db")}`;
     sections.push(table("SQLite", await benchDatabase("sqlite", url)));
   } else if (name === "postgres") {
     const url = await postgresUrl();

@@ -3,8 +3,8 @@
  * on a free port (production mode, every rate limit off) and its RSS.
  */
 import { execFileSync, spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
-import { cpus } from "node:os";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -15,6 +15,18 @@ export const hasTaskset = spawnSync("taskset", ["-V"]).status === 0 && cpus().le
 export const fixtures = [process.env.K8S_DAYS_FIXTURES, resolve(root, "../shared/fixtures/66DaysOfK8s"), "/work/shared/fixtures/66DaysOfK8s"].find(
   (p) => p && existsSync(join(p, "challenge/README.md")),
 );
+
+const scratch: string[] = [];
+process.once("exit", () => {
+  for (const dir of scratch) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A new temporary folder (`k8s-days-bench-…`) for a database or a file, removed when the benchmark exits. */
+export function benchDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), "k8s-days-bench-"));
+  scratch.push(dir);
+  return dir;
+}
 
 /** Pins this process (the load generator) to CPU 1 when taskset exists. */
 export function pinLoadGenerator(): void {

@@ -4,13 +4,13 @@
  */
 import { it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, rmSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { STAMP, distIsCurrent } from "../bin/built.mjs";
+import { tempDir } from "./support/tempDir.ts";
 
 it("treats dist/ as current only when its stamp is newer than every file under src/", (t) => {
-  const root = mkdtempSync(join(tmpdir(), "k8s-days-built-"));
+  const root = tempDir("built");
   t.after(() => rmSync(root, { recursive: true, force: true }));
   mkdirSync(join(root, "src/deep"), { recursive: true });
   mkdirSync(join(root, "dist"));

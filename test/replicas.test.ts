@@ -1,11 +1,11 @@
 import { after, before, describe, it } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import supertest from "supertest";
 import { dropDatabase, fixturesDir, freshDatabaseUrl, onPostgres, repoRoot } from "./support/databases.ts";
+import { tempDir } from "./support/tempDir.ts";
 
 /** Starts `npm start`'s entry point as a separate process and resolves its base URL. */
 async function startReplica(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
@@ -49,7 +49,7 @@ describe("two API replicas on one database", () => {
 
   before(async () => {
     url = await freshDatabaseUrl("replicas");
-    content = join(mkdtempSync(join(tmpdir(), "k8s-days-replicas-")), "repo");
+    content = join(tempDir("replicas"), "repo");
     cpSync(fixturesDir(), content, { recursive: true });
     cli(env(), "seed");
     cli(env(), "import", content);

@@ -2,11 +2,11 @@ import assert from "node:assert/strict";
 import { randomBytes } from "node:crypto";
 import { spawnSync } from "node:child_process";
 import { chmodSync, existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, describe, it } from "node:test";
 import { runCli } from "../support/cli.ts";
 import { onPostgres, repoRoot } from "../support/databases.ts";
+import { tempDir } from "../support/tempDir.ts";
 
 /** Runs the CLI in this process on DATABASE_URL `url`, logs silenced. */
 const cli = (url: string, args: string[]) => runCli(url, args, { LOG_LEVEL: "silent" });
@@ -14,7 +14,7 @@ const cli = (url: string, args: string[]) => runCli(url, args, { LOG_LEVEL: "sil
 describe("where a SQLite database may live", { skip: onPostgres && "file: URLs only" }, () => {
   const folders: string[] = [];
   const tempFolder = () => {
-    const dir = mkdtempSync(join(tmpdir(), "k8s-days-location-"));
+    const dir = tempDir("location");
     folders.push(dir);
     return dir;
   };

@@ -1,6 +1,5 @@
 import assert from "node:assert/strict";
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, it } from "node:test";
 import Database from "better-sqlite3";
@@ -9,6 +8,7 @@ import { migrate, migrationsDir, MigrationError } from "../../src/db/migrate.ts"
 import { sqlitePath } from "../../src/db/provider.ts";
 import { onPostgres } from "../support/databases.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
+import { tempDir } from "../support/tempDir.ts";
 
 /** The learner's rows in each child table of Learner. */
 const CHILDREN = ["AccessToken", "Enrollment", "LessonProgress", "LogEntry"] as const;
@@ -46,7 +46,7 @@ function redefineLearnerSql(file: string): string {
 
 /** The committed SQLite migrations plus `extra` (name → SQL), in a temp folder. */
 function migrationsWith(extra: Record<string, string>): string {
-  const dir = mkdtempSync(join(tmpdir(), "k8s-days-migrations-"));
+  const dir = tempDir("migrations");
   cpSync(migrationsDir("sqlite"), dir, { recursive: true });
   for (const [name, sql] of Object.entries(extra)) {
     mkdirSync(join(dir, name));
@@ -92,7 +92,7 @@ describe("SQLite migrations keep learners' data", { skip: onPostgres && "SQLite 
 
   it("would lose every child row if the redefining migration ran inside a transaction with foreign keys on", () => {
     // The control: the same migration applied naively to a copy cascades the DROP TABLE.
-    const copyDir = mkdtempSync(join(tmpdir(), "k8s-days-naive-"));
+    const copyDir = tempDir("naive");
     folders.push(copyDir);
     const copy = join(copyDir, "copy.db");
     const source = new Database(file);

@@ -5,11 +5,11 @@
  */
 import { after, before, it } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { gql } from "../support/graphql.ts";
 import { startTestApp, type TestApp } from "../support/testApp.ts";
+import { tempDir } from "../support/tempDir.ts";
 
 let t: TestApp;
 before(async () => {
@@ -50,7 +50,7 @@ it("lists the StatefulSet concept on day 59 once its lesson is imported, and sea
   const before = await gql(t, query);
   assert.equal(before.body.data.day.hasLesson, false);
 
-  const dir = join(mkdtempSync(join(tmpdir(), "k8s-days-lesson-")), "day59");
+  const dir = join(tempDir("lesson"), "day59");
   mkdirSync(dir);
   writeFileSync(join(dir, "README.md"), lesson);
   const result = await t.services.content.importer.importPath(join(dir, "README.md"));

@@ -1,12 +1,12 @@
 import assert from "node:assert/strict";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { dropDatabase, fixturesDir, freshDatabaseUrl } from "../support/databases.ts";
 import { runCli, spawnCli } from "../support/cli.ts";
 import { fixtureCopy, fixtureFacts, warningLines } from "../support/content.ts";
 import { writeSeedTree } from "../support/seedTree.ts";
+import { tempDir } from "../support/tempDir.ts";
 
 /** Most cases run the CLI in-process; the first import and --help go through the real bin script. */
 const cli = runCli;
@@ -63,7 +63,7 @@ describe("the k8s-days command line", () => {
   });
 
   test("invalid seeds exit 1 with file:line problems on stderr and no stack trace", async () => {
-    const dir = mkdtempSync(join(tmpdir(), "k8s-days-badseeds-"));
+    const dir = tempDir("badseeds");
     writeFileSync(join(dir, "challenge.yaml"), "slug: 66daysofk8s\nname: x\n");
     const run = await cli(url, ["seed", "--dir", dir]);
     assert.equal(run.code, 1);
@@ -105,7 +105,7 @@ describe("the k8s-days command line", () => {
   });
 
   test("a folder with nothing to import exits 1", async () => {
-    const run = await cli(url, ["import", mkdtempSync(join(tmpdir(), "k8s-days-empty-")), "--json"]);
+    const run = await cli(url, ["import", tempDir("empty"), "--json"]);
     assert.equal(run.code, 1);
     assert.equal((JSON.parse(run.stdout) as { imported: boolean }).imported, false);
   });

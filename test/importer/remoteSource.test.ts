@@ -1,7 +1,6 @@
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { archiveEntryPath, linkStaysInside } from "../../src/importer/archive.ts";
@@ -10,6 +9,7 @@ import type { Services } from "../../src/services.ts";
 import { fixtureEntries, serveArchives, tarGz, zipOf } from "../support/archives.ts";
 import { fixtureCopy, fixtureFacts, freshServices } from "../support/content.ts";
 import { dropDatabase, freshDatabaseUrl, repoRoot } from "../support/databases.ts";
+import { tempDir } from "../support/tempDir.ts";
 
 describe("a GitHub repository URL maps to its codeload archive", () => {
   const cases: [string, string | null][] = [
@@ -85,7 +85,7 @@ describe("importing lessons from a URL", () => {
 
   before(async () => {
     // Downloads unpack under TMPDIR; a private one shows that every temp folder is removed.
-    temp = mkdtempSync(join(tmpdir(), "k8s-days-remote-test-"));
+    temp = tempDir("remote-test");
     outside = join(temp, "outside");
     process.env.TMPDIR = join(temp, "tmp");
     execFileSync("mkdir", ["-p", process.env.TMPDIR]);

@@ -2,8 +2,7 @@
  * Services on a fresh database for importer tests (no HTTP), and temp copies of the
  * fixture repository that tests may break (copied at test time, never committed).
  */
-import { cpSync, mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync } from "node:fs";
 import { join } from "node:path";
 import { boot } from "../../src/bootstrap.ts";
 import { fixedClock } from "../../src/clock.ts";
@@ -11,6 +10,7 @@ import { loadConfig } from "../../src/config.ts";
 import { createLogger } from "../../src/log.ts";
 import type { Services } from "../../src/services.ts";
 import { dropDatabase, fixturesDir, freshDatabaseUrl } from "./databases.ts";
+import { tempDir } from "./tempDir.ts";
 
 /** Services on a new empty database; `close` disconnects and drops it. */
 export async function freshServices(label: string): Promise<{ services: Services; url: string; close(): Promise<void> }> {
@@ -30,9 +30,9 @@ export async function freshServices(label: string): Promise<{ services: Services
   };
 }
 
-/** A temp copy of the fixture repository that a test may modify. */
+/** A copy of the fixture repository that a test may modify (removed at exit). */
 export function fixtureCopy(): string {
-  const dir = join(mkdtempSync(join(tmpdir(), "k8s-days-repo-")), "66DaysOfK8s");
+  const dir = join(tempDir("repo"), "66DaysOfK8s");
   cpSync(fixturesDir(), dir, { recursive: true });
   return dir;
 }

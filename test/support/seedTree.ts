@@ -2,9 +2,9 @@
  * Small seed trees written into a temp dir for importer tests (our own one-line summaries),
  * so tests do not depend on the full glossary in seeds/.
  */
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { tempDir } from "./tempDir.ts";
 
 /** A concept line of a test glossary: [slug, name, aliases, relations]. */
 type ConceptSpec = [string, string, string[], Record<string, string[]>?];
@@ -53,12 +53,13 @@ function yamlList(value: string[]): string {
   return `[${value.map((v) => JSON.stringify(v)).join(", ")}]`;
 }
 
-/** Writes a valid seed tree (challenge, a few days, a path, the test glossary); returns its directory. */
 /** A seeded day: its number, or full facts (as the seeds copy them from the challenge table). */
 export type SeedDaySpec = number | { number: number; week: number | null; title: string; series: string | null; part: number | null; kind: string };
 
+/** Writes a valid seed tree (challenge, a few days, a path, the test glossary) in a folder removed at exit; returns the folder. */
+
 export function writeSeedTree(options: { days?: SeedDaySpec[]; suggested?: number[]; extra?: Record<string, string> } = {}): string {
-  const dir = mkdtempSync(join(tmpdir(), "k8s-days-seeds-"));
+  const dir = tempDir("seeds");
   mkdirSync(join(dir, "concepts"));
   writeFileSync(
     join(dir, "challenge.yaml"),
