@@ -5,7 +5,7 @@ import type { StreakStats } from "./streak.ts";
 import type { FreezePolicy } from "./freeze.ts";
 import { decodeIntList, decodeStringList } from "../content/jsonText.ts";
 import { countedReasonOf, type CountedReason } from "./attemptDates.ts";
-import type { LogEntryRow } from "./progressSql.ts";
+import type { EnrollmentRow, LogEntryRow } from "./progressSql.ts";
 
 /** Status of a lesson for a learner. */
 export type LessonStatus = "NOT_STARTED" | "IN_PROGRESS" | "DONE" | "SKIPPED";
@@ -129,15 +129,7 @@ export function logEntryView(row: LogEntryRow, minMinutes: number, attempt: { st
 }
 
 /** Maps an Enrollment row. */
-export function enrollmentView(row: {
-  id: string;
-  challengeSlug: string;
-  startDate: string;
-  goalDays: number;
-  state: string;
-  endedAt: Date | null;
-  createdAt: Date;
-}): EnrollmentView {
+export function enrollmentView(row: EnrollmentRow): EnrollmentView {
   return {
     id: row.id,
     challengeSlug: row.challengeSlug,
