@@ -50,8 +50,14 @@ describe("where a SQLite database may live", { skip: onPostgres && "file: URLs o
   });
 
   // Root writes anywhere, so the read-only place is a folder (mode 555) the CLI opens as `nobody`.
-  const asNobody = process.getuid?.() === 0 && spawnSync("setpriv", ["--version"]).status === 0;
-  it("refuses a folder it may not write to, naming it", { skip: !asNobody && "needs root and setpriv to run the CLI as another user" }, () => {
+  // …and only when `nobody` can read this checkout (a clone inside a mode-700 folder, as `mktemp -d` makes, is closed to it).
+  const asNobody =
+    process.getuid?.() === 0 &&
+    spawnSync("setpriv", ["--version"]).status === 0 &&
+    spawnSync("setpriv", ["--reuid=65534", "--regid=65534", "--clear-groups", "test", "-r", join(repoRoot, "bin/k8s-days.mjs")]).status === 0;
+  it("refuses a folder it may not write to, naming it", {
+    skip: !asNobody && "needs root, setpriv and a checkout other users can read, to run the CLI as nobody",
+  }, () => {
     // Directly under /tmp: the test run's own temp folder (mode 700) is closed to other users.
     const dir = mkdtempSync("/tmp/k8s-days-readonly-");
     folders.push(dir);
