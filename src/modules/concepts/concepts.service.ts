@@ -4,6 +4,7 @@
  * The glossary and its relation graph are small (about a hundred concepts, a few
  * hundred edges), so both are read once per content version and served from memory.
  */
+import { LRUCache } from "lru-cache";
 import type { Database } from "../../db/client.ts";
 import { invalid, notFound } from "../../errors.ts";
 import type { ContentCache } from "../content/contentCache.ts";
@@ -91,6 +92,9 @@ export interface ConceptGraphOptions {
   depth?: number | null;
 }
 
+/** Rankings of related concepts kept per content version (concept × kind filter; a few hundred in practice). */
+const MAX_RANKINGS = 2000;
+
 /** Lowercase, separators folded to single spaces. */
 export function normalizeName(s: string): string {
   return s
@@ -147,15 +151,27 @@ export function createConceptsService(db: Database, cache: ContentCache): Concep
     return g.byName.get(n) ?? g.bySlug.get(n.replace(/ /g, "-")) ?? g.byName.get(singular(n)) ?? g.bySlug.get(singular(n).replace(/ /g, "-")) ?? null;
   };
 
+  // Every neighbour of a concept, ranked, per content version and kind filter: a page is a prefix
+  // of it, so each (concept, kinds) is ranked once per version, not once per request. Bounded,
+  // as a client chooses the kind filter (up to 2⁹ sets per concept).
+  const rankings = () => cache.memo("concepts.related", async () => new LRUCache<string, RelatedConcept[]>({ max: MAX_RANKINGS }));
+
   const relatedOf = async (ids: readonly number[], options: RelatedOptions = {}): Promise<RelatedConcept[][]> => {
     const first = pageSize(options.first ?? 10);
-    const [g, all] = await Promise.all([glossary(), edges()]);
+    const kinds = options.kinds?.length ? [...new Set(options.kinds)].sort() : null;
+    const [g, all, ranked] = await Promise.all([glossary(), edges(), rankings()]);
     const nameOf = (id: number) => g.byId.get(id)?.name ?? "";
-    return ids.map((id) =>
-      rankRelated(id, all, nameOf, { first, kinds: options.kinds })
-        .filter((r) => g.byId.has(r.conceptId))
-        .map(({ conceptId, ...rest }) => ({ concept: g.byId.get(conceptId)!, ...rest })),
-    );
+    return ids.map((id) => {
+      const key = `${id}|${kinds?.join(",") ?? ""}`;
+      let list = ranked.get(key);
+      if (!list) {
+        list = rankRelated(id, all, nameOf, { first: Number.POSITIVE_INFINITY, kinds })
+          .filter((r) => g.byId.has(r.conceptId))
+          .map(({ conceptId, ...rest }) => ({ concept: g.byId.get(conceptId)!, ...rest }));
+        ranked.set(key, list);
+      }
+      return list.slice(0, first);
+    });
   };
 
   return {
