@@ -7,8 +7,7 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { ApolloServerPluginCacheControl } from "@apollo/server/plugin/cacheControl";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import express, { Router, type ErrorRequestHandler, type Express, type Request } from "express";
 import { getOperationAST, GraphQLError } from "graphql";
 import { AppError, asAppError, graphqlCodeOf, isErrorCode } from "../errors.ts";
@@ -21,6 +20,7 @@ import { publicBase } from "../http/publicBase.ts";
 import { bodyErrorOf } from "../http/responseCache.ts";
 import type { Services } from "../services.ts";
 import { ideAssetHandler, idePageHandler } from "./ide.ts";
+import { cachePolicyPlugin } from "./cachePolicy.ts";
 import { queryLimitsPlugin } from "./limits.ts";
 import { storableInputPlugin } from "./storableInput.ts";
 import { signupLimitPlugin } from "./signupLimit.ts";
@@ -131,7 +131,9 @@ export async function mountGraphQL(
     persistedQueries: config.GRAPHQL_APQ ? { ttl: 3600 } : false,
     plugins: [
       ApolloServerPluginLandingPageDisabled(),
-      ApolloServerPluginCacheControl({ defaultMaxAge: 0, calculateHttpHeaders: true }),
+      // Cache-Control from the schema's hints, once per document rather than once per resolved field.
+      ApolloServerPluginCacheControlDisabled(),
+      cachePolicyPlugin({ defaultMaxAge: 0 }),
       queryLimitsPlugin({ maxDepth: config.GRAPHQL_MAX_DEPTH, maxAliases: config.GRAPHQL_MAX_ALIASES, maxCost: config.GRAPHQL_MAX_COST }),
       storableInputPlugin,
       legacyJsonStatusPlugin,
