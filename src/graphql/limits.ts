@@ -51,6 +51,8 @@ export interface OperationShape {
   cost: number;
   /** `first` arguments outside 1–100, with the field they were given to. */
   badPageSizes: { field: string; value: unknown }[];
+  /** True when a `first` came from a variable: the shape then holds for these variables only. */
+  usesVariables: boolean;
 }
 
 const UNBOUNDED_LIST_ESTIMATE = 10;
@@ -85,14 +87,17 @@ export function measureOperation(
   fragments: Record<string, FragmentDefinitionNode>,
   variables: Record<string, unknown> = {},
 ): OperationShape {
-  const shape: OperationShape = { depth: 0, aliases: 0, cost: 0, badPageSizes: [] };
+  const shape: OperationShape = { depth: 0, aliases: 0, cost: 0, badPageSizes: [], usesVariables: false };
   const root =
     operation.operation === "query" ? schema.getQueryType() : operation.operation === "mutation" ? schema.getMutationType() : schema.getSubscriptionType();
   if (!root) return shape;
 
   const literalValue = (node: ValueNode | undefined): unknown => {
     if (!node) return undefined;
-    if (node.kind === Kind.VARIABLE) return variables[node.name.value];
+    if (node.kind === Kind.VARIABLE) {
+      shape.usesVariables = true;
+      return variables[node.name.value];
+    }
     if (node.kind === Kind.INT) return Number(node.value);
     if (node.kind === Kind.NULL) return null;
     if (node.kind === Kind.FLOAT || node.kind === Kind.STRING) return node.value;
@@ -148,16 +153,25 @@ export function measureOperation(
 const reject = (message: string, code: ErrorCode, details: Record<string, unknown>) =>
   new GraphQLError(message, { extensions: { code, ...details, http: { status: 400 } } });
 
-/** An Apollo plugin rejecting operations over the limits with HTTP 400. */
+/**
+ * An Apollo plugin rejecting operations over the limits with HTTP 400. An operation's shape is
+ * measured once per parsed document (Apollo keeps one per query text) unless its page sizes
+ * come from variables.
+ */
 export function queryLimitsPlugin(limits: QueryLimits): ApolloServerPlugin {
+  const measured = new WeakMap<OperationDefinitionNode, OperationShape>();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ operation, document, request, schema }) {
           if (!operation) return;
-          const fragments: Record<string, FragmentDefinitionNode> = {};
-          for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-          const shape = measureOperation(schema, operation, fragments, request.variables ?? {});
+          let shape = measured.get(operation);
+          if (!shape) {
+            const fragments: Record<string, FragmentDefinitionNode> = {};
+            for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+            shape = measureOperation(schema, operation, fragments, request.variables ?? {});
+            if (!shape.usesVariables) measured.set(operation, shape);
+          }
           const bad = shape.badPageSizes[0];
           if (bad)
             throw reject(`"first" on ${bad.field} must be an integer from 1 to ${MAX_PAGE_SIZE}, got ${JSON.stringify(bad.value)}`, "PAGE_SIZE_EXCEEDED", {

@@ -32,12 +32,20 @@ export function literalTextIssues(document: DocumentNode): FieldIssue[] {
   return issues;
 }
 
+/** The literal issues of each parsed document (Apollo keeps one document per query text): checked once. */
+const literalIssuesOf = new WeakMap<DocumentNode, FieldIssue[]>();
+
 /** An Apollo plugin refusing operations that carry text the database cannot store. */
 export const storableInputPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async didResolveOperation({ document, request }) {
-        const issues = [...unstorableTextIssues(request.variables ?? {}), ...literalTextIssues(document)];
+        let literal = literalIssuesOf.get(document);
+        if (!literal) {
+          literal = literalTextIssues(document);
+          literalIssuesOf.set(document, literal);
+        }
+        const issues = [...unstorableTextIssues(request.variables ?? {}), ...literal];
         if (!issues.length) return;
         throw new GraphQLError(`Invalid input: ${describeIssues(issues)}`, { extensions: { code: "BAD_USER_INPUT", issues, http: { status: 400 } } });
       },

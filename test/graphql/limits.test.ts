@@ -66,6 +66,15 @@ describe("operation limits", () => {
     assert.equal(fine.status, 200);
   });
 
+  it("measures the same document again for new variables, and refuses a refused literal every time", async () => {
+    const byVariable = `query($n: Int!) { days(first: $n) { totalCount } }`;
+    assert.equal((await gql(t, byVariable, { n: 5 })).status, 200);
+    await refused(await gql(t, byVariable, { n: 500 }), "PAGE_SIZE_EXCEEDED");
+    for (let i = 0; i < 2; i++) await refused(await gql(t, `{ days(first: 101) { totalCount } }`), "PAGE_SIZE_EXCEEDED");
+    for (let i = 0; i < 2; i++)
+      await refused(await gql(t, `{ d: day(number: 1) { title } tagged: days(filter: { tag: "a\\u0000" }) { totalCount } }`), "BAD_USER_INPUT");
+  });
+
   it("accepts a realistic nested query", async () => {
     const res = await gql(t, `{ days(first: 66) { edges { node { concepts { concept { related(first: 10) { concept { slug } } } } references { url } } } } }`);
     assert.equal(res.status, 200, res.text);

@@ -49,4 +49,9 @@ describe("measureOperation", () => {
     assert.deepEqual(measure(`{ concept(slug: "pod") { related(first: 0) { reason } } }`).badPageSizes, [{ field: "related", value: 0 }]);
     assert.deepEqual(measure(`{ concept(slug: "pod") { related { reason } } }`).badPageSizes, []);
   });
+
+  it("tells when the shape depends on variables (only then is it measured again for each request)", () => {
+    assert.equal(measure(`query($n: Int) { days(first: $n) { totalCount } }`, { n: 5 }).usesVariables, true);
+    assert.equal(measure(`query($n: Int!) { day(number: $n) { concepts { concept { related(first: 5) { reason } } } } }`, { n: 5 }).usesVariables, false);
+  });
 });
