@@ -1,4 +1,7 @@
 import assert from "node:assert/strict";
+import { once } from "node:events";
+import { createServer } from "node:http";
+import { connect, type AddressInfo } from "node:net";
 import { after, before, describe, it } from "node:test";
 import { fixedClock } from "../../src/clock.ts";
 import { createLogger } from "../../src/log.ts";
@@ -177,6 +180,25 @@ describe("request logs", () => {
       .slice(from)
       .find((e) => e.msg === "a careless caller")!;
     assert.deepEqual(careless.body, { token: "[redacted]", note: "[redacted]", nested: { password: "[redacted]" } });
+  });
+
+  it("logs a request target no URL parser reads as it came, and answers it", async () => {
+    const server = createServer(t.handler).listen(0, "127.0.0.1");
+    await once(server, "listening");
+    try {
+      const from = lines.length;
+      const socket = connect((server.address() as AddressInfo).port, "127.0.0.1");
+      socket.end("GET http://[ HTTP/1.1\r\nHost: x\r\nX-Request-Id: odd-target\r\nConnection: close\r\n\r\n");
+      let answer = "";
+      for await (const chunk of socket) answer += chunk;
+      assert.match(answer, /^HTTP\/1\.1 [45]\d\d /);
+      const line = entries()
+        .slice(from)
+        .find((e) => e.requestId === "odd-target");
+      assert.deepEqual((line?.req as { path?: string; query?: unknown } | undefined)?.path, "http://[", lines.slice(from).join("\n"));
+    } finally {
+      server.close();
+    }
   });
 
   it("keeps LOG_LEVEL: a warn logger writes no request lines, a silent one nothing", () => {
