@@ -9,7 +9,8 @@ import type BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
-import { outsideTransactions, postgresHotSql, sqliteHotSql, type HotSql } from "./hotSql.ts";
+import { outsideTransactions, sqliteHotSql, type HotSql } from "./hotSql.ts";
+import { postgresHotSql } from "./postgresHotSql.ts";
 import { migrate } from "./migrate.ts";
 import { postgresTarget, providerOf, sqlitePath, type Provider } from "./provider.ts";
 

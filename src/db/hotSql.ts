@@ -18,7 +18,6 @@
  *   const [row] = await sql.rows<{ id: string }>`SELECT "id" FROM "Learner" WHERE "handle" = ${handle}`;
  */
 import type BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
 
 /** A value bound to a statement's parameter. */
 export type SqlValue = string | number | boolean | Date | null;
@@ -68,39 +67,6 @@ export function sqliteHotSql(connection: () => BetterSqlite3.Database): HotSql {
       if (statement.reader) return statement.all(...args) as T[];
       statement.run(...args);
       return [];
-    },
-  };
-}
-
-/** PostgreSQL's `timestamp` (without time zone) type id. */
-const TIMESTAMP_OID = 1114;
-/** A `timestamp(3)` as stored by Prisma (UTC wall time) → Date. */
-const utcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
-/** Type parsers of hot statements: timestamps as UTC, the rest as pg's defaults (this pool's queries only). */
-const types = {
-  getTypeParser: ((oid: number, format?: "text" | "binary") =>
-    oid === TIMESTAMP_OID && format !== "binary" ? utcTimestamp : pg.types.getTypeParser(oid, format as "text")) as typeof pg.types.getTypeParser,
-};
-
-/**
- * Hot statements on the pool Prisma's adapter uses, as named prepared statements (each
- * connection parses and plans one once). `counted` sees each statement (Prisma's query
- * log does not).
- */
-export function postgresHotSql(pool: pg.Pool, counted: (sql: string) => void): HotSql {
-  const names = new WeakMap<TemplateStringsArray, { name: string; text: string }>();
-  let next = 0;
-  return {
-    async rows<T>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> {
-      let statement = names.get(strings);
-      if (!statement) {
-        statement = { name: `k8s_days_hot_${++next}`, text: strings.reduce((sql, part, i) => `${sql}$${i}${part}`) };
-        names.set(strings, statement);
-      }
-      counted(statement.text);
-      const args = values.map((v) => (v instanceof Date ? v.toISOString() : v));
-      const result = await pool.query({ ...statement, values: args, types });
-      return result.rows as T[];
     },
   };
 }
