@@ -5,8 +5,12 @@
  */
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import type BetterSqlite3 from "better-sqlite3";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
+import { outsideTransactions, sqliteHotSql, type HotSql } from "./hotSql.ts";
+import { postgresHotSql } from "./postgresHotSql.ts";
 import { migrate } from "./migrate.ts";
 import { postgresTarget, providerOf, sqlitePath, type Provider } from "./provider.ts";
 
@@ -15,9 +19,11 @@ export type Db = SqliteClient;
 /** A Prisma client or an interactive transaction on it. */
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-/** The open database: its Prisma client, provider and URL, a statement counter, and close(). */
+/** The open database: its Prisma client, the hot statements beside it, provider and URL, a statement counter, and close(). */
 export interface Database {
   prisma: Db;
+  /** The few statements every authenticated request runs, straight on Prisma's own driver (hotSql.ts). */
+  sql: HotSql;
   provider: Provider;
   url: string;
   /** Number of SQL statements sent so far, the background content-version poll left out (for tests that bound query counts). */
@@ -46,22 +52,62 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
     if (!CONTENT_VERSION_READ.test(sql)) count++;
   };
   let prisma: Db;
+  let sql: HotSql;
+  let pool: pg.Pool | null = null;
   if (provider === "sqlite") {
-    const adapter = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000, verbose: (sql) => counted(String(sql)) });
-    prisma = new SqliteClient({ adapter });
+    const factory = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000, verbose: (text) => counted(String(text)) });
+    // The adapter keeps its better-sqlite3 connection in `client`: the hot statements share it (one connection, one writer).
+    let connection: BetterSqlite3.Database | undefined;
+    const adapter: Pick<typeof factory, "provider" | "adapterName" | "connect" | "connectToShadowDb"> = {
+      provider: factory.provider,
+      adapterName: factory.adapterName,
+      connect: async () => {
+        const opened = await factory.connect();
+        const db = (opened as unknown as { client: BetterSqlite3.Database }).client;
+        connection = db;
+        // Sorts and materialized subqueries (the stats statement has both) in memory, not in a temp file:
+        // with the file, each run of that statement cost ten times more in allocation and locking calls.
+        db.pragma("temp_store = MEMORY");
+        // The adapter runs queries outside a transaction on the same connection, so one sent while an
+        // interactive transaction is open would join it; they wait for it instead (transactions get their own object).
+        const { queryRaw, executeRaw } = opened;
+        opened.queryRaw = async (query) => {
+          if (db.inTransaction) await outsideTransactions(db);
+          return queryRaw.call(opened, query);
+        };
+        opened.executeRaw = async (query) => {
+          if (db.inTransaction) await outsideTransactions(db);
+          return executeRaw.call(opened, query);
+        };
+        return opened;
+      },
+      connectToShadowDb: () => factory.connectToShadowDb(),
+    };
+    prisma = new SqliteClient({ adapter: adapter as typeof factory });
+    sql = sqliteHotSql(() => {
+      if (!connection) throw new Error("The SQLite connection is not open");
+      return connection;
+    });
   } else {
     const { connectionString, schema } = postgresTarget(url);
-    const adapter = new PrismaPg({ connectionString, max: 10, options: `-c search_path="${schema}"` }, { schema });
+    // One pool for Prisma and the hot statements.
+    pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path="${schema}"` });
+    const adapter = new PrismaPg(pool, { schema });
     const client = new PostgresClient({ adapter, log: [{ emit: "event", level: "query" }] });
     client.$on("query", (e) => counted(e.query));
     prisma = client as unknown as Db;
+    sql = postgresHotSql(pool, counted);
   }
   await prisma.$connect();
   return {
     prisma,
+    sql,
     provider,
     url,
     queryCount: () => count,
-    close: () => prisma.$disconnect(),
+    close: async () => {
+      await prisma.$disconnect();
+      await pool?.end();
+    },
   };
 }

@@ -149,9 +149,9 @@ export function createLearnersService(deps: Deps, content: ContentFacts): Learne
       const hash = hashToken(secret);
       // Looked up by its hash: the secret never reaches the database, and timing
       // of the index lookup reveals nothing about any stored secret.
-      // Every authenticated request runs this, so it is one portable raw join (a third of
-      // the cost of findUnique + include, which Prisma 6 plans anew each time; see BENCHMARKS.md).
-      const [row] = await p.$queryRaw<TokenRow[]>`
+      // Every authenticated request runs this, so it is one portable join run as a hot
+      // statement (db/hotSql.ts), not findUnique + include, which Prisma 6 plans anew each time.
+      const [row] = await db.sql.rows<TokenRow>`
         SELECT t."id", t."tokenHash", t."revokedAt", t."lastUsedAt", l."id" AS "learnerId", l."handle", l."displayName", l."timezone", l."role", l."public", l."createdAt"
         FROM "AccessToken" t JOIN "Learner" l ON l."id" = t."learnerId"
         WHERE t."tokenHash" = ${hash}`;

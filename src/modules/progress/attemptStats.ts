@@ -25,14 +25,14 @@ export interface AttemptStatsService {
 }
 
 /** Creates the stats part. */
-export function createAttemptStats({ p, clock, config, content, challengeOf, currentEnrollment }: ProgressContext): AttemptStatsService {
+export function createAttemptStats({ p, sql, clock, config, content, challengeOf, currentEnrollment }: ProgressContext): AttemptStatsService {
   /** The stats of the viewer's current attempt and the walk over its dates they come from (streak.ts). */
   async function statsAndWalk(viewer: Viewer, options: { path?: string | undefined }, slug: string): Promise<{ stats: StatsView; walk: AttemptWalk }> {
     const c = await challengeOf(slug);
     const path = options.path ?? "chronological";
     // Enrolment, log and finished lessons in one statement (progressSql.ts); content from the per-version cache.
     const [{ enrollment, entries, finished }, days, steps] = await Promise.all([
-      readStatsRows(p, viewer.id, slug, dateIn(clock.now(), viewer.timezone)),
+      readStatsRows(sql, viewer.id, slug, dateIn(clock.now(), viewer.timezone)),
       content.days(slug),
       path === "chronological" ? Promise.resolve(null) : content.pathSteps(slug, path),
     ]);

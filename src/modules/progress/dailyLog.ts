@@ -67,7 +67,7 @@ function checkLogInput(input: LogInput, c: ChallengeFacts): { days: number[]; co
 }
 
 /** Creates the daily-log part. */
-export function createDailyLog({ p, clock, config, challengeOf, currentEnrollment }: ProgressContext): DailyLogService {
+export function createDailyLog({ p, sql, clock, config, challengeOf, currentEnrollment }: ProgressContext): DailyLogService {
   return {
     today(viewer) {
       return dateIn(clock.now(), viewer.timezone);
@@ -88,7 +88,7 @@ export function createDailyLog({ p, clock, config, challengeOf, currentEnrollmen
       const now = clock.now();
       // One INSERT … ON CONFLICT DO UPDATE (progressSql.ts): atomic when the same date is logged concurrently.
       // The current attempt (for countedReason) comes back from the same statement.
-      const { entry, attempt } = await upsertLogEntry(p, slug, {
+      const { entry, attempt } = await upsertLogEntry(sql, slug, {
         learnerId: viewer.id,
         date,
         timezone: viewer.timezone,
@@ -103,7 +103,7 @@ export function createDailyLog({ p, clock, config, challengeOf, currentEnrollmen
 
     async getLog(viewer, date, slug = DEFAULT_CHALLENGE) {
       if (!isIsoDate(date)) throw invalid("Invalid date", [{ path: ["date"], message: "an ISO date yyyy-mm-dd" }]);
-      const [found, c] = await Promise.all([readLogEntry(p, slug, viewer.id, date), challengeOf(slug)]);
+      const [found, c] = await Promise.all([readLogEntry(sql, slug, viewer.id, date), challengeOf(slug)]);
       if (!found) throw notFound(`Log entry for ${date}`);
       return logEntryView(found.entry, c.minMinutesPerDay, found.attempt);
     },

@@ -15,6 +15,7 @@ export const newestAttemptFirst = [{ startDate: "desc" as const }, { createdAt: 
 export function createProgressContext(deps: Deps, content: ContentFacts) {
   const { db, clock, config } = deps;
   const p = db.prisma;
+  const { sql } = db;
 
   /** The challenge's facts, or NOT_FOUND. */
   async function challengeOf(slug: string): Promise<ChallengeFacts> {
@@ -38,7 +39,7 @@ export function createProgressContext(deps: Deps, content: ContentFacts) {
     );
   }
 
-  return { p, clock, config, content, challengeOf, checkDay, currentEnrollment };
+  return { p, sql, clock, config, content, challengeOf, checkDay, currentEnrollment };
 }
 
 /** What the parts of the progress service are built on. */

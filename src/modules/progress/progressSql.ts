@@ -1,11 +1,12 @@
 /**
- * The two progress calls every learner makes most — `stats` and the daily-log write —
- * as one portable raw statement each (SQLite and PostgreSQL): Prisma 6 plans every
- * query anew in its wasm compiler, which costs more than the query itself (BENCHMARKS.md).
+ * The progress calls every learner makes most — `stats` and the daily-log write and
+ * read — as one portable statement each (SQLite and PostgreSQL), run as hot statements
+ * (db/hotSql.ts: straight on the driver, prepared once): Prisma 6 plans every query anew
+ * in its wasm compiler, which cost more than the query itself (BENCHMARKS.md).
  * Identifiers are quoted, dates are ISO text, and rows come back typed here.
  */
 import { randomUUID } from "node:crypto";
-import type { Tx } from "../../db/client.ts";
+import type { HotSql } from "../../db/hotSql.ts";
 
 /** The enrolment columns enrollmentView reads. */
 export interface EnrollmentRow {
@@ -46,8 +47,8 @@ interface StatsRow {
  * UNION ALL of three kinds of row. The enrolment order is the one of the two-step lookup
  * it replaces (ACTIVE first, then start date, creation, state and id, newest first).
  */
-export async function readStatsRows(p: Tx, learnerId: string, slug: string, today: string, limit = 1000): Promise<StatsRows> {
-  const rows = await p.$queryRaw<StatsRow[]>`
+export async function readStatsRows(sql: HotSql, learnerId: string, slug: string, today: string, limit = 1000): Promise<StatsRows> {
+  const rows = await sql.rows<StatsRow>`
     WITH e AS (
       SELECT "id", "startDate", "goalDays", "state", "endedAt", "createdAt" FROM "Enrollment"
       WHERE "learnerId" = ${learnerId} AND "challengeSlug" = ${slug}
@@ -108,11 +109,11 @@ export interface LogEntryRow {
  * keeps both.
  */
 export async function upsertLogEntry(
-  p: Tx,
+  sql: HotSql,
   slug: string,
   entry: { learnerId: string; date: string; timezone: string; minutes: number; learned: string; days: string; concepts: string; now: Date },
 ): Promise<LogEntryWithAttempt> {
-  const [row] = await p.$queryRaw<RawLogEntry[]>`
+  const [row] = await sql.rows<RawLogEntry>`
     INSERT INTO "LogEntry" ("id", "learnerId", "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt")
     VALUES (${randomUUID()}, ${entry.learnerId}, ${entry.date}, ${entry.timezone}, ${entry.minutes}, ${entry.learned}, ${entry.days}, ${entry.concepts}, ${entry.now}, ${entry.now})
     ON CONFLICT ("learnerId", "date") DO UPDATE SET
@@ -128,8 +129,8 @@ export async function upsertLogEntry(
 }
 
 /** One learner's entry for one date with the current attempt's start (for countedReason), in one statement; null when there is none. */
-export async function readLogEntry(p: Tx, slug: string, learnerId: string, date: string): Promise<LogEntryWithAttempt | null> {
-  const [row] = await p.$queryRaw<RawLogEntry[]>`
+export async function readLogEntry(sql: HotSql, slug: string, learnerId: string, date: string): Promise<LogEntryWithAttempt | null> {
+  const [row] = await sql.rows<RawLogEntry>`
     SELECT "date", "timezone", "minutes", "learned", "days", "concepts", "createdAt", "updatedAt",
       (SELECT "startDate" FROM "Enrollment" WHERE "learnerId" = ${learnerId} AND "challengeSlug" = ${slug}
         ORDER BY CASE WHEN "state" = 'ACTIVE' THEN 0 ELSE 1 END, "startDate" DESC, "createdAt" DESC, "state" ASC, "id" DESC LIMIT 1) AS "attemptStart",
