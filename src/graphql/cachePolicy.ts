@@ -185,6 +185,9 @@ export function cachePolicyPlugin(options: { defaultMaxAge: number }): ApolloSer
     async requestDidStart() {
       return {
         async executionDidStart({ schema, operation, document, overallCachePolicy }) {
+          // Apollo executes even when operationName names no operation of the document (graphql-js then
+          // reports it as an error): there is no operation to work a policy out of.
+          if (!operation) return;
           overallCachePolicy.restrict(policyOf(schema, operation, document));
         },
         async willSendResponse({ response, overallCachePolicy }) {

@@ -224,6 +224,14 @@ describe("HTTP behaviour", () => {
     assert.doesNotMatch(res.headers["cache-control"] ?? "no-store", /public/);
   });
 
+  it("answers an operationName the document lacks as a request error, not an internal error", async () => {
+    const res = await t.request.post("/graphql").set("Content-Type", "application/json").send({ query: "{ days { totalCount } }", operationName: "Nope" });
+    assert.ok(res.status < 500, `${res.status} ${res.text}`);
+    assert.notEqual(res.body.errors?.[0]?.extensions?.code, "INTERNAL_SERVER_ERROR", res.text);
+    assert.match(res.body.errors?.[0]?.message ?? "", /Nope/);
+    assert.doesNotMatch(res.headers["cache-control"] ?? "no-store", /public/);
+  });
+
   it("keeps CSRF prevention on: a simple text/plain POST is refused", async () => {
     const res = await t.request
       .post("/graphql")
