@@ -37,6 +37,7 @@
  * that names another concept, so both Taint and Toleration are found.
  */
 import type { Lesson } from "./lesson.ts";
+import { compileTerms } from "./termScanner.ts";
 
 /** What the matcher needs to know about a concept. */
 export interface GlossaryEntry {
@@ -363,26 +364,6 @@ const LIST_GLUE = /^\s*(?:,\s*(?:(?:and|or)\s+)?|\/\s*|&\s*|and\s+|or\s+|as\s+we
 /** Short names that are English words: like every lowercase short name, they count only in kubectl. */
 const SHORT_NAME_WORDS = new Set(["deploy", "no", "ing", "ev", "ep", "cs"]);
 
-function words(term: string): string[] {
-  return term
-    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
-    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
-    .split(/[\s_-]+/)
-    .filter(Boolean);
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-}
-
-/** Regex source for a term: words joined by optional space/hyphen, optional plural ending. */
-function termPattern(term: string): string {
-  const parts = words(term).map(escapeRegExp);
-  const last = parts.pop() ?? "";
-  const plural = /[^s]$/i.test(last) ? "(?:e?s)?" : "(?:es)?";
-  return `${[...parts, last].join("[\\s-]?") + (/[A-Za-z]$/.test(last) ? plural : "")}(?:'s?)?`;
-}
-
 /** The common-word entry a matched text stands for, by its singular, lowercase, single-spaced form. */
 function commonWord(matched: string): string | undefined {
   const key = matched
@@ -436,7 +417,7 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
       if (!byKind.has(compact) && !isShortName) byKind.set(compact, entry.slug);
     }
   }
-  // One alternation per case mode, longest terms first; the matched text is mapped back to its
+  // One term scanner per case mode (termScanner.ts), longest terms first; the matched text is mapped back to its
   // concept by a compact key (separators dropped), trying it without plural and possessive endings.
   const keyOf = (text: string, caseSensitive: boolean) => {
     const compact = text.replace(/[\s_-]/g, "");
@@ -447,8 +428,7 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
     const slugByKey = new Map<string, string>();
     for (const e of list) if (!slugByKey.has(keyOf(e.term, caseSensitive))) slugByKey.set(keyOf(e.term, caseSensitive), e.slug);
     const sorted = [...new Set(list.map((e) => e.term))].sort((a, b) => b.replace(/[\s_-]/g, "").length - a.replace(/[\s_-]/g, "").length);
-    const source = sorted.map(termPattern).join("|");
-    const regex = new RegExp(`(?<![A-Za-z0-9\u00C0-\u024F])(?:${source})(?![A-Za-z0-9\u00C0-\u024F])`, caseSensitive ? "g" : "gi");
+    const scanner = compileTerms(sorted, caseSensitive);
     const slugOf = (matched: string) => {
       const key = keyOf(matched.replace(/'s?$/i, ""), caseSensitive);
       for (const candidate of [key, key.replace(/es$/i, ""), key.replace(/s$/i, "")]) {
@@ -457,17 +437,17 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
       }
       return undefined;
     };
-    return { regex, slugOf, isShort };
+    return { scanner, slugOf, isShort };
   };
   const compiled = [compile(insensitive, false, false), compile(sensitive, true, false), compile(short, true, true)].filter((c) => c !== null);
 
   /** Longest, earliest, non-overlapping raw matches of every term. */
   const rawMatches = (text: string): Raw[] => {
     const found: Raw[] = [];
-    for (const { regex, slugOf, isShort } of compiled) {
-      for (const m of text.matchAll(regex)) {
-        const slug = slugOf(m[0]);
-        if (slug) found.push({ slug, index: m.index, text: m[0], short: isShort });
+    for (const { scanner, slugOf, isShort } of compiled) {
+      for (const m of scanner.matchAll(text)) {
+        const slug = slugOf(m.text);
+        if (slug) found.push({ slug, index: m.index, text: m.text, short: isShort });
       }
     }
     found.sort((a, b) => a.index - b.index || b.text.length - a.text.length);
