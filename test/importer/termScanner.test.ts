@@ -11,9 +11,9 @@ import { fixturesDir } from "../support/databases.ts";
  * mode, terms in priority order). The scanner must find exactly what it finds.
  */
 function regexOf(terms: readonly string[], caseSensitive: boolean): RegExp {
-  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
   const pattern = (term: string) => {
-    const parts = termWords(term).map(escape);
+    const parts = termWords(term).map(literal);
     const last = parts.pop() ?? "";
     const plural = /[^s]$/i.test(last) ? "(?:e?s)?" : "(?:es)?";
     return `${[...parts, last].join("[\\s-]?") + (/[A-Za-z]$/.test(last) ? plural : "")}(?:'s?)?`;
