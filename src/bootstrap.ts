@@ -2,11 +2,10 @@
  * Opens the database (created and migrated when needed) and builds the services.
  * Shared by the server, the CLI and the tests.
  */
-import { systemClock, type Clock } from "./clock.ts";
+import type { Clock } from "./clock.ts";
 import { loadConfig, type Config } from "./config.ts";
-import { openDatabase } from "./db/client.ts";
-import { watchContentVersion } from "./db/contentVersion.ts";
 import { createLogger, type Logger } from "./log.ts";
+import { openDeps } from "./openDeps.ts";
 import { createServices, type Services } from "./services.ts";
 
 /** What boot may be given instead of reading it: configuration, logger, clock, whether to seed and to create the database. */
@@ -24,9 +23,7 @@ export interface BootOptions {
 export async function boot(options: BootOptions = {}): Promise<Services> {
   const config = options.config ?? loadConfig();
   const log = options.log ?? createLogger(config.LOG_LEVEL);
-  const db = await openDatabase(config.DATABASE_URL, { create: options.create });
-  const contentVersion = await watchContentVersion(db, config.CONTENT_VERSION_POLL_MS);
-  const services = createServices({ db, config, clock: options.clock ?? systemClock, log, contentVersion });
+  const services = createServices(await openDeps({ config, log, clock: options.clock, create: options.create }));
   if (options.seed ?? config.SEED_ON_START) await services.content.importer.seedIfEmpty();
   return services;
 }

@@ -4,6 +4,8 @@
  * options and hands over the values.
  */
 import type { ParseArgsConfig } from "node:util";
+import type { Deps } from "../deps.ts";
+import type { ContentImporter } from "../importer/importer.service.ts";
 import type { Services } from "../services.ts";
 
 /** Exit codes shared by all commands. */
@@ -25,6 +27,13 @@ export interface CommandContext {
   stderr: NodeJS.WriteStream;
   /** Opens the database (created unless the command only reads, and migrated, when needed) and builds the services; closed by main. */
   services(): Promise<Services>;
+  /** What the services are built from (the database opened as for services()), without building any. */
+  deps(): Promise<Deps>;
+  /**
+   * The content importer alone, on deps(): what import, seed and stats need. It loads only the
+   * importer's modules, not the whole API's, so those commands start fast.
+   */
+  importer(): Promise<ContentImporter>;
 }
 
 /** One CLI command. */

@@ -8,6 +8,8 @@ import { AppError } from "../errors.ts";
 import { DatabaseLocationError } from "../db/sqliteFile.ts";
 import { ContentSourceError } from "../importer/contentSource.ts";
 import { createLogger } from "../log.ts";
+import type { Deps } from "../deps.ts";
+import type { ContentImporter } from "../importer/importer.service.ts";
 import type { Services } from "../services.ts";
 import { EXIT, type Command } from "./command.ts";
 import { commands } from "./registry.ts";
@@ -73,30 +75,40 @@ export async function main(
     return EXIT.USAGE;
   }
 
-  let services: Services | undefined;
+  let deps: Promise<Deps> | undefined;
+  let services: Promise<Services> | undefined;
+  let importer: Promise<ContentImporter> | undefined;
+  // The application is loaded only when a command needs it, so --help and usage errors start fast;
+  // and only as much of it as the command needs (import, seed and stats never load the API's modules).
+  const openDeps = async () => {
+    const [{ loadConfig }, { openDeps }] = await Promise.all([import("../config.ts"), import("../openDeps.ts")]);
+    const config = loadConfig(env);
+    // Logs go to stderr so stdout stays clean for --json.
+    const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => io.stderr.write(`${line}\n`));
+    return openDeps({ config, log, create: !command.readsOnly });
+  };
+  const context = {
+    deps: () => (deps ??= openDeps()),
+    services: () => (services ??= Promise.all([context.deps(), import("../services.ts")]).then(([d, { createServices }]) => createServices(d))),
+    importer: () =>
+      (importer ??= Promise.all([context.deps(), import("../importer/importer.service.ts")]).then(([d, { createContentImporter }]) =>
+        createContentImporter(d),
+      )),
+  };
   try {
     return await command.run({
       positionals: parsed.positionals,
       values: parsed.values as Record<string, string | boolean | undefined>,
       ...io,
-      services: async () => {
-        if (!services) {
-          // The application is loaded only when a command needs it, so --help and usage errors start fast.
-          const [{ loadConfig }, { boot }] = await Promise.all([import("../config.ts"), import("../bootstrap.ts")]);
-          const config = loadConfig(env);
-          // Logs go to stderr so stdout stays clean for --json.
-          const log = createLogger(config.LOG_LEVEL === "info" ? "warn" : config.LOG_LEVEL, (line) => io.stderr.write(`${line}\n`));
-          services = await boot({ config, log, seed: false, create: !command.readsOnly });
-        }
-        return services;
-      },
+      ...context,
     });
   } catch (err) {
     io.stderr.write(`k8s-days ${command.name}: ${await userMessage(err, env)}\n`);
     return EXIT.FAILURE;
   } finally {
-    await services?.deps.contentVersion.stop();
-    await services?.deps.db.close();
+    const opened = await deps?.catch(() => undefined);
+    await opened?.contentVersion.stop();
+    await opened?.db.close();
   }
 }
 

@@ -3,14 +3,11 @@
  * Both generated clients come from the same models, so they share one type; the
  * rest of the code imports `Db` from here and never a generated client directly.
  */
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
-import { PrismaPg } from "@prisma/adapter-pg";
+import type { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import type BetterSqlite3 from "better-sqlite3";
-import pg from "pg";
-import { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
-import { PrismaClient as PostgresClient } from "../generated/postgres/client.ts";
+import type pg from "pg";
+import type { PrismaClient as SqliteClient } from "../generated/sqlite/client.ts";
 import { outsideTransactions, sqliteHotSql, type HotSql } from "./hotSql.ts";
-import { postgresHotSql } from "./postgresHotSql.ts";
 import { migrate } from "./migrate.ts";
 import { postgresTarget, providerOf, sqlitePath, type Provider } from "./provider.ts";
 
@@ -54,7 +51,9 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
   let prisma: Db;
   let sql: HotSql;
   let pool: pg.Pool | null = null;
+  // Only the provider's adapter and generated client are loaded: a SQLite process never loads pg.
   if (provider === "sqlite") {
+    const [{ PrismaBetterSQLite3 }, { PrismaClient }] = await Promise.all([import("@prisma/adapter-better-sqlite3"), import("../generated/sqlite/client.ts")]);
     const factory = new PrismaBetterSQLite3({ url: sqlitePath(url), timeout: 10_000, verbose: (text) => counted(String(text)) });
     // The adapter keeps its better-sqlite3 connection in `client`: the hot statements share it (one connection, one writer).
     let connection: BetterSqlite3.Database | undefined;
@@ -83,17 +82,23 @@ export async function openDatabase(url: string, options: OpenOptions = {}): Prom
       },
       connectToShadowDb: () => factory.connectToShadowDb(),
     };
-    prisma = new SqliteClient({ adapter: adapter as typeof factory });
+    prisma = new PrismaClient({ adapter: adapter as PrismaBetterSQLite3 });
     sql = sqliteHotSql(() => {
       if (!connection) throw new Error("The SQLite connection is not open");
       return connection;
     });
   } else {
+    const [{ PrismaPg }, { PrismaClient }, { default: pg }, { postgresHotSql }] = await Promise.all([
+      import("@prisma/adapter-pg"),
+      import("../generated/postgres/client.ts"),
+      import("pg"),
+      import("./postgresHotSql.ts"),
+    ]);
     const { connectionString, schema } = postgresTarget(url);
     // One pool for Prisma and the hot statements.
     pool = new pg.Pool({ connectionString, max: 10, options: `-c search_path="${schema}"` });
     const adapter = new PrismaPg(pool, { schema });
-    const client = new PostgresClient({ adapter, log: [{ emit: "event", level: "query" }] });
+    const client = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
     client.$on("query", (e) => counted(e.query));
     prisma = client as unknown as Db;
     sql = postgresHotSql(pool, counted);

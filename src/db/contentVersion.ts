@@ -6,7 +6,7 @@
  * - and every `intervalMs` as a fallback (SQLite has no notifications).
  * Caches key their entries by it.
  */
-import pg from "pg";
+import type pg from "pg";
 import type { Database } from "./client.ts";
 import { postgresTarget } from "./provider.ts";
 
@@ -46,7 +46,9 @@ export async function watchContentVersion(db: Database, intervalMs = 1000): Prom
 
   let listener: pg.Client | null = null;
   if (db.provider === "postgres") {
-    listener = new pg.Client({ connectionString: postgresTarget(db.url).connectionString });
+    // Loaded here: a SQLite process never loads pg.
+    const { Client } = (await import("pg")).default;
+    listener = new Client({ connectionString: postgresTarget(db.url).connectionString });
     listener.on("error", () => {}); // the interval keeps working if the connection drops
     try {
       await listener.connect();

@@ -18,7 +18,6 @@ import { readdirSync, readFileSync, existsSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import Database from "better-sqlite3";
-import pg from "pg";
 import { postgresTarget, providerOf, sqlitePath, type Provider } from "./provider.ts";
 import { DatabaseLocationError, prepareSqliteFile } from "./sqliteFile.ts";
 
@@ -142,7 +141,9 @@ function applySqliteMigration(db: Database.Database, m: Migration): boolean {
 
 async function migratePostgres(url: string, migrations: Migration[], create: boolean): Promise<string[]> {
   const { connectionString, schema } = postgresTarget(url);
-  const client = new pg.Client({ connectionString });
+  // Loaded here: a SQLite process never loads pg.
+  const { Client } = (await import("pg")).default;
+  const client = new Client({ connectionString });
   await client.connect();
   try {
     if (!create) {

@@ -4,13 +4,11 @@
  */
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
-import { withSourceImportLock } from "../db/sourceImportLock.ts";
 import { withSqliteImportLock } from "../db/sqliteImportLock.ts";
 import { notFound } from "../errors.ts";
 import type { Deps } from "../deps.ts";
 import { describeSource, parseContentSource } from "./contentSource.ts";
 import type { DownloadProgress } from "./download.ts";
-import { withSourceTree } from "./fetchSource.ts";
 import { readRepository, type ProgressListener } from "./readRepository.ts";
 import { defaultSeedsDir, readSeeds } from "./seeds.ts";
 import { contentStats, writeContent, writeSeeds, type ContentStats, type ImportSummary, type SeedSummary } from "./store.ts";
@@ -115,12 +113,15 @@ export function createContentImporter(deps: Deps): ContentImporter {
         onProgress: options.onDownload,
         signal: options.signal,
       };
+      // Loaded only for a remote source: a path import never loads the archive and download code.
+      const { withSourceTree } = await import("./fetchSource.ts");
       const result = await withSourceTree(source, limits, (dir) => this.importPath(dir, { ...options, sourceName: describeSource(source) }));
       return { source: describeSource(source), ...result };
     },
     async importSourceIfNoLessons(source, options = {}) {
       const hasLessons = async () => (await db.prisma.day.count({ where: { hasLesson: true } })) > 0;
       if (await hasLessons()) return null;
+      const { withSourceImportLock } = await import("../db/sourceImportLock.ts");
       return withSourceImportLock(db, async () => ((await hasLessons()) ? null : this.importSource(source, options)), options.signal);
     },
     async loadSeeds(dir = defaultSeedsDir) {

@@ -28,15 +28,15 @@ export const importCommand: Command = {
   },
   positionals: [1, 1],
   argumentNames: ["PATH_OR_URL"],
-  async run({ positionals, values, stdout, stderr, services }) {
+  async run({ positionals, values, stdout, stderr, deps, importer: contentImporter }) {
     const source = parseContentSource(positionals[0]!);
-    const s = await services();
-    const seeded = s.deps.config.SEED_ON_START ? await s.content.importer.seedIfEmpty() : null;
+    const [{ config }, importer] = await Promise.all([deps(), contentImporter()]);
+    const seeded = config.SEED_ON_START ? await importer.seedIfEmpty() : null;
     const tty = !values.json && stdout.isTTY;
     const download = tty && source.kind === "archive" ? downloadLine(stdout, describeSource(source)) : undefined;
     const bar = tty ? progressBar(stdout, "lessons") : undefined;
     let downloading = Boolean(download);
-    const { source: path, ...result } = await s.content.importer
+    const { source: path, ...result } = await importer
       .importSource(positionals[0]!, {
         strict: Boolean(values.strict),
         onDownload: download?.update,

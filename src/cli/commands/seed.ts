@@ -13,10 +13,9 @@ export const seedCommand: Command = {
     dir: { type: "string" },
   },
   positionals: [0, 0],
-  async run({ values, stdout, services }) {
-    const s = await services();
+  async run({ values, stdout, importer }) {
     const dir = typeof values.dir === "string" ? resolve(values.dir) : undefined;
-    const summary = await s.content.importer.loadSeeds(dir);
+    const summary = await (await importer()).loadSeeds(dir);
     if (values.json) printJson(stdout, summary);
     else {
       stdout.write(`Seeds: ${summary.days} days, ${summary.concepts} concepts, ${summary.relations} curated relations, ${summary.paths} paths.\n`);

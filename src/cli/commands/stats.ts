@@ -10,8 +10,8 @@ export const statsCommand: Command = {
   options: { json: { type: "boolean" } },
   positionals: [0, 0],
   readsOnly: true,
-  async run({ values, stdout, services }) {
-    const stats = await (await services()).content.importer.stats();
+  async run({ values, stdout, importer }) {
+    const stats = await (await importer()).stats();
     if (values.json) printJson(stdout, stats);
     else for (const [key, value] of Object.entries(stats)) stdout.write(`${key.padEnd(15)} ${value}\n`);
     return EXIT.OK;
