@@ -74,6 +74,9 @@ class Changes {
   }
 }
 
+/** A day's row as the store reads it. */
+type Day = Awaited<ReturnType<Tx["day"]["create"]>>;
+
 /** Everything written for one lesson day, in the order the store writes it. */
 interface DayRecord {
   number: number;
@@ -142,28 +145,23 @@ export async function writeContent(db: Database, content: RepositoryContent): Pr
       toWrite.flatMap((r) => r.lesson.references),
       changes,
     );
-    for (const record of toWrite) {
-      const day = await writeLessonDay(tx, challenge.id, existing.get(record.number)?.id, record, referenceIds, conceptIds, changes);
-      existing.set(record.number, day);
-      daysWritten++;
-    }
+    await writeLessonDays(tx, challenge.id, toWrite, existing, referenceIds, conceptIds, changes);
+    daysWritten = toWrite.length;
 
     // 3. "See also" links of the written days, with their text and section (targets must be known days).
-    for (const record of toWrite) {
-      const fromId = existing.get(record.number)!.id;
-      changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: fromId, kind: "SEE_ALSO" } }));
-      const targets = record.lesson.dayLinks.filter((link) => {
-        if (existing.has(link.number)) return true;
-        warnings.push({ file: record.lesson.sourcePath, line: link.line, message: `links to day ${link.number}, which is not in the store` });
-        return false;
-      });
-      if (targets.length) {
-        changes.add(
-          await tx.dayLink.createMany({
-            data: targets.map((l) => ({ fromDayId: fromId, toDayId: existing.get(l.number)!.id, kind: "SEE_ALSO", text: l.text, section: l.section })),
-          }),
-        );
-      }
+    if (toWrite.length) {
+      const fromIds = toWrite.map((record) => existing.get(record.number)!.id);
+      changes.add(await tx.dayLink.deleteMany({ where: { fromDayId: { in: fromIds }, kind: "SEE_ALSO" } }));
+      const links = toWrite.flatMap((record, i) =>
+        record.lesson.dayLinks.flatMap((link) => {
+          if (existing.has(link.number)) {
+            return [{ fromDayId: fromIds[i]!, toDayId: existing.get(link.number)!.id, kind: "SEE_ALSO", text: link.text, section: link.section }];
+          }
+          warnings.push({ file: record.lesson.sourcePath, line: link.line, message: `links to day ${link.number}, which is not in the store` });
+          return [];
+        }),
+      );
+      if (links.length) changes.add(await tx.dayLink.createMany({ data: links }));
     }
 
     // 4. Derived structure: next-part links, paths, derived concept relations.
@@ -411,36 +409,51 @@ async function upsertReferences(tx: Tx, refs: Lesson["references"], changes: Cha
   return ids;
 }
 
-async function writeLessonDay(
+/**
+ * Writes the changed lesson days: each day's row (created or updated), then everything below
+ * them in one statement per table for all days — the old rows of updated days deleted, the new
+ * ones created in day order (so rows get the same ids as written day by day) — whatever the
+ * number of days.
+ */
+async function writeLessonDays(
   tx: Tx,
   challengeId: number,
-  dayId: number | undefined,
-  record: DayRecord,
+  records: DayRecord[],
+  existing: Map<number, Day>,
   referenceIds: Map<string, number>,
   conceptIds: Map<string, number>,
   changes: Changes,
-) {
-  const { lesson, facts } = record;
-  const data = {
-    ...factFields(facts),
-    date: lesson.date,
-    intro: lesson.intro,
-    tldr: lesson.tldr,
-    basedOn: json(lesson.basedOn),
-    tags: json(lesson.tags),
-    body: lesson.body,
-    html: lesson.html,
-    sourcePath: lesson.sourcePath,
-    contentHash: record.hash,
-    hasLesson: true,
-  };
-  let day: Awaited<ReturnType<typeof tx.day.create>>;
-  if (dayId === undefined) {
-    day = await tx.day.create({ data: { ...data, challengeId, number: record.number } });
-  } else {
-    day = await tx.day.update({ where: { id: dayId }, data });
-    const where = { dayId };
-    await Promise.all([
+): Promise<void> {
+  const updated: number[] = [];
+  const written: { id: number; record: DayRecord }[] = [];
+  for (const record of records) {
+    const { lesson, facts } = record;
+    const data = {
+      ...factFields(facts),
+      date: lesson.date,
+      intro: lesson.intro,
+      tldr: lesson.tldr,
+      basedOn: json(lesson.basedOn),
+      tags: json(lesson.tags),
+      body: lesson.body,
+      html: lesson.html,
+      sourcePath: lesson.sourcePath,
+      contentHash: record.hash,
+      hasLesson: true,
+    };
+    const dayId = existing.get(record.number)?.id;
+    const day =
+      dayId === undefined
+        ? await tx.day.create({ data: { ...data, challengeId, number: record.number } })
+        : await tx.day.update({ where: { id: dayId }, data });
+    if (dayId !== undefined) updated.push(dayId);
+    existing.set(record.number, day);
+    written.push({ id: day.id, record });
+    changes.add(1);
+  }
+  if (updated.length) {
+    const where = { dayId: { in: updated } };
+    const results = await Promise.all([
       tx.dayItem.deleteMany({ where }),
       tx.toolVersion.deleteMany({ where }),
       tx.section.deleteMany({ where }),
@@ -449,46 +462,55 @@ async function writeLessonDay(
       tx.manifestObject.deleteMany({ where }),
       tx.dayReference.deleteMany({ where }),
       tx.dayConcept.deleteMany({ where }),
-    ]).then((results) => results.forEach((r) => changes.add(r)));
+    ]);
+    results.forEach((r) => changes.add(r));
   }
-  changes.add(1);
-  const id = day.id;
-  const items = [
-    ...lesson.tasks.map((item, position) => ({ dayId: id, list: "TASK", position, ...item })),
-    ...lesson.setup.map((item, position) => ({ dayId: id, list: "SETUP", position, ...item })),
-    ...lesson.takeaways.map((item, position) => ({ dayId: id, list: "TAKEAWAY", position, ...item })),
-    ...lesson.versionNotes.map((item, position) => ({ dayId: id, list: "VERSION_NOTE", position, ...item })),
-  ];
+  const rows = <T>(each: (id: number, record: DayRecord) => T[]) => written.flatMap(({ id, record }) => each(id, record));
+  const items = rows((dayId, { lesson }) => [
+    ...lesson.tasks.map((item, position) => ({ dayId, list: "TASK", position, ...item })),
+    ...lesson.setup.map((item, position) => ({ dayId, list: "SETUP", position, ...item })),
+    ...lesson.takeaways.map((item, position) => ({ dayId, list: "TAKEAWAY", position, ...item })),
+    ...lesson.versionNotes.map((item, position) => ({ dayId, list: "VERSION_NOTE", position, ...item })),
+  ]);
+  const versions = rows((dayId, { lesson }) => lesson.versions.map((v, position) => ({ dayId, position, ...v })));
+  const sections = rows((dayId, { lesson }) => lesson.sections.map((section, position) => ({ dayId, position, ...section })));
+  const snippets = rows((dayId, { lesson }) => lesson.snippets.map(({ line: _line, ...snippet }, position) => ({ dayId, position, ...snippet })));
+  const objects = rows((dayId, { lesson }) =>
+    lesson.manifestObjects.map((o, position) => ({
+      dayId,
+      position,
+      apiVersion: o.apiVersion,
+      kind: o.kind,
+      name: o.name,
+      file: o.file,
+      snippet: o.snippet,
+      document: o.document,
+      listItem: o.listItem,
+      line: o.line,
+    })),
+  );
+  const attachments = rows((dayId, { lesson }) => lesson.attachments.map((a) => ({ dayId, ...a })));
+  const references = rows((dayId, { lesson }) =>
+    lesson.references
+      .filter((r) => referenceIds.has(r.url))
+      .map((r, position) => ({ dayId, referenceId: referenceIds.get(r.url)!, title: r.title, position, listed: r.listed })),
+  );
+  const concepts = rows((dayId, { hits }) =>
+    hits
+      .filter((h) => conceptIds.has(h.slug))
+      .map((h) => ({ dayId, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })),
+  );
   const writes: Promise<{ count: number }>[] = [];
   if (items.length) writes.push(tx.dayItem.createMany({ data: items }));
-  if (lesson.versions.length) writes.push(tx.toolVersion.createMany({ data: lesson.versions.map((v, position) => ({ dayId: id, position, ...v })) }));
-  if (lesson.sections.length) writes.push(tx.section.createMany({ data: lesson.sections.map((s, position) => ({ dayId: id, position, ...s })) }));
-  if (lesson.snippets.length) {
-    writes.push(tx.snippet.createMany({ data: lesson.snippets.map(({ line: _line, ...s }, position) => ({ dayId: id, position, ...s })) }));
-  }
-  if (lesson.manifestObjects.length) {
-    writes.push(
-      tx.manifestObject.createMany({
-        data: lesson.manifestObjects.map((o, position) => ({
-          dayId: id,
-          position,
-          apiVersion: o.apiVersion,
-          kind: o.kind,
-          name: o.name,
-          file: o.file,
-          snippet: o.snippet,
-          document: o.document,
-          listItem: o.listItem,
-          line: o.line,
-        })),
-      }),
-    );
-  }
-  for (const chunk of byBytes(lesson.attachments)) {
+  if (versions.length) writes.push(tx.toolVersion.createMany({ data: versions }));
+  if (sections.length) writes.push(tx.section.createMany({ data: sections }));
+  if (snippets.length) writes.push(tx.snippet.createMany({ data: snippets }));
+  if (objects.length) writes.push(tx.manifestObject.createMany({ data: objects }));
+  for (const chunk of byBytes(attachments)) {
     writes.push(
       tx.attachment.createMany({
         data: chunk.map((a) => ({
-          dayId: id,
+          dayId: a.dayId,
           name: a.name,
           mediaType: a.mediaType,
           text: a.text,
@@ -503,22 +525,9 @@ async function writeLessonDay(
       }),
     );
   }
-  const refs = lesson.references.filter((r) => referenceIds.has(r.url));
-  if (refs.length)
-    writes.push(
-      tx.dayReference.createMany({
-        data: refs.map((r, position) => ({ dayId: id, referenceId: referenceIds.get(r.url)!, title: r.title, position, listed: r.listed })),
-      }),
-    );
-  const hits = record.hits.filter((h) => conceptIds.has(h.slug));
-  if (hits.length)
-    writes.push(
-      tx.dayConcept.createMany({
-        data: hits.map((h) => ({ dayId: id, conceptId: conceptIds.get(h.slug)!, mentions: h.mentions, weight: h.weight, focus: h.focus })),
-      }),
-    );
+  if (references.length) writes.push(tx.dayReference.createMany({ data: references }));
+  if (concepts.length) writes.push(tx.dayConcept.createMany({ data: concepts }));
   for (const result of await Promise.all(writes)) changes.add(result);
-  return day;
 }
 
 /** Most bytes of file content sent in one createMany statement. */
