@@ -52,9 +52,30 @@ const isList = (kind: string | null, value: Record<string, unknown>) => kind !==
  * // { apiVersion: "batch/v1beta1", kind: "CronJob", name: null, document: 1, listItem: 1, line: 4 }
  */
 export function declaredObjects(source: string): DeclaredObjects {
+  const yaml = source.replace(/^\uFEFF/, "");
+  const known = recentlyRead.get(yaml);
+  if (known) return known;
+  const out = readObjects(yaml);
+  if (yaml.length > RECENT_TEXT_LENGTH) return out;
+  recentlyRead.set(yaml, out);
+  if (recentlyRead.size > RECENT_TEXTS) recentlyRead.delete(recentlyRead.keys().next().value!);
+  return out;
+}
+
+/**
+ * The last texts read and what they declare (shared, never changed by callers): an import reads
+ * each attached manifest and YAML snippet twice — for its objects and for concept detection — and
+ * YAML parsing is among its costs. Bounded (texts up to 64 KiB, the last 256), so a long-running
+ * server keeps no more than a few megabytes.
+ */
+const recentlyRead = new Map<string, DeclaredObjects>();
+const RECENT_TEXTS = 256;
+const RECENT_TEXT_LENGTH = 64 * 1024;
+
+function readObjects(source: string): DeclaredObjects {
   const lineCounter = new LineCounter();
   const out: DeclaredObjects = { objects: [], incomplete: [], errors: [] };
-  const docs = parseAllDocuments(source.replace(/^\uFEFF/, ""), { lineCounter });
+  const docs = parseAllDocuments(source, { lineCounter });
   const list = Array.isArray(docs) ? docs : [];
   list.forEach((doc, i) => {
     if (doc.errors.length > 0) {
