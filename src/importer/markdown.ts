@@ -5,19 +5,24 @@
 import type { Nodes, Root, RootContent } from "mdast";
 import { fromMarkdown } from "mdast-util-from-markdown";
 import { gfmFromMarkdown, gfmToMarkdown } from "mdast-util-gfm";
-import { toMarkdown } from "mdast-util-to-markdown";
+import { toMarkdown, type Options as SerializeOptions } from "mdast-util-to-markdown";
 import { toString as textOf } from "mdast-util-to-string";
 import { gfm } from "micromark-extension-gfm";
 
+// The GFM extensions are built once, not per call: they hold no state of their own (a lesson
+// calls nodesToMarkdown once per list item).
+const PARSE_OPTIONS = { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] };
+const SERIALIZE_OPTIONS: SerializeOptions = { extensions: [gfmToMarkdown()], rule: "-", emphasis: "_" };
+
 /** Parses GitHub-flavoured markdown (tables, autolinks, task lists) into an mdast tree. */
 export function parseMarkdown(text: string): Root {
-  return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+  return fromMarkdown(text, PARSE_OPTIONS);
 }
 
 /** Serializes nodes back to markdown (GFM), trimmed, in the lessons' own style: `---` rules, `_emphasis_`. */
 export function nodesToMarkdown(nodes: RootContent[]): string {
   if (nodes.length === 0) return "";
-  return toMarkdown({ type: "root", children: nodes }, { extensions: [gfmToMarkdown()], rule: "-", emphasis: "_" }).trim();
+  return toMarkdown({ type: "root", children: nodes }, SERIALIZE_OPTIONS).trim();
 }
 
 /** Plain text of a node, whitespace collapsed; image alt text excluded. */
