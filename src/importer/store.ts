@@ -74,8 +74,14 @@ class Changes {
   }
 }
 
-/** A day's row as the store reads it. */
-type Day = Awaited<ReturnType<Tx["day"]["create"]>>;
+/**
+ * The columns of a day the content writer compares and links by: never its lesson's body and
+ * HTML, which are large and only ever written.
+ */
+const DAY_FIELDS = { id: true, number: true, week: true, title: true, series: true, part: true, kind: true, contentHash: true } as const;
+const findDays = (tx: Tx, challengeId: number) => tx.day.findMany({ where: { challengeId }, select: DAY_FIELDS });
+/** A day's row as the content writer reads it (DAY_FIELDS). */
+type Day = Awaited<ReturnType<typeof findDays>>[number];
 
 /** Everything written for one lesson day, in the order the store writes it. */
 interface DayRecord {
@@ -104,7 +110,7 @@ export async function writeContent(db: Database, content: RepositoryContent): Pr
     }));
     const matcher = compileGlossary(glossary);
     const conceptIds = new Map(glossary.map((c) => [c.slug, c.id]));
-    const existing = new Map((await tx.day.findMany({ where: { challengeId: challenge.id } })).map((d) => [d.number, d]));
+    const existing = new Map((await findDays(tx, challenge.id)).map((d) => [d.number, d]));
     const index = new Map(content.index.map((f) => [f.number, f]));
 
     // 1. Days known only from the table: create them, or update their facts.
@@ -113,11 +119,11 @@ export async function writeContent(db: Database, content: RepositoryContent): Pr
       const day = existing.get(facts.number);
       const data = factFields(facts);
       if (!day) {
-        const created = await tx.day.create({ data: { ...data, challengeId: challenge.id, number: facts.number } });
+        const created = await tx.day.create({ data: { ...data, challengeId: challenge.id, number: facts.number }, select: DAY_FIELDS });
         existing.set(facts.number, created);
         changes.add(1);
       } else if (differs(day, data)) {
-        existing.set(facts.number, await tx.day.update({ where: { id: day.id }, data }));
+        existing.set(facts.number, await tx.day.update({ where: { id: day.id }, data, select: DAY_FIELDS }));
         changes.add(1);
       }
     }
@@ -444,8 +450,8 @@ async function writeLessonDays(
     const dayId = existing.get(record.number)?.id;
     const day =
       dayId === undefined
-        ? await tx.day.create({ data: { ...data, challengeId, number: record.number } })
-        : await tx.day.update({ where: { id: dayId }, data });
+        ? await tx.day.create({ data: { ...data, challengeId, number: record.number }, select: DAY_FIELDS })
+        : await tx.day.update({ where: { id: dayId }, data, select: DAY_FIELDS });
     if (dayId !== undefined) updated.push(dayId);
     existing.set(record.number, day);
     written.push({ id: day.id, record });
