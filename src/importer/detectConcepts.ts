@@ -427,7 +427,9 @@ export function compileGlossary(glossary: GlossaryEntry[]): ConceptMatcher {
     if (list.length === 0) return null;
     const slugByKey = new Map<string, string>();
     for (const e of list) if (!slugByKey.has(keyOf(e.term, caseSensitive))) slugByKey.set(keyOf(e.term, caseSensitive), e.slug);
-    const sorted = [...new Set(list.map((e) => e.term))].sort((a, b) => b.replace(/[\s_-]/g, "").length - a.replace(/[\s_-]/g, "").length);
+    const terms = [...new Set(list.map((e) => e.term))];
+    const compactLength = new Map(terms.map((t) => [t, t.replace(/[\s_-]/g, "").length]));
+    const sorted = terms.sort((a, b) => compactLength.get(b)! - compactLength.get(a)!);
     const scanner = compileTerms(sorted, caseSensitive);
     const slugOf = (matched: string) => {
       const key = keyOf(matched.replace(/'s?$/i, ""), caseSensitive);

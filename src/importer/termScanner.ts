@@ -63,9 +63,12 @@ const newNode = (): TrieNode => ({ next: new Map(), sep: null, ends: [], best: N
 
 /** A UTF-16 unit as a non-unicode case-insensitive regex compares it (ECMA-262 Canonicalize). */
 function canonicalize(unit: string): string {
+  const code = unit.charCodeAt(0);
+  // ASCII, nearly every unit of a lesson: only a–z change.
+  if (code < 128) return code >= 97 && code <= 122 ? String.fromCharCode(code - 32) : unit;
   const upper = unit.toUpperCase();
   if (upper.length !== 1) return unit;
-  if (unit.charCodeAt(0) >= 128 && upper.charCodeAt(0) < 128) return unit;
+  if (upper.charCodeAt(0) < 128) return unit;
   return upper;
 }
 
