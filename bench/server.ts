@@ -89,12 +89,14 @@ export function buildIfStale(): void {
 }
 
 /**
- * Starts the compiled `dist/index.js` (call buildIfStale first) in production mode with every rate limit off (RATE_LIMIT_MAX=0: one
+ * Starts the compiled `dist/index.js` as `npm start` does (call buildIfStale first) in production mode with every rate limit off (RATE_LIMIT_MAX=0: one
  * load generator is one client). `env` overrides (e.g. LOG_LEVEL); stdout is discarded.
  */
 export async function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; base: string }> {
   const port = await freePort();
-  const [cmd, args] = pinned([process.execPath, "dist/index.js"]);
+  // The same node flags as `npm start` (package.json is the one place they are written).
+  const start = (JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { scripts: { start: string } }).scripts.start.split(" ").slice(1);
+  const [cmd, args] = pinned([process.execPath, ...start]);
   const child = spawn(cmd, args, {
     cwd: root,
     env: {
