@@ -101,6 +101,7 @@ describe("the start log", () => {
         CONTENT_SOURCE: "none",
         LOG_LEVEL: "info",
         PUBLIC_URL: "",
+        SHUTDOWN_GRACE_MS: "0", // nothing to drain: stop at once (the grace has its own test)
       },
       stdio: ["ignore", "pipe", "pipe"],
     });

@@ -27,6 +27,7 @@ async function startServer(url: string, contentSource: string): Promise<Server> 
       CONTENT_SOURCE: contentSource,
       LOG_LEVEL: "info",
       PUBLIC_URL: "",
+      SHUTDOWN_GRACE_MS: "0", // nothing to drain: stop at once (the grace has its own test)
     },
     stdio: ["ignore", "pipe", "pipe"],
   });
