@@ -52,11 +52,17 @@ export async function outsideTransactions(db: BetterSqlite3.Database): Promise<v
  * Prisma has connected), run outside any open transaction.
  */
 export function sqliteHotSql(connection: () => BetterSqlite3.Database): HotSql {
-  const statements = new WeakMap<TemplateStringsArray, BetterSqlite3.Statement>();
+  // Prepared statements belong to the connection that prepared them: kept per connection.
+  const prepared = new WeakMap<BetterSqlite3.Database, WeakMap<TemplateStringsArray, BetterSqlite3.Statement>>();
   return {
     async rows<T>(strings: TemplateStringsArray, ...values: SqlValue[]): Promise<T[]> {
       const db = connection();
       if (db.inTransaction) await outsideTransactions(db);
+      let statements = prepared.get(db);
+      if (!statements) {
+        statements = new WeakMap();
+        prepared.set(db, statements);
+      }
       let statement = statements.get(strings);
       if (!statement) {
         statement = db.prepare(strings.join("?"));
