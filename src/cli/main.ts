@@ -80,7 +80,7 @@ export async function main(
   let importer: Promise<ContentImporter> | undefined;
   // The application is loaded only when a command needs it, so --help and usage errors start fast;
   // and only as much of it as the command needs (import, seed and stats never load the API's modules).
-  const openDeps = async () => {
+  const openCommandDeps = async () => {
     const [{ loadConfig }, { openDeps }] = await Promise.all([import("../config.ts"), import("../openDeps.ts")]);
     const config = loadConfig(env);
     // Logs go to stderr so stdout stays clean for --json.
@@ -88,7 +88,7 @@ export async function main(
     return openDeps({ config, log, create: !command.readsOnly });
   };
   const context = {
-    deps: () => (deps ??= openDeps()),
+    deps: () => (deps ??= openCommandDeps()),
     services: () => (services ??= Promise.all([context.deps(), import("../services.ts")]).then(([d, { createServices }]) => createServices(d))),
     importer: () =>
       (importer ??= Promise.all([context.deps(), import("../importer/importer.service.ts")]).then(([d, { createContentImporter }]) =>
